@@ -1,0 +1,3 @@
+from atelier_app.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""The composition root: opens the data folder and builds the services, in one place.
+
+Why here: the services must not import the storage layer (tests/test_architecture.py), so the
+storage-side tools they need (interchange file, people lists, backups, demo data) are handed to them
+from here, like Gaphor builds its services in one place.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+from atelier_app.services import Services
+from atelier_app.services.contexte import Contexte
+
+log = logging.getLogger(__name__)
+
+
+def dossier_par_defaut() -> Path:
+    env = os.environ.get("ATELIER_DONNEES")
+    return Path(env) if env else Path.cwd() / "data"
+
+
+class _Outils(SimpleNamespace):
+    """Storage-side modules, imported on first use so the window opens fast."""
+
+    _MODULES = {
+        "echange": "atelier_app.storage.interchange",
+        "listes": "atelier_app.storage.listes",
+        "sauvegardes": "atelier_app.storage.backups",
+        "demo": "atelier_app.storage.demo",
+    }
+
+    def __getattr__(self, nom: str):
+        if nom in self._MODULES:
+            module = importlib.import_module(self._MODULES[nom])
+            setattr(self, nom, module)
+            return module
+        raise AttributeError(nom)
+
+
+def outils() -> SimpleNamespace:
+    return _Outils()
+
+
+def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Services:
+    """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French."""
+    from atelier_app.storage.repository import Depot
+
+    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut())
+    return Services(depot, ctx or Contexte(), outils=outils())
+
+
+def fermer(services: Services) -> None:
+    services.depot.fermer()  # type: ignore[attr-defined]
+
+
+def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
+    """Restore a backup (latest by default) while holding the lock, after backing up the present."""
+    from atelier_app.storage import backups, layout
+    from atelier_app.storage.lock import VerrouDossier
+
+    verrou = VerrouDossier(dossier)
+    verrou.acquerir()
+    try:
+        if layout.data_files(dossier):
+            backups.sauvegarder(dossier, raison="avant-restauration")
+        return backups.restaurer(dossier, fichier)
+    finally:
+        verrou.liberer()

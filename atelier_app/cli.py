@@ -1,0 +1,84 @@
+"""The `atelier` command (FORMAT.md): no sub-command opens the application.
+
+Exit status: 0 success; 1 the user's input is wrong; 2 wrong usage; 3 the data folder is locked
+by another running copy or unreadable. Messages go to stderr in French, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from atelier_app.errors import UserError
+
+log = logging.getLogger(__name__)
+
+#: One module per area under atelier_app/commandes, each with ``ajouter(sous_commandes)``.
+MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes")
+
+
+class _Parseur(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # French usage errors, exit 2
+        self.print_usage(sys.stderr)
+        traductions = {
+            "the following arguments are required": "arguments obligatoires manquants",
+            "unrecognized arguments": "arguments non reconnus",
+            "invalid choice": "choix invalide",
+            "expected one argument": "une valeur est attendue",
+            "argument": "argument",
+        }
+        for en, fr in traductions.items():
+            message = message.replace(en, fr)
+        sys.stderr.write(f"atelier : erreur d'utilisation : {message}\n")
+        raise SystemExit(2)
+
+
+def construire_parseur() -> argparse.ArgumentParser:
+    p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.")
+    p.add_argument("--donnees", metavar="DOSSIER", help="dossier des données (par défaut : data/ ou $ATELIER_DONNEES)")
+    p.add_argument("--verbeux", action="store_true", help="journal détaillé")
+    sous = p.add_subparsers(dest="commande", metavar="sous-commande", parser_class=_Parseur)
+    for nom in MODULES:
+        importlib.import_module(f"atelier_app.commandes.{nom}").ajouter(sous)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from atelier_app import assemblage, journalisation
+
+    args = construire_parseur().parse_args(argv)
+    dossier = Path(args.donnees) if args.donnees else assemblage.dossier_par_defaut()
+    journalisation.configurer(dossier, args.verbeux)
+    if args.commande is None:
+        from atelier_app.gui.app import lancer
+
+        return lancer(dossier)
+    services = None
+    try:
+        if getattr(args, "sans_ouvrir", False):
+            return int(args.executer(args, dossier) or 0)
+        services = assemblage.ouvrir(dossier)
+        return int(args.executer(args, services) or 0)
+    except UserError as exc:
+        sys.stderr.write(f"atelier : {exc.texte()}\n")
+        return exc.code_sortie
+    except KeyboardInterrupt:
+        sys.stderr.write("atelier : interrompu.\n")
+        return 1
+    except Exception:
+        log.exception("Erreur inattendue dans « atelier %s »", args.commande)
+        sys.stderr.write(
+            f"atelier : une erreur inattendue s'est produite ; les détails sont dans {dossier / 'atelier.log'}.\n"
+        )
+        return 1
+    finally:
+        if services is not None:
+            assemblage.fermer(services)
+
+
+def ecrire(texte: str) -> None:
+    """Results go to standard output (the CLI's only print)."""
+    print(texte)

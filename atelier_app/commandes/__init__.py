@@ -1,0 +1,1 @@
+"""Sub-commands of `atelier`, one module per area (see cli.MODULES)."""

@@ -1,0 +1,81 @@
+"""demo, importer, exporter, verifier, sauvegarder, restaurer."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from atelier_app.cli import ecrire
+
+
+def _demo(args, services) -> int:
+    comptes = services.donnees.generer_demo(args.echelle, args.graine)
+    ecrire(f"Démonstration « {args.echelle} » installée dans {services.depot.dossier} :")
+    for quoi, n in comptes.items():
+        ecrire(f"  {n} {quoi}")
+    return 0
+
+
+def _importer(args, services) -> int:
+    rapport = services.donnees.importer(Path(args.fichier))
+    ecrire(f"Import de {Path(args.fichier).name} terminé :")
+    for ligne in rapport.lignes():
+        ecrire(f"  {ligne}")
+    return 0
+
+
+def _exporter(args, services) -> int:
+    comptes = services.donnees.exporter(Path(args.fichier), args.annee)
+    ecrire(f"Export écrit dans {args.fichier} : " + ", ".join(f"{n} {k}" for k, n in comptes.items()))
+    return 0
+
+
+def _verifier(args, services) -> int:
+    problemes = services.donnees.verifier()
+    if not problemes:
+        ecrire(f"Tout va bien : les données de {services.depot.dossier} sont lisibles et cohérentes.")
+        return 0
+    ecrire(f"{len(problemes)} problème(s) trouvé(s) :")
+    for p in problemes:
+        ecrire(f"  - {p}")
+    return 1
+
+
+def _sauvegarder(args, services) -> int:
+    chemin = services.donnees.sauvegarder(raison="manuelle")
+    ecrire(f"Sauvegarde écrite : {chemin}")
+    return 0
+
+
+def _restaurer(args, dossier: Path) -> int:
+    from atelier_app import assemblage
+
+    utilisee, a_cote = assemblage.restaurer(dossier, Path(args.fichier) if args.fichier else None)
+    ecrire(f"Sauvegarde « {utilisee.name} » restaurée. Les fichiers remplacés sont gardés dans {a_cote}.")
+    return 0
+
+
+def ajouter(sous: argparse._SubParsersAction) -> None:
+    p = sous.add_parser("demo", help="remplit un dossier vide avec un centre fictif réaliste")
+    p.add_argument("--echelle", choices=("petite", "grande"), default="petite")
+    p.add_argument("--graine", type=int, default=1)
+    p.set_defaults(executer=_demo)
+
+    p = sous.add_parser("importer", help="importe un fichier d'échange (.json) ou une liste de personnes")
+    p.add_argument("fichier")
+    p.set_defaults(executer=_importer)
+
+    p = sous.add_parser("exporter", help="exporte les données au format d'échange")
+    p.add_argument("fichier")
+    p.add_argument("--annee", type=int)
+    p.set_defaults(executer=_exporter)
+
+    p = sous.add_parser("verifier", help="vérifie le dossier de données")
+    p.set_defaults(executer=_verifier)
+
+    p = sous.add_parser("sauvegarder", help="fait une sauvegarde maintenant")
+    p.set_defaults(executer=_sauvegarder)
+
+    p = sous.add_parser("restaurer", help="restaure une sauvegarde (la plus récente par défaut)")
+    p.add_argument("fichier", nargs="?")
+    p.set_defaults(executer=_restaurer, sans_ouvrir=True)

@@ -1,0 +1,4 @@
+"""The pure heart of Atelier: records as frozen dataclasses and the centre's rules.
+
+Nothing here may import tkinter, ttkbootstrap, TinyDB, reportlab or pandas (tests/test_architecture.py).
+"""

@@ -1,0 +1,175 @@
+"""Activities, their cycles and groups: the shape of the centre's courses.
+
+Why the defaults live on the activity: the centre runs the same rhythm every year (initiation
+10 × 2 h in 3 groups, SÉNOU 5 × 1 h 30 in 2 groups…), so a new cycle should be one click.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from atelier_app.domain.codes import GENRES_ACTIVITE, JOURS, NIVEAUX, THEMATIQUES
+from atelier_app.errors import Probleme
+
+_HEURE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class Creneau:
+    jour: str
+    debut: str
+    duree: int
+
+    @property
+    def libelle(self) -> str:
+        h, m = self.debut.split(":")
+        return f"{self.jour.capitalize()} {int(h)} h" + (f" {m}" if m != "00" else "")
+
+
+@dataclass(frozen=True)
+class Reunion:
+    """The information meeting that follows a pre-list (workflow 1)."""
+
+    date: date | None = None
+    heure: str = ""
+    lieu: str = ""
+
+
+@dataclass(frozen=True)
+class EtapeProgramme:
+    """One planned session of a cycle: what the animateur means to teach."""
+
+    numero: int
+    contenu: str
+    thematiques: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Activite:
+    TABLE: ClassVar[str] = "activites"
+    RANGEMENT: ClassVar[str] = "noyau"
+
+    id: str
+    nom: str
+    genre_activite: str = "cycles"
+    animateur: str = ""
+    lieu: str = ""
+    objectif_pedagogique: str = ""
+    description: str = ""
+    public: str = ""
+    partenaires: tuple[str, ...] = ()
+    points_positifs: str = ""
+    perspectives: str = ""
+    nb_seances: int = 10
+    duree_seance: int = 120
+    nb_groupes: int = 1
+    capacite_min: int = 6
+    capacite_max: int = 9
+    creneaux: tuple[Creneau, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    reunion: Reunion = field(default_factory=Reunion)
+    programme: tuple[EtapeProgramme, ...] = ()
+    active: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def date_rangement(self) -> date:
+        return date(2000, 1, 1)
+
+    @property
+    def en_cycles(self) -> bool:
+        return self.genre_activite == "cycles"
+
+
+@dataclass(frozen=True)
+class Cycle:
+    """A run of a course; the centre calls it a *session* in its reports."""
+
+    TABLE: ClassVar[str] = "cycles"
+    RANGEMENT: ClassVar[str] = "noyau"
+
+    id: str
+    activite: str
+    nom: str
+    debut: date | None = None
+    fin: date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def date_rangement(self) -> date:
+        return self.debut or date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Groupe:
+    TABLE: ClassVar[str] = "groupes"
+    RANGEMENT: ClassVar[str] = "noyau"
+
+    id: str
+    cycle: str
+    nom: str
+    niveau: str | None = None
+    capacite: int = 9
+    creneau: Creneau | None = None
+    nb_seances: int = 10
+    inscrits: tuple[str, ...] = ()
+    liste_attente: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def date_rangement(self) -> date:
+        return date(2000, 1, 1)
+
+    @property
+    def places_libres(self) -> int:
+        return max(0, self.capacite - len(self.inscrits))
+
+    @property
+    def complet(self) -> bool:
+        return len(self.inscrits) >= self.capacite
+
+
+def valider_creneau(c: Creneau, ou: str) -> list[Probleme]:
+    problemes = []
+    if c.jour not in JOURS:
+        problemes.append(Probleme(ou, "creneau.jour", f"jour inconnu : « {c.jour} »"))
+    if not _HEURE.match(c.debut or ""):
+        problemes.append(Probleme(ou, "creneau.debut", f"heure invalide : « {c.debut} » (HH:MM)"))
+    if not 0 < c.duree <= 12 * 60:
+        problemes.append(Probleme(ou, "creneau.duree", f"durée impossible : {c.duree} minutes"))
+    return problemes
+
+
+def valider_activite(a: Activite, ou: str) -> list[Probleme]:
+    problemes = []
+    if not a.id.strip():
+        problemes.append(Probleme(ou, "id", "l'identifiant est obligatoire"))
+    if not a.nom.strip():
+        problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
+    if a.genre_activite not in GENRES_ACTIVITE:
+        problemes.append(Probleme(ou, "genre_activite", f"genre inconnu : « {a.genre_activite} »"))
+    for i, etape in enumerate(a.programme):
+        for t in etape.thematiques:
+            if t not in THEMATIQUES:
+                problemes.append(Probleme(ou, f"programme[{i}].thematiques", f"thématique inconnue : « {t} »"))
+    return problemes
+
+
+def valider_groupe(g: Groupe, ou: str) -> list[Probleme]:
+    problemes = []
+    if g.niveau is not None and g.niveau not in NIVEAUX:
+        problemes.append(Probleme(ou, "niveau", f"niveau inconnu : « {g.niveau} »"))
+    if g.capacite < 1:
+        problemes.append(Probleme(ou, "capacite", "la capacité doit être d'au moins 1"))
+    if len(g.inscrits) > g.capacite:
+        problemes.append(
+            Probleme(ou, "inscrits", f"{len(g.inscrits)} inscrits pour {g.capacite} places : le groupe déborde")
+        )
+    if len(set(g.inscrits)) != len(g.inscrits):
+        problemes.append(Probleme(ou, "inscrits", "une personne est inscrite deux fois"))
+    if set(g.inscrits) & set(g.liste_attente):
+        problemes.append(Probleme(ou, "liste_attente", "une personne est à la fois inscrite et en attente"))
+    if g.creneau is not None:
+        problemes.extend(valider_creneau(g.creneau, ou))
+    return problemes

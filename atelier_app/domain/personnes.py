@@ -1,0 +1,95 @@
+"""People: the minimum the centre needs (year of birth, not date; contact only to invite)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from atelier_app.domain.ages import est_mineur, tranche_age
+from atelier_app.domain.codes import GENRES, STATUTS_SOCIAUX
+from atelier_app.errors import Probleme
+
+
+@dataclass(frozen=True)
+class Consentement:
+    objet: str
+    le: date
+    retire_le: date | None = None
+
+
+@dataclass(frozen=True)
+class Personne:
+    TABLE: ClassVar[str] = "personnes"
+    RANGEMENT: ClassVar[str] = "annee"
+
+    id: str
+    nom: str
+    prenom: str
+    annee_naissance: int | None = None
+    genre: str = "non_communique"
+    statut_social: str = "non_communique"
+    commune: str = ""
+    code_postal: str = ""
+    adresse: str = ""
+    telephone: str = ""
+    email: str = ""
+    responsable_legal: str = ""
+    telephone_responsable: str = ""
+    droit_image: bool = False
+    consentements: tuple[Consentement, ...] = ()
+    notes: str = ""
+    cree_le: date = field(default_factory=date.today)
+    anonymise: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def date_rangement(self) -> date:
+        return self.cree_le
+
+    @property
+    def nom_complet(self) -> str:
+        return f"{self.nom.upper()} {self.prenom}".strip()
+
+    def tranche_age(self, annee: int) -> str:
+        return tranche_age(self.annee_naissance, annee)
+
+    def est_mineur(self, annee: int) -> bool:
+        return est_mineur(self.annee_naissance, annee)
+
+    def cle_doublon(self) -> tuple[str, str, int | None]:
+        """Same name, first name and year of birth is the same person (FORMAT.md)."""
+        return (normaliser(self.nom), normaliser(self.prenom), self.annee_naissance)
+
+
+def normaliser(texte: str) -> str:
+    """Case, accents and spacing must not make two records of one person."""
+    sans_accents = unicodedata.normalize("NFKD", texte or "")
+    sans_accents = "".join(c for c in sans_accents if not unicodedata.combining(c))
+    return re.sub(r"[\s\-']+", " ", sans_accents).strip().casefold()
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CP = re.compile(r"^\d{5}$")
+
+
+def valider_personne(p: Personne, ou: str, annee_courante: int) -> list[Probleme]:
+    problemes: list[Probleme] = []
+    if not p.nom.strip():
+        problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
+    if not p.prenom.strip():
+        problemes.append(Probleme(ou, "prenom", "le prénom est obligatoire"))
+    if p.annee_naissance is not None and not 1900 <= p.annee_naissance <= annee_courante:
+        problemes.append(
+            Probleme(ou, "annee_naissance", f"année de naissance impossible : {p.annee_naissance}")
+        )
+    if p.genre not in GENRES:
+        problemes.append(Probleme(ou, "genre", f"genre inconnu : « {p.genre} »"))
+    if p.statut_social not in STATUTS_SOCIAUX:
+        problemes.append(Probleme(ou, "statut_social", f"statut inconnu : « {p.statut_social} »"))
+    if p.email and not _EMAIL.match(p.email):
+        problemes.append(Probleme(ou, "email", f"adresse e-mail invalide : « {p.email} »"))
+    if p.code_postal and not _CP.match(p.code_postal):
+        problemes.append(Probleme(ou, "code_postal", f"code postal invalide : « {p.code_postal} »"))
+    return problemes

@@ -1,0 +1,35 @@
+"""Level placement records (the questionnaire itself and its scoring come with the placement issue)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from atelier_app.domain.codes import NIVEAUX
+from atelier_app.errors import Probleme
+
+
+@dataclass(frozen=True)
+class Positionnement:
+    TABLE: ClassVar[str] = "positionnements"
+    RANGEMENT: ClassVar[str] = "annee"
+
+    id: str
+    personne: str
+    date: date
+    reponses: dict[str, Any] = field(default_factory=dict)
+    score: int = 0
+    niveau: str = "debutant"
+    moment: str = "entree"
+    cycle: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def date_rangement(self) -> date:
+        return self.date
+
+
+def valider_positionnement(p: Positionnement, ou: str) -> list[Probleme]:
+    if p.niveau not in NIVEAUX:
+        return [Probleme(ou, "niveau", f"niveau inconnu : « {p.niveau} »")]
+    return []

@@ -1,0 +1,29 @@
+"""What every stored record declares so the storage layer can file it without knowing the domain.
+
+Why here and not in storage: a record's natural period (the year of a request, the month of a
+session) is a domain fact; the storage only turns it into a file name. ``RANGEMENT`` is one of:
+
+- ``noyau``: small, always-read data (centre, settings, activities, cycles, groups, accounts);
+- ``annee``: filed by the year of ``date_rangement()`` (people, pre-lists, projects…);
+- ``mois``: filed by the month of ``date_rangement()`` (sessions and their attendance);
+- ``journal``: the privacy journal, kept apart and purged after 12 months.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import ClassVar, Protocol
+
+
+class Record(Protocol):
+    TABLE: ClassVar[str]
+    RANGEMENT: ClassVar[str]
+    id: str
+
+    def date_rangement(self) -> date: ...
+
+
+def nouvel_id(prefixe: str) -> str:
+    """Short random ids: unique enough for one centre, readable in a support call."""
+    return f"{prefixe}{uuid.uuid4().hex[:12]}"

@@ -1,0 +1,228 @@
+"""The main window: navigation between the areas, one place for errors, background work.
+
+Why screens are built on first visit: the window must be usable fast on the centre's old PC; an
+area nobody opens costs nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import tkinter
+from collections.abc import Callable
+from pathlib import Path
+
+import ttkbootstrap as ttk
+
+from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
+from atelier_app.gui import dialogues, polices
+from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.taches import Taches
+from atelier_app.services import Services
+
+log = logging.getLogger(__name__)
+
+#: (key, label, "module:Class"); Ctrl+1…Ctrl+7 follow this order.
+ZONES: tuple[tuple[str, str, str], ...] = (
+    ("aujourdhui", "Aujourd'hui", "atelier_app.gui.screens.aujourdhui:EcranAujourdhui"),
+    ("personnes", "Personnes", "atelier_app.gui.screens.personnes:EcranPersonnes"),
+    ("activites", "Activités et groupes", "atelier_app.gui.screens.activites:EcranActivites"),
+    ("seances", "Séances", "atelier_app.gui.screens.seances:EcranSeances"),
+    ("repair", "Repair café", "atelier_app.gui.screens.repair:EcranRepair"),
+    ("statistiques", "Statistiques", "atelier_app.gui.screens.statistiques:EcranStatistiques"),
+    ("parametres", "Paramètres", "atelier_app.gui.screens.parametres:EcranParametres"),
+)
+
+THEME = "bootstrap-light"
+
+
+class AtelierApp:
+    def __init__(self, services: Services, racine: ttk.App | None = None) -> None:
+        self.services = services
+        self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
+        self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        self.taches = Taches(self.racine, self.montrer_erreur)
+        self.ecrans: dict[str, Ecran] = {}
+        self.zone_courante: str | None = None
+        self.boutons: dict[str, ttk.Button] = {}
+        polices.appliquer(self.racine, services.centre.parametres().taille_texte)
+        self._configurer_style()
+        self._construire()
+        services.ctx.ecouteurs.append(self._donnees_changees)
+
+    # ------------------------------------------------------------ building
+    def _configurer_style(self) -> None:
+        style = ttk.Style()
+        style.configure("Nav.TButton", anchor="w", padding=(14, 10))
+        style.configure("NavActif.TButton", anchor="w", padding=(14, 10))
+
+    def _construire(self) -> None:
+        r = self.racine
+        self.barre = ttk.Frame(r, padding=(12, 8))
+        self.barre.pack(side="top", fill="x")
+        self.titre_centre = ttk.Label(self.barre, text="", font=polices.GRAS)
+        self.titre_centre.pack(side="left")
+        self.etat = ttk.Label(self.barre, text="")
+        self.etat.pack(side="right")
+        ttk.Separator(r).pack(side="top", fill="x")
+        corps = ttk.Frame(r)
+        corps.pack(side="top", fill="both", expand=True)
+        self.nav = ttk.Frame(corps, padding=8)
+        self.nav.pack(side="left", fill="y")
+        ttk.Separator(corps, orient="vertical").pack(side="left", fill="y")
+        self.zone = ttk.Frame(corps)
+        self.zone.pack(side="left", fill="both", expand=True)
+        for i, (cle, libelle, _chemin) in enumerate(ZONES, start=1):
+            b = ttk.Button(self.nav, text=f"{libelle}", style="Nav.TButton", command=lambda c=cle: self.aller(c))
+            b.pack(fill="x", pady=2)
+            self.boutons[cle] = b
+            r.bind_all(f"<Control-Key-{i}>", lambda _e, c=cle: self.aller(c))
+        ttk.Label(self.nav, text="Ctrl+1 à Ctrl+7 :\nchanger d'espace", justify="left").pack(
+            side="bottom", anchor="w", pady=8
+        )
+        self.mettre_a_jour_barre()
+
+    def mettre_a_jour_barre(self) -> None:
+        centre = self.services.centre.centre()
+        self.titre_centre.configure(text=f"Atelier — {centre.nom}" if centre.nom else "Atelier")
+        u = self.services.ctx.utilisateur
+        self.etat.configure(text=f"Connecté : {u.libelle}")
+        self.racine.title(f"Atelier — {centre.nom}" if centre.nom else "Atelier")
+
+    # ---------------------------------------------------------- navigation
+    def zones_visibles(self) -> list[str]:
+        return [cle for cle, _l, _c in ZONES]
+
+    def ecran(self, cle: str) -> Ecran:
+        if cle not in self.ecrans:
+            chemin = dict((c, p) for c, _l, p in ZONES)[cle]
+            module, classe = chemin.split(":")
+            self.ecrans[cle] = getattr(importlib.import_module(module), classe)(self.zone, self)
+        return self.ecrans[cle]
+
+    def aller(self, cle: str) -> Ecran | None:
+        if cle not in self.zones_visibles():
+            return None
+        try:
+            ecran = self.ecran(cle)
+        except Exception as exc:
+            self.montrer_erreur(exc)
+            return None
+        if self.zone_courante and self.zone_courante in self.ecrans:
+            self.ecrans[self.zone_courante].pack_forget()
+        for c, b in self.boutons.items():
+            b.configure(style="NavActif.TButton" if c == cle else "Nav.TButton")
+            b.state(["pressed"] if c == cle else ["!pressed"])
+        ecran.pack(fill="both", expand=True)
+        self.zone_courante = cle
+        try:
+            ecran.rafraichir()
+        except Exception as exc:
+            self.montrer_erreur(exc)
+        cible = ecran.premier_focus() or self.boutons[cle]
+        cible.focus_set()
+        return ecran
+
+    def _donnees_changees(self, quoi: str) -> None:
+        if quoi in ("centre", "parametres", "tout"):
+            self.mettre_a_jour_barre()
+        if quoi == "parametres":
+            polices.appliquer(self.racine, self.services.centre.parametres().taille_texte)
+        for cle, ecran in self.ecrans.items():
+            if cle != self.zone_courante:
+                continue
+            try:
+                ecran.rafraichir()
+            except Exception as exc:
+                self.montrer_erreur(exc)
+
+    # -------------------------------------------------------------- errors
+    def montrer_erreur(self, exc: BaseException) -> None:
+        """A UserError is shown as its French sentence; anything else is logged in full."""
+        if isinstance(exc, UserError):
+            log.info("Message à l'utilisateur : %s", exc.texte())
+            dialogues.erreur(self.racine, exc.texte())
+            return
+        log.error("Erreur inattendue", exc_info=(type(exc), exc, exc.__traceback__))
+        dialogues.erreur(
+            self.racine,
+            "Une erreur inattendue s'est produite. Rien de ce qui était déjà enregistré n'est perdu.\n"
+            f"Les détails sont notés dans {self.services.depot.dossier / 'atelier.log'}.",
+        )
+
+    def _exception_tk(self, typ, val, tb) -> None:
+        self.montrer_erreur(val)
+
+    def proteger(self, action: Callable[[], object]) -> object | None:
+        """Run a user action, showing any error the standard way."""
+        try:
+            return action()
+        except Exception as exc:
+            self.montrer_erreur(exc)
+            return None
+
+    # ----------------------------------------------------------- lifecycle
+    def demarrer(self) -> None:
+        """After the window shows: first-run assistant if needed, daily backup in the background."""
+        if self.services.centre.premier_lancement:
+            from atelier_app.gui.assistant import Assistant
+
+            Assistant(self).ouvrir()
+        self.mettre_a_jour_barre()
+        self.aller(self.zones_visibles()[0])
+        self.taches.lancer(lambda _avancer: self.services.donnees.sauvegarde_du_jour())
+
+    def fermer(self) -> None:
+        try:
+            self.racine.destroy()
+        except tkinter.TclError:
+            pass
+
+
+def _racine_seule() -> ttk.App:
+    r = ttk.App(title="Atelier", theme=THEME)
+    r.withdraw()
+    return r
+
+
+def lancer(dossier: Path) -> int:
+    """`atelier` with no sub-command: open the data folder and the window."""
+    from atelier_app import assemblage
+
+    try:
+        services = assemblage.ouvrir(dossier)
+    except DonneesVerrouillees as exc:
+        r = _racine_seule()
+        dialogues.erreur(r, exc.texte())
+        r.destroy()
+        return 3
+    except DonneesIllisibles as exc:
+        r = _racine_seule()
+        if not dialogues.confirmer(
+            r,
+            exc.texte() + "\n\nVoulez-vous restaurer la dernière sauvegarde ? "
+            "Les fichiers actuels seront gardés de côté, rien n'est effacé.",
+        ):
+            r.destroy()
+            return 3
+        try:
+            utilisee, a_cote = assemblage.restaurer(dossier)
+        except UserError as err:
+            dialogues.erreur(r, err.texte())
+            r.destroy()
+            return 3
+        dialogues.informer(r, f"La sauvegarde « {utilisee.name} » est restaurée.\nAnciens fichiers : {a_cote}")
+        r.destroy()
+        return lancer(dossier)
+    app = AtelierApp(services)
+    app.racine.after(10, app.demarrer)
+    try:
+        app.racine.mainloop()
+    finally:
+        assemblage.fermer(services)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(lancer(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data")))

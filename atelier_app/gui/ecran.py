@@ -1,0 +1,56 @@
+"""What every screen of the main window is: a frame that can refresh and say where focus starts."""
+
+from __future__ import annotations
+
+import tkinter
+from typing import TYPE_CHECKING
+
+import ttkbootstrap as ttk
+
+from atelier_app.gui import polices
+
+if TYPE_CHECKING:
+    from atelier_app.gui.app import AtelierApp
+
+
+class Ecran(ttk.Frame):
+    titre = ""
+    aide = ""
+
+    def __init__(self, parent: tkinter.Misc, app: AtelierApp) -> None:
+        super().__init__(parent, padding=16)
+        self.app = app
+        self.services = app.services
+        entete = ttk.Frame(self)
+        entete.pack(fill="x", pady=(0, 8))
+        ttk.Label(entete, text=self.titre, font=polices.TITRE).pack(side="left")
+        if self.aide:
+            ttk.Label(self, text=self.aide, wraplength=900, justify="left").pack(fill="x", pady=(0, 8), anchor="w")
+        self.entete = entete
+        self.construire()
+
+    def construire(self) -> None:
+        """Build the widgets (called once)."""
+
+    def rafraichir(self) -> None:
+        """Reload what the screen shows from the services (called at each visit and after changes)."""
+
+    def premier_focus(self) -> tkinter.Misc | None:
+        return None
+
+
+class EcranAVenir(Ecran):
+    """An area whose part of the app is not delivered yet: it says which part brings it."""
+
+    partie = ""
+    contenu = ""
+
+    def construire(self) -> None:
+        cadre = ttk.Labelframe(self, text="Bientôt dans Atelier", padding=16)
+        cadre.pack(fill="x", pady=16)
+        ttk.Label(
+            cadre,
+            text=f"Cet espace arrive avec la partie « {self.partie} ».\n\n{self.contenu}",
+            justify="left",
+            wraplength=800,
+        ).pack(anchor="w")

@@ -1,0 +1,159 @@
+"""Small building blocks for forms and modal windows, so every dialog behaves the same.
+
+Why: Escape cancels, Enter (or Ctrl+S) saves, focus starts on the first field, labels sit on the
+left — the same everywhere, so a hesitant user learns it once.
+"""
+
+from __future__ import annotations
+
+import tkinter
+from collections.abc import Callable, Sequence
+
+import ttkbootstrap as ttk
+
+
+class Modale(ttk.Toplevel):
+    """A modal window over the main one."""
+
+    def __init__(self, parent: tkinter.Misc, titre: str) -> None:
+        haut = parent.winfo_toplevel()
+        super().__init__(title=titre, transient=haut, master=haut)
+        self.resultat: object = None
+        self.corps = ttk.Frame(self, padding=16)
+        self.corps.pack(fill="both", expand=True)
+        self.boutons = ttk.Frame(self, padding=(16, 0, 16, 16))
+        self.boutons.pack(fill="x", side="bottom")
+        self.bind("<Escape>", lambda _e: self.annuler())
+        self.protocol("WM_DELETE_WINDOW", self.annuler)
+
+    def bouton(self, texte: str, commande: Callable[[], None], principal: bool = False) -> ttk.Button:
+        b = ttk.Button(self.boutons, text=texte, command=commande, bootstyle="primary" if principal else "secondary")
+        b.pack(side="right", padx=(8, 0))
+        return b
+
+    def montrer(self, focus: tkinter.Misc | None = None, attendre: bool = True) -> object:
+        self.update_idletasks()
+        parent = self.master.winfo_toplevel() if self.master else None
+        if parent is not None and parent.winfo_ismapped():
+            x = parent.winfo_rootx() + max(0, (parent.winfo_width() - self.winfo_reqwidth()) // 2)
+            y = parent.winfo_rooty() + max(0, (parent.winfo_height() - self.winfo_reqheight()) // 3)
+            self.geometry(f"+{x}+{y}")
+        try:
+            self.grab_set()
+        except tkinter.TclError:
+            pass
+        (focus or self).focus_set()
+        if attendre:
+            self.wait_window(self)
+        return self.resultat
+
+    def annuler(self) -> None:
+        self.resultat = None
+        self.fermer()
+
+    def fermer(self) -> None:
+        try:
+            self.grab_release()
+        except tkinter.TclError:
+            pass
+        self.destroy()
+
+
+class Grille:
+    """Label + field rows in a two-column grid."""
+
+    def __init__(self, parent: tkinter.Misc) -> None:
+        self.cadre = ttk.Frame(parent)
+        self.cadre.columnconfigure(1, weight=1)
+        self.ligne = 0
+
+    def champ(self, libelle: str, widget_factory: Callable[[tkinter.Misc], tkinter.Widget]) -> tkinter.Widget:
+        ttk.Label(self.cadre, text=libelle).grid(row=self.ligne, column=0, sticky="w", padx=(0, 12), pady=4)
+        w = widget_factory(self.cadre)
+        w.grid(row=self.ligne, column=1, sticky="ew", pady=4)
+        self.ligne += 1
+        return w
+
+    def texte(self, libelle: str, valeur: str = "", largeur: int = 40) -> ttk.Entry:
+        var = tkinter.StringVar(value=valeur)
+        e = self.champ(libelle, lambda p: ttk.Entry(p, textvariable=var, width=largeur))
+        e.var = var  # type: ignore[attr-defined]
+        return e  # type: ignore[return-value]
+
+    def choix(self, libelle: str, codes: dict[str, str], valeur: str | None) -> ttk.Combobox:
+        """A read-only list of labels; ``code_de(widget)`` gives the stored code back."""
+        libelles = list(codes.values())
+        c = self.champ(libelle, lambda p: ttk.Combobox(p, values=libelles, state="readonly"))
+        if valeur in codes:
+            c.set(codes[valeur])  # type: ignore[attr-defined]
+        c.codes = codes  # type: ignore[attr-defined]
+        return c  # type: ignore[return-value]
+
+    def case(self, libelle: str, valeur: bool = False) -> ttk.Checkbutton:
+        var = tkinter.BooleanVar(value=valeur)
+        c = self.champ("", lambda p: ttk.Checkbutton(p, text=libelle, variable=var))
+        c.var = var  # type: ignore[attr-defined]
+        return c  # type: ignore[return-value]
+
+    def zone_texte(self, libelle: str, valeur: str = "", hauteur: int = 3) -> tkinter.Text:
+        t = self.champ(libelle, lambda p: tkinter.Text(p, height=hauteur, width=40, wrap="word", undo=True))
+        t.insert("1.0", valeur)  # type: ignore[attr-defined]
+        t.bind("<Tab>", lambda e: (e.widget.tk_focusNext().focus_set(), "break")[1])
+        t.bind("<Shift-Tab>", lambda e: (e.widget.tk_focusPrev().focus_set(), "break")[1])
+        return t  # type: ignore[return-value]
+
+
+def code_de(combo: ttk.Combobox, defaut: str | None = None) -> str | None:
+    libelle = combo.get()
+    for code, lib in combo.codes.items():  # type: ignore[attr-defined]
+        if lib == libelle:
+            return code
+    return defaut
+
+
+def valeur_texte(t: tkinter.Text) -> str:
+    return t.get("1.0", "end").strip()
+
+
+def liste(
+    parent: tkinter.Misc, colonnes: Sequence[tuple[str, str, int]], hauteur: int = 15, selection: str = "browse"
+) -> ttk.Treeview:
+    """A Treeview with headings, widths and a scrollbar; columns are (key, heading, width)."""
+    cadre = ttk.Frame(parent)
+    arbre = ttk.Treeview(cadre, columns=[c for c, _t, _w in colonnes], show="headings", height=hauteur,
+                         selectmode=selection)
+    for cle, titre, largeur in colonnes:
+        arbre.heading(cle, text=titre, anchor="w")
+        arbre.column(cle, width=largeur, anchor="w", stretch=True)
+    barre = ttk.Scrollbar(cadre, orient="vertical", command=arbre.yview)
+    arbre.configure(yscrollcommand=barre.set)
+    arbre.pack(side="left", fill="both", expand=True)
+    barre.pack(side="right", fill="y")
+    arbre.cadre = cadre  # type: ignore[attr-defined]
+    return arbre
+
+
+def remplir(arbre: ttk.Treeview, lignes: Sequence[tuple[str, Sequence[object]]]) -> None:
+    """Replace a Treeview's rows, keeping the selection and focus where the same ids remain."""
+    selection = set(arbre.selection())
+    focus = arbre.focus()
+    arbre.delete(*arbre.get_children())
+    for iid, valeurs in lignes:
+        arbre.insert("", "end", iid=iid, values=[("" if v is None else v) for v in valeurs])
+    garde = [i for i in selection if arbre.exists(i)]
+    if garde:
+        arbre.selection_set(garde)
+    if focus and arbre.exists(focus):
+        arbre.focus(focus)
+
+
+def premiere_ligne(arbre: ttk.Treeview) -> None:
+    """Move keyboard focus into a list on its first (or selected) row."""
+    enfants = arbre.get_children()
+    if not enfants:
+        return
+    cible = arbre.focus() or (arbre.selection() or enfants)[0]
+    arbre.focus_set()
+    arbre.focus(cible)
+    arbre.selection_set(cible)
+    arbre.see(cible)

@@ -1,0 +1,1 @@
+"""Tabs of a person's file, one module per area: ``TITRE``, ``ORDRE``, ``construire(parent, app, personne)``."""

@@ -1,0 +1,133 @@
+"""Personnes: find someone as you type, open their file, add, merge two records of one person."""
+
+from __future__ import annotations
+
+import tkinter
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.codes import GENRES, libelle
+from atelier_app.gui import dialogues
+from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.fiche_personne import FichePersonne
+from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
+
+COLONNES = (
+    ("nom", "Nom", 160), ("prenom", "Prénom", 140), ("annee", "Naissance", 90),
+    ("genre", "Genre", 110), ("commune", "Commune", 160), ("telephone", "Téléphone", 130),
+)
+
+
+class EcranPersonnes(Ecran):
+    titre = "Personnes"
+    aide = "Tapez quelques lettres du nom, du prénom, de la commune ou du téléphone. Entrée ouvre la fiche."
+
+    def construire(self) -> None:
+        haut = ttk.Frame(self)
+        haut.pack(fill="x", pady=(0, 8))
+        ttk.Label(haut, text="Rechercher :").pack(side="left")
+        self.recherche = tkinter.StringVar()
+        self.champ = ttk.Entry(haut, textvariable=self.recherche, width=40)
+        self.champ.pack(side="left", padx=8)
+        self.compte = ttk.Label(haut, text="")
+        self.compte.pack(side="left", padx=8)
+        boutons = ttk.Frame(self)
+        boutons.pack(fill="x", side="bottom", pady=(8, 0))
+        ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
+        ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
+        ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
+        self.arbre = liste(self, COLONNES, selection="extended")
+        self.arbre.cadre.pack(fill="both", expand=True)
+        self._attente: str | None = None
+        self.recherche.trace_add("write", lambda *_a: self._plus_tard())
+        self.champ.bind("<Down>", lambda _e: premiere_ligne(self.arbre))
+        self.champ.bind("<Return>", lambda _e: self._ouvrir_premiere())
+        self.arbre.bind("<Return>", lambda _e: self.ouvrir())
+        self.arbre.bind("<Double-1>", lambda _e: self.ouvrir())
+        self.bind_all("<Control-n>", lambda _e: self.nouvelle() if self.winfo_ismapped() else None, add="+")
+
+    def premier_focus(self) -> tkinter.Misc:
+        return self.champ
+
+    def _plus_tard(self) -> None:
+        if self._attente:
+            self.after_cancel(self._attente)
+        self._attente = self.after(120, self.rafraichir)
+
+    def rafraichir(self) -> None:
+        self._attente = None
+        texte = self.recherche.get()
+        personnes = self.services.personnes.rechercher(texte, limite=500)
+        remplir(self.arbre, [
+            (p.id, (p.nom.upper(), p.prenom, p.annee_naissance or "", libelle(GENRES, p.genre), p.commune, p.telephone))
+            for p in personnes
+        ])
+        total = self.services.personnes.nombre()
+        montre = len(personnes)
+        self.compte.configure(
+            text=f"{montre} personne(s)" + (f" sur {total}" if texte.strip() else "")
+            + (" — affinez la recherche" if montre >= 500 else "")
+        )
+
+    def _ouvrir_premiere(self) -> None:
+        enfants = self.arbre.get_children()
+        if len(enfants) >= 1:
+            self.arbre.selection_set(enfants[0])
+            self.arbre.focus(enfants[0])
+            self.ouvrir()
+
+    def nouvelle(self) -> None:
+        p = FichePersonne(self, self.app).ouvrir()
+        if p is not None:
+            self.recherche.set(f"{p.nom} {p.prenom}")
+            self.rafraichir()
+
+    def ouvrir(self) -> None:
+        sel = self.arbre.selection() or ((self.arbre.focus(),) if self.arbre.focus() else ())
+        if not sel:
+            return
+        personne = self.app.proteger(lambda: self.services.personnes.personne(sel[0]))
+        if personne is not None:
+            FichePersonne(self, self.app, personne).ouvrir()
+            self.rafraichir()
+            if self.arbre.exists(sel[0]):
+                self.arbre.selection_set(sel[0])
+                self.arbre.focus(sel[0])
+            self.arbre.focus_set()
+
+    def fusionner(self) -> None:
+        sel = self.arbre.selection()
+        if len(sel) != 2:
+            dialogues.informer(self, "Sélectionnez exactement deux fiches (Ctrl + clic, ou Maj + flèches), "
+                                     "puis cliquez sur « Fusionner deux fiches… ».")
+            return
+        a, b = (self.services.personnes.personne(i) for i in sel)
+        garder = ChoixFusion(self, a, b).montrer()
+        if garder is None:
+            return
+        retirer = b.id if garder == a.id else a.id
+        if self.app.proteger(lambda: self.services.personnes.fusionner(garder, retirer)) is not None:
+            self.rafraichir()
+
+
+class ChoixFusion(Modale):
+    """Which record to keep: everything of the other one moves onto it."""
+
+    def __init__(self, parent: tkinter.Misc, a, b) -> None:
+        super().__init__(parent, "Fusionner deux fiches")
+        ttk.Label(
+            self.corps, wraplength=520, justify="left",
+            text="Les deux fiches décrivent la même personne ? Choisissez celle à garder : les inscriptions, "
+                 "présences et projets de l'autre lui seront rattachés, et les champs vides complétés.",
+        ).pack(anchor="w", pady=(0, 12))
+        self.choix = tkinter.StringVar(value=a.id)
+        for p in (a, b):
+            texte = f"{p.nom.upper()} {p.prenom} — {p.annee_naissance or 'année inconnue'} — {p.commune or 'commune inconnue'}"
+            ttk.Radiobutton(self.corps, text=texte, value=p.id, variable=self.choix).pack(anchor="w", pady=2)
+        self.bouton("Annuler", self.annuler)
+        self.bouton("Fusionner", self.valider, principal=True)
+        self.bind("<Return>", lambda _e: self.valider())
+
+    def valider(self) -> None:
+        self.resultat = self.choix.get()
+        self.fermer()

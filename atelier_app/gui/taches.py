@@ -1,0 +1,84 @@
+"""Long work off the Tk thread, results drained from a queue with ``after()``.
+
+Why: a report at ten-year scale takes seconds; the window must keep answering and show progress.
+Widgets are only touched from the Tk thread (in the callbacks below).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import tkinter
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class Taches:
+    def __init__(self, racine: tkinter.Misc, en_cas_erreur: Callable[[BaseException], None]) -> None:
+        self.racine = racine
+        self.file: queue.Queue[tuple[Callable[..., None], tuple[Any, ...]]] = queue.Queue()
+        self.en_cas_erreur = en_cas_erreur
+        self.en_cours = 0
+        self._vider()
+
+    def lancer(
+        self,
+        travail: Callable[[Callable[[float, str], None]], Any],
+        fini: Callable[[Any], None] | None = None,
+        progression: Callable[[float, str], None] | None = None,
+    ) -> threading.Thread:
+        """Run ``travail(avancer)`` in a thread; ``fini(resultat)`` then runs on the Tk thread."""
+
+        def avancer(fraction: float, texte: str = "") -> None:
+            if progression is not None:
+                self.file.put((progression, (fraction, texte)))
+
+        def corps() -> None:
+            try:
+                resultat = travail(avancer)
+            except BaseException as exc:
+                self.file.put((self._fin_erreur, (exc,)))
+            else:
+                self.file.put((self._fin_ok, (fini, resultat)))
+
+        self.en_cours += 1
+        t = threading.Thread(target=corps, daemon=True, name="atelier-tache")
+        t.start()
+        return t
+
+    def _fin_ok(self, fini: Callable[[Any], None] | None, resultat: Any) -> None:
+        self.en_cours -= 1
+        if fini is not None:
+            fini(resultat)
+
+    def _fin_erreur(self, exc: BaseException) -> None:
+        self.en_cours -= 1
+        self.en_cas_erreur(exc)
+
+    def _vider(self) -> None:
+        try:
+            while True:
+                f, args = self.file.get_nowait()
+                try:
+                    f(*args)
+                except Exception as exc:  # a callback's error must not stop the polling
+                    self.en_cas_erreur(exc)
+        except queue.Empty:
+            pass
+        try:
+            self.racine.after(50, self._vider)
+        except tkinter.TclError:  # window destroyed
+            pass
+
+    def attendre(self, delai: float = 30.0) -> None:
+        """For tests: process callbacks until every task has finished."""
+        import time
+
+        fin = time.monotonic() + delai
+        while self.en_cours and time.monotonic() < fin:
+            self.racine.update()
+            time.sleep(0.01)
+        self.racine.update()

@@ -1,0 +1,39 @@
+"""The base of every use case: access to the store, the acting user and the sibling services."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from atelier_app.domain.journal import EntreeJournal
+from atelier_app.domain.records import nouvel_id
+
+if TYPE_CHECKING:
+    from atelier_app.services import Services
+    from atelier_app.services.contexte import Contexte
+    from atelier_app.services.ports import Store
+
+
+class Service:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    @property
+    def depot(self) -> Store:
+        return self.services.depot
+
+    @property
+    def ctx(self) -> Contexte:
+        return self.services.ctx
+
+    def journaliser(self, tx, action: str, cibles: tuple[str, ...] | list[str] = (), details: str = "") -> None:
+        """Write a journal entry in the same durable write as the action it records (ids only)."""
+        tx.put(
+            EntreeJournal(
+                id=nouvel_id("j"),
+                le=self.ctx.maintenant().replace(microsecond=0),
+                qui=self.ctx.utilisateur.identifiant,
+                action=action,
+                cibles=tuple(cibles),
+                details=details,
+            )
+        )

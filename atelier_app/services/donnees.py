@@ -1,0 +1,84 @@
+"""Data-level use cases: import, export, check, back up, demo data.
+
+Why through a service: the role check and the journal entry must happen whoever asks (a screen or
+the command line), and an import always takes a backup first.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from atelier_app.domain.imports import RapportImport
+from atelier_app.domain.roles import Permission
+from atelier_app.errors import UserError
+from atelier_app.services.base import Service
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS_LISTES = (".csv", ".xlsx", ".ods")
+
+
+class DonneesService(Service):
+    def importer(self, chemin: Path) -> RapportImport:
+        self.ctx.exiger(Permission.IMPORTER)
+        chemin = Path(chemin)
+        if not chemin.is_file():
+            raise UserError(f"Le fichier « {chemin} » n'existe pas.")
+        ext = chemin.suffix.lower()
+        if ext not in (".json", *EXTENSIONS_LISTES):
+            raise UserError(f"Format non reconnu : « {chemin.name} » (attendu : .json, .csv, .xlsx ou .ods).")
+        outils = self.services.outils
+        with self.depot.exclusif():
+            outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import")
+        with self.depot.transaction(f"Import de {chemin.name}") as tx:
+            if ext == ".json":
+                rapport = outils.echange.importer(self.depot, chemin, tx)
+            else:
+                rapport = outils.listes.importer(self.depot, chemin, tx, self.ctx.aujourd_hui())
+            self.journaliser(tx, "import", (), chemin.name)
+        self.ctx.signaler("tout")
+        return rapport
+
+    def exporter(self, chemin: Path, annee: int | None = None) -> dict[str, int]:
+        self.ctx.exiger(Permission.EXPORTER)
+        self.depot.charger_tout()
+        comptes = self.services.outils.echange.exporter(self.depot, Path(chemin), annee)
+        with self.depot.transaction("Export des données") as tx:
+            self.journaliser(tx, "export", (), f"{Path(chemin).name}" + (f" (année {annee})" if annee else ""))
+        return comptes
+
+    def verifier(self) -> list[str]:
+        self.depot.charger_tout()
+        return [str(p) for p in self.services.outils.echange.verifier(self.depot)]
+
+    def sauvegarder(self, raison: str = "") -> Path:
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        with self.depot.exclusif():
+            return self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison=raison)
+
+    def sauvegarde_du_jour(self) -> Path | None:
+        """The first open of each day leaves a backup; safe to call from a worker thread."""
+        sv = self.services.outils.sauvegardes
+        if sv.sauvegarde_du_jour_faite(self.depot.dossier, self.ctx.aujourd_hui()):
+            return None
+        with self.depot.exclusif():
+            return sv.sauvegarder(self.depot.dossier, raison="quotidienne")
+
+    def sauvegardes(self) -> list:
+        return self.services.outils.sauvegardes.lister(self.depot.dossier)
+
+    def est_vide(self) -> bool:
+        from atelier_app.domain.activites import Activite
+        from atelier_app.domain.personnes import Personne
+
+        return self.depot.count(Personne) == 0 and self.depot.count(Activite) == 0
+
+    def generer_demo(self, echelle: str = "petite", graine: int = 1) -> dict[str, int]:
+        self.ctx.exiger(Permission.IMPORTER)
+        if not self.est_vide():
+            raise UserError(
+                f"Le dossier « {self.depot.dossier} » contient déjà des données : "
+                "la démonstration ne s'installe que dans un dossier vide."
+            )
+        return self.services.outils.demo.generer(self.depot, echelle, graine, self.ctx.aujourd_hui())

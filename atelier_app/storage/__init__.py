@@ -1,0 +1,1 @@
+"""Durable storage: TinyDB files behind one repository, the interchange format and imports."""

@@ -1,0 +1,153 @@
+"""Rotating backups and restore.
+
+Why zip files of the data files: one file per backup is easy to copy onto a USB key and to reason
+about, and a backup is taken at the first open of each day and before every import or restore.
+Rotation keeps 8 daily, 5 weekly and 12 monthly backups (plus the 3 newest, whatever their date).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from atelier_app.errors import UserError
+from atelier_app.storage import layout
+from atelier_app.storage.atomic import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+_NOM = re.compile(r"^atelier-(\d{8})-(\d{6})(?:-[\w-]+)?\.zip$")
+GARDER_JOURS, GARDER_SEMAINES, GARDER_MOIS, GARDER_RECENTES = 8, 5, 12, 3
+
+
+@dataclass(frozen=True)
+class Sauvegarde:
+    chemin: Path
+    quand: datetime
+
+    @property
+    def libelle(self) -> str:
+        return self.quand.strftime("%d/%m/%Y à %H:%M")
+
+
+def dossier_sauvegardes(dossier: Path) -> Path:
+    return dossier / layout.DOSSIER_SAUVEGARDES
+
+
+def lister(dossier: Path) -> list[Sauvegarde]:
+    """Backups, newest first."""
+    out = []
+    d = dossier_sauvegardes(dossier)
+    if d.is_dir():
+        for p in d.iterdir():
+            m = _NOM.match(p.name)
+            if m:
+                out.append(Sauvegarde(p, datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")))
+    return sorted(out, key=lambda s: (s.quand, s.chemin.name), reverse=True)
+
+
+def a_garder(quands: list[datetime]) -> set[datetime]:
+    """Which backup times the rotation keeps: the newest of each of the last days, weeks, months."""
+    ordre = sorted(quands, reverse=True)
+    garde = set(ordre[:GARDER_RECENTES])
+    for cle, combien in (
+        (lambda q: q.date(), GARDER_JOURS),
+        (lambda q: q.isocalendar()[:2], GARDER_SEMAINES),
+        (lambda q: (q.year, q.month), GARDER_MOIS),
+    ):
+        vues: list = []
+        for q in ordre:
+            k = cle(q)
+            if k not in vues:
+                vues.append(k)
+                if len(vues) > combien:
+                    break
+                garde.add(q)
+    return garde
+
+
+def sauvegarder(dossier: Path, raison: str = "") -> Path:
+    """Zip every data file; the caller holds the folder lock (and the repository's mutex if open)."""
+    now = datetime.now()
+    suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
+    d = dossier_sauvegardes(dossier)
+    d.mkdir(parents=True, exist_ok=True)
+    cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}.zip"
+    n = 1
+    while cible.exists():
+        cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
+        n += 1
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for rel in layout.data_files(dossier):
+            z.write(dossier / rel, rel)
+    atomic_write_bytes(cible, tampon.getvalue())
+    log.info("Sauvegarde écrite : %s", cible.name)
+    tourner(dossier)
+    return cible
+
+
+def tourner(dossier: Path) -> list[Path]:
+    existantes = lister(dossier)
+    garde = a_garder([s.quand for s in existantes])
+    supprimees = []
+    for s in existantes:
+        if s.quand not in garde:
+            s.chemin.unlink(missing_ok=True)
+            supprimees.append(s.chemin)
+    return supprimees
+
+
+def sauvegarde_du_jour_faite(dossier: Path, jour: date | None = None) -> bool:
+    jour = jour or date.today()
+    return any(s.quand.date() == jour for s in lister(dossier))
+
+
+def verifier_archive(chemin: Path) -> list[str]:
+    """Names of the data files in a backup, after checking each one reads as JSON."""
+    try:
+        with zipfile.ZipFile(chemin) as z:
+            noms = [n for n in z.namelist() if n.endswith(".json")]
+            if layout.NOYAU not in noms:
+                raise UserError(f"La sauvegarde « {chemin.name} » ne contient pas « atelier.json ».")
+            for n in noms:
+                json.loads(z.read(n))
+            return noms
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserError(f"La sauvegarde « {chemin.name} » est illisible ({type(exc).__name__}).") from exc
+
+
+def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
+    """Put a backup in place; the current files go to ``mis_de_cote/<date>/``, never deleted.
+
+    Returns (backup used, folder where the previous files were put aside). The caller holds the
+    folder lock and has closed the repository.
+    """
+    if chemin is None:
+        existantes = lister(dossier)
+        if not existantes:
+            raise UserError("Aucune sauvegarde n'existe encore dans ce dossier.")
+        chemin = existantes[0].chemin
+    chemin = Path(chemin)
+    if not chemin.is_file():
+        raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
+    noms = verifier_archive(chemin)
+    a_cote = dossier / layout.DOSSIER_MIS_DE_COTE / datetime.now().strftime("%Y%m%d-%H%M%S")
+    a_cote.mkdir(parents=True, exist_ok=True)
+    for rel in [*layout.data_files(dossier), layout.TRANSACTION]:
+        src = dossier / rel
+        if src.exists():
+            (a_cote / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(src, a_cote / rel)
+    with zipfile.ZipFile(chemin) as z:
+        for rel in noms:
+            atomic_write_bytes(dossier / rel, z.read(rel))
+    log.info("Sauvegarde %s restaurée ; anciens fichiers dans %s", chemin.name, a_cote)
+    return chemin, a_cote

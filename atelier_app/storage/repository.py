@@ -1,0 +1,376 @@
+"""The one door to the data: TinyDB files behind a repository of frozen records.
+
+Why this shape:
+- one TinyDB instance per file, all owned here, so no two instances ever disagree;
+- every change happens inside ``transaction()``, which ends in exactly one durable commit: one
+  file written atomically, or several files committed together through a small transaction
+  journal, so a power cut leaves either the old state or the new one;
+- queries return frozen dataclasses built from copies, so nothing outside can mutate what TinyDB
+  holds in memory;
+- month files of sessions from past years are read only when asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from atelier_app.errors import DonneesIllisibles, UserError
+from atelier_app.storage import layout
+from atelier_app.storage.atomic import ShardStorage, atomic_write_bytes, dumps, fsync_dir, write_durable
+from atelier_app.storage.codec import from_dict, to_dict
+from atelier_app.storage.lock import VerrouDossier
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+META = "_meta"
+
+
+class StrIdTable(Table):
+    """Our ids are strings chosen by the producer (FORMAT.md), used as TinyDB document ids."""
+
+    document_id_class = str
+
+    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
+        def updater(table: dict) -> None:
+            table.update(docs)
+
+        self._update_table(updater)
+
+    def drop_ids(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+
+        def updater(table: dict) -> None:
+            for i in ids:
+                table.pop(i, None)
+
+        self._update_table(updater)
+
+
+class _StrTinyDB(TinyDB):
+    table_class = StrIdTable
+
+
+class _Shard:
+    def __init__(self, name: str, path: Path, data: dict[str, Any] | None) -> None:
+        self.name = name
+        self.storage = ShardStorage(path, data)
+        self.db = _StrTinyDB(storage=lambda: self.storage)
+
+    def table(self, name: str) -> StrIdTable:
+        return self.db.table(name, cache_size=0)  # type: ignore[return-value]
+
+
+def _read_json(path: Path, rel: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as exc:
+        raise DonneesIllisibles(
+            f"Le fichier de données « {rel} » est illisible ({type(exc).__name__}). "
+            "Il n'a pas été modifié ; restaurez la dernière sauvegarde.",
+            fichier=rel,
+        ) from exc
+    if not isinstance(data, dict):
+        raise DonneesIllisibles(f"Le fichier de données « {rel} » n'a pas la forme attendue.", fichier=rel)
+    return data
+
+
+def recover_transaction(dossier: Path) -> None:
+    """Finish a multi-file commit interrupted after its commit point, or drop one interrupted before."""
+    journal = dossier / layout.TRANSACTION
+    if journal.exists():
+        try:
+            entries = json.loads(journal.read_text(encoding="utf-8"))["fichiers"]
+        except (OSError, ValueError, KeyError):
+            entries = []
+        for rel in entries:
+            tmp = dossier / (rel + ".tx")
+            if tmp.exists():
+                tmp.replace(dossier / rel)
+        journal.unlink(missing_ok=True)
+        fsync_dir(dossier)
+        log.warning("Écriture interrompue terminée au démarrage (%d fichiers)", len(entries))
+    for stray in list(dossier.glob("*.tx")) + list(dossier.glob("*/*.tx")):
+        stray.unlink(missing_ok=True)
+
+
+class Transaction:
+    """The changes of one user action; committed as one durable write when the block ends."""
+
+    def __init__(self, depot: Depot, action: str) -> None:
+        self.depot = depot
+        self.action = action
+
+    def put(self, obj: Any) -> None:
+        self.put_many([obj])
+
+    def put_many(self, objs: Iterable[Any]) -> None:
+        groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+        for obj in objs:
+            table = type(obj).TABLE
+            shard = self.depot.shard_name(obj)
+            old = self.depot._index.setdefault(table, {}).get(obj.id)
+            if old is not None and old != shard:
+                self.depot._shard(old).table(table).drop_ids([obj.id])
+            groups.setdefault((shard, table), {})[obj.id] = to_dict(obj)
+            self.depot._index[table][obj.id] = shard
+        for (shard, table), docs in groups.items():
+            self.depot._shard(shard, create=True).table(table).put_many(docs)
+
+    def delete(self, kind: type, id: str) -> None:
+        shard = self.depot._locate(kind, id)
+        if shard is None:
+            return
+        self.depot._shard(shard).table(kind.TABLE).drop_ids([id])
+        self.depot._index[kind.TABLE].pop(id, None)
+
+
+class Depot:
+    """The repository. Open it with :meth:`ouvrir`; close it with :meth:`fermer`."""
+
+    def __init__(self, dossier: Path) -> None:
+        self.dossier = Path(dossier)
+        self._shards: dict[str, _Shard] = {}
+        self._available: set[str] = set()
+        self._index: dict[str, dict[str, str]] = {}
+        self._tx: Transaction | None = None
+        self._mutex = threading.RLock()
+        self._verrou: VerrouDossier | None = None
+        self.derniere_ecriture: datetime | None = None
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def ouvrir(cls, dossier: Path | str, *, verrou: bool = True) -> Depot:
+        depot = cls(Path(dossier))
+        depot.dossier.mkdir(parents=True, exist_ok=True)
+        if verrou:
+            depot._verrou = VerrouDossier(depot.dossier)
+            depot._verrou.acquerir()
+        try:
+            depot._charger()
+        except BaseException:
+            depot.fermer()
+            raise
+        return depot
+
+    def _charger(self) -> None:
+        recover_transaction(self.dossier)
+        self._available = set(layout.data_files(self.dossier))
+        if layout.NOYAU not in self._available:
+            if any(n != layout.JOURNAL for n in self._available):
+                raise DonneesIllisibles(
+                    "Le fichier principal « atelier.json » manque alors que d'autres données sont là. "
+                    "Restaurez la dernière sauvegarde.",
+                    fichier=layout.NOYAU,
+                )
+            self._create_empty()
+        current = date.today().year
+        for name in sorted(self._available):
+            family = layout.family_of(name)
+            if family != "mois" or (layout.year_of(name) or 0) >= current - 1:
+                self._load(name)
+        self._check_schema()
+
+    def _create_empty(self) -> None:
+        shard = _Shard(layout.NOYAU, self.dossier / layout.NOYAU, {})
+        self._shards[layout.NOYAU] = shard
+        self._available.add(layout.NOYAU)
+        shard.table(META).put_many({"schema": {"version": SCHEMA_VERSION, "cree_le": date.today().isoformat()}})
+        atomic_write_bytes(shard.storage.path, shard.storage.serialise())
+        shard.storage.dirty = False
+
+    def _check_schema(self) -> None:
+        from atelier_app.storage.migrations import migrer
+
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise DonneesIllisibles(
+                f"Ces données viennent d'une version plus récente d'Atelier (schéma {version}). "
+                "Mettez Atelier à jour avant de les ouvrir.",
+                fichier=layout.NOYAU,
+            )
+        if version < SCHEMA_VERSION:
+            migrer(self, version)
+
+    def schema_version(self) -> int:
+        meta = self._shards[layout.NOYAU].table(META).get(doc_id="schema")
+        return int(meta["version"]) if meta else SCHEMA_VERSION
+
+    def _load(self, name: str) -> _Shard:
+        data = _read_json(self.dossier / name, name)
+        shard = _Shard(name, self.dossier / name, data)
+        self._shards[name] = shard
+        self._reindex(shard)
+        return shard
+
+    def _reindex(self, shard: _Shard) -> None:
+        for table, docs in shard.storage.data.items():
+            if table == META or not isinstance(docs, dict):
+                continue
+            idx = self._index.setdefault(table, {})
+            for doc_id in docs:
+                idx[doc_id] = shard.name
+
+    def charger_tout(self) -> None:
+        """Read every file, including past years' sessions (exports, checks, statistics)."""
+        for name in sorted(self._available - set(self._shards)):
+            self._load(name)
+
+    def fermer(self) -> None:
+        if self._verrou is not None:
+            self._verrou.liberer()
+            self._verrou = None
+
+    # ------------------------------------------------------------------ files
+    def shard_name(self, obj: Any) -> str:
+        rangement = type(obj).RANGEMENT
+        quand = obj.date_rangement() if rangement in ("annee", "mois") else date(2000, 1, 1)
+        return layout.shard_of(rangement, quand)
+
+    def _shard(self, name: str, create: bool = False) -> _Shard:
+        if name in self._shards:
+            return self._shards[name]
+        if name in self._available:
+            return self._load(name)
+        if not create:
+            raise KeyError(name)
+        shard = _Shard(name, self.dossier / name, {})
+        self._shards[name] = shard
+        return shard
+
+    def _family_shards(self, kind: type, annee: int | None) -> list[str]:
+        rangement = kind.RANGEMENT
+        if rangement == "noyau":
+            return [layout.NOYAU]
+        if rangement == "journal":
+            return [layout.JOURNAL]
+        names = set(self._available) | set(self._shards)
+        out = [n for n in names if layout.family_of(n) == rangement]
+        if annee is not None:
+            out = [n for n in out if layout.year_of(n) == annee]
+        return sorted(out)
+
+    def _locate(self, kind: type, id: str) -> str | None:
+        shard = self._index.get(kind.TABLE, {}).get(id)
+        if shard is None and kind.RANGEMENT == "mois":
+            for name in self._family_shards(kind, None):
+                if name not in self._shards:
+                    self._load(name)
+            shard = self._index.get(kind.TABLE, {}).get(id)
+        return shard
+
+    # ---------------------------------------------------------------- queries
+    def get(self, kind: type[T], id: str) -> T | None:
+        doc = self.get_dict(kind, id)
+        return None if doc is None else from_dict(kind, doc)
+
+    def get_dict(self, kind: type, id: str) -> Document | None:
+        shard = self._locate(kind, id)
+        if shard is None:
+            return None
+        return self._shard(shard).table(kind.TABLE).get(doc_id=id)  # type: ignore[return-value]
+
+    def all(self, kind: type[T], annee: int | None = None) -> list[T]:
+        return [from_dict(kind, d) for d in self.all_dicts(kind, annee)]
+
+    def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[Document]:
+        """Stored dicts, for bulk reading (statistics). Read-only: never mutate them."""
+        for name in self._family_shards(kind, annee):
+            if name not in self._shards and name not in self._available:
+                continue
+            yield from self._shard(name).table(kind.TABLE).all()
+
+    def count(self, kind: type) -> int:
+        return len(self._index.get(kind.TABLE, {}))
+
+    def annees(self, kind: type) -> list[int]:
+        """Years for which some file of this kind exists (cheap: file names only)."""
+        return sorted({y for n in self._family_shards(kind, None) if (y := layout.year_of(n))})
+
+    # ---------------------------------------------------------------- writing
+    @contextmanager
+    def transaction(self, action: str) -> Iterator[Transaction]:
+        if self._tx is not None:  # nested: part of the enclosing user action
+            yield self._tx
+            return
+        with self._mutex:
+            tx = Transaction(self, action)
+            self._tx = tx
+            try:
+                yield tx
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self._commit(action)
+            finally:
+                self._tx = None
+
+    def _dirty(self) -> list[_Shard]:
+        return [s for s in self._shards.values() if s.storage.dirty]
+
+    def _commit(self, action: str) -> None:
+        dirty = self._dirty()
+        if not dirty:
+            return
+        try:
+            if len(dirty) == 1:
+                atomic_write_bytes(dirty[0].storage.path, dirty[0].storage.serialise())
+            else:
+                self._commit_many(dirty)
+        except OSError as exc:
+            self._rollback()
+            raise UserError(f"Impossible d'enregistrer ({action}) : {exc.strerror or exc}.") from exc
+        for s in dirty:
+            s.storage.dirty = False
+            self._available.add(s.name)
+        self.derniere_ecriture = datetime.now()
+        log.info("Enregistré : %s (%s)", action, ", ".join(s.name for s in dirty))
+
+    def _commit_many(self, dirty: list[_Shard]) -> None:
+        for s in dirty:
+            write_durable(s.storage.path.with_name(s.storage.path.name + ".tx"), s.storage.serialise())
+        journal = self.dossier / layout.TRANSACTION
+        atomic_write_bytes(journal, dumps({"fichiers": [s.name for s in dirty]}))
+        folders = set()
+        for s in dirty:
+            s.storage.path.with_name(s.storage.path.name + ".tx").replace(s.storage.path)
+            folders.add(s.storage.path.parent)
+        for folder in folders:
+            fsync_dir(folder)
+        journal.unlink()
+        fsync_dir(self.dossier)
+
+    def _rollback(self) -> None:
+        for s in self._dirty():
+            for idx in self._index.values():
+                for doc_id in [k for k, v in idx.items() if v == s.name]:
+                    del idx[doc_id]
+            del self._shards[s.name]
+            if (self.dossier / s.name).exists():
+                self._load(s.name)
+        for table, idx in self._index.items():  # entries moved out of a clean shard come back
+            for s in self._shards.values():
+                docs = s.storage.data.get(table)
+                if isinstance(docs, dict):
+                    for doc_id in docs:
+                        idx.setdefault(doc_id, s.name)
+
+    @contextmanager
+    def exclusif(self) -> Iterator[None]:
+        """Hold off writes while another thread reads the files (backups)."""
+        with self._mutex:
+            yield
