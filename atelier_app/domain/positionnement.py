@@ -1,4 +1,7 @@
-"""Level placement records (the questionnaire itself and its scoring come with the placement issue)."""
+"""Level placement records: the answers, score and level of one questionnaire, at entry or exit.
+
+``disponibilites`` holds the weekly slots the person can attend ("jeudi 09:00"); empty means any.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ class Positionnement:
     niveau: str = "debutant"
     moment: str = "entree"
     cycle: str | None = None
+    disponibilites: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def date_rangement(self) -> date:

@@ -1,0 +1,1 @@
+"""Documents and figures: reportlab PDFs, pandas statistics, spreadsheet and ORDS exports."""

@@ -1,0 +1,130 @@
+"""What every PDF of the centre shares: fonts, styles, the letterhead and page numbers.
+
+Why DejaVu when available: it has every French character (œ, «, », ’) and prints well in black and
+white; reportlab's built-in Helvetica is the fallback so a PDF can always be made.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer
+
+from atelier_app.domain.centre import Centre
+from atelier_app.domain.codes import MOIS
+
+log = logging.getLogger(__name__)
+
+_POLICES = {
+    "Atelier": ("DejaVuSans.ttf",),
+    "Atelier-Gras": ("DejaVuSans-Bold.ttf",),
+}
+_DOSSIERS = [
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("C:/Windows/Fonts"),
+    Path(__file__).resolve().parent.parent / "ressources",
+]
+_polices_ok: bool | None = None
+
+
+def polices() -> tuple[str, str]:
+    """(regular, bold) font names, registering DejaVu once if it is found."""
+    global _polices_ok
+    if _polices_ok is None:
+        _polices_ok = True
+        for nom, (fichier,) in _POLICES.items():
+            chemin = next((d / fichier for d in _DOSSIERS if (d / fichier).is_file()), None)
+            if chemin is None:
+                _polices_ok = False
+                break
+            pdfmetrics.registerFont(TTFont(nom, str(chemin)))
+        if _polices_ok:
+            pdfmetrics.registerFontFamily("Atelier", normal="Atelier", bold="Atelier-Gras",
+                                          italic="Atelier", boldItalic="Atelier-Gras")
+        else:
+            log.info("Police DejaVu introuvable : Helvetica utilisée")
+    return ("Atelier", "Atelier-Gras") if _polices_ok else ("Helvetica", "Helvetica-Bold")
+
+
+def styles(grand: bool = False) -> dict[str, ParagraphStyle]:
+    """Paragraph styles; ``grand`` for large type (questionnaires for people with poor sight)."""
+    normal, gras = polices()
+    base = getSampleStyleSheet()
+    corps = 14 if grand else 10.5
+    s = {
+        "normal": ParagraphStyle("normal", parent=base["Normal"], fontName=normal, fontSize=corps,
+                                 leading=corps * 1.35, alignment=TA_LEFT),
+        "petit": ParagraphStyle("petit", parent=base["Normal"], fontName=normal, fontSize=corps - 2,
+                                leading=(corps - 2) * 1.3, textColor=colors.HexColor("#333333")),
+        "gras": ParagraphStyle("gras", parent=base["Normal"], fontName=gras, fontSize=corps, leading=corps * 1.35),
+        "titre": ParagraphStyle("titre", parent=base["Title"], fontName=gras, fontSize=corps + 8,
+                                leading=(corps + 8) * 1.25, alignment=TA_LEFT, spaceAfter=8),
+        "sous_titre": ParagraphStyle("sous_titre", parent=base["Heading2"], fontName=gras, fontSize=corps + 3,
+                                     leading=(corps + 3) * 1.3, spaceBefore=8, spaceAfter=4),
+    }
+    return s
+
+
+def echapper(texte: str) -> str:
+    """Text from the user inside a reportlab Paragraph (which reads a little XML)."""
+    return (texte or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def date_longue(d: date) -> str:
+    return f"{d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]} {d.year}"
+
+
+def entete_centre(centre: Centre, largeur_logo: float = 3 * cm) -> list:
+    """Letterhead flowables: logo (if readable), centre's name and address."""
+    st = styles()
+    out: list = []
+    if centre.logo and Path(centre.logo).is_file():
+        try:
+            img = Image(centre.logo)
+            ratio = img.imageHeight / float(img.imageWidth or 1)
+            img.drawWidth, img.drawHeight = largeur_logo, largeur_logo * ratio
+            img.hAlign = "LEFT"
+            out.append(img)
+        except Exception:  # an unreadable logo must not stop a letter from printing
+            log.warning("Logo illisible : %s", centre.logo)
+    lignes = [f"<b>{echapper(centre.nom)}</b>", echapper(centre.adresse),
+              echapper(f"{centre.code_postal} {centre.commune}".strip())]
+    if centre.telephone:
+        lignes.append(f"Tél. {echapper(centre.telephone)}")
+    out.append(Paragraph("<br/>".join(x for x in lignes if x), st["normal"]))
+    out.append(Spacer(1, 0.6 * cm))
+    return out
+
+
+def pied_de_page(texte: str = "") -> Callable:
+    """onPage callback: page number (and an optional text) at the bottom of every page."""
+    normal, _gras = polices()
+
+    def dessiner(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(normal, 8)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        if texte:
+            canvas.drawString(doc.leftMargin, 1.0 * cm, texte)
+        canvas.drawRightString(A4[0] - doc.rightMargin, 1.0 * cm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    return dessiner
+
+
+def document(chemin: Path, titre: str, **kwargs) -> SimpleDocTemplate:
+    chemin = Path(chemin)
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    marges = {"leftMargin": 2 * cm, "rightMargin": 2 * cm, "topMargin": 1.8 * cm, "bottomMargin": 1.8 * cm}
+    marges.update(kwargs)
+    return SimpleDocTemplate(str(chemin), pagesize=marges.pop("pagesize", A4), title=titre, author="Atelier", **marges)

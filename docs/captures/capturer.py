@@ -1,0 +1,63 @@
+"""Opens Atelier on demo data under Xvfb, visits every screen and saves a PNG of each.
+
+Usage (from the repository root): ``xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/captures/capturer.py``
+The pictures land in docs/captures/ and are shown in the README. Rerun it whenever a screen changes.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PIL import ImageGrab
+
+ICI = Path(__file__).resolve().parent
+
+
+def photo(racine, nom: str) -> Path:
+    racine.update()
+    racine.after(150)
+    racine.update()
+    x, y = racine.winfo_rootx(), racine.winfo_rooty()
+    chemin = ICI / f"{nom}.png"
+    ImageGrab.grab(bbox=(x, y, x + racine.winfo_width(), y + racine.winfo_height())).save(chemin)
+    return chemin
+
+
+def main() -> int:
+    from atelier_app import assemblage
+    from atelier_app.gui import dialogues
+    from atelier_app.gui.app import ZONES, AtelierApp
+
+    dialogues.informer = lambda *a, **k: None  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as tmp:
+        services = assemblage.ouvrir(Path(tmp) / "demo")
+        services.donnees.generer_demo("petite", 1)
+        app = AtelierApp(services)
+        app.racine.geometry("1280x800+0+0")
+        app.racine.update()
+        faites = []
+        for i, (cle, _libelle, _c) in enumerate(ZONES, start=1):
+            app.aller(cle)
+            faites.append(photo(app.racine, f"{i:02d}-{cle}"))
+        personne = services.personnes.rechercher("")[0]
+        from atelier_app.gui.fiche_personne import FichePersonne
+
+        fiche = FichePersonne(app.racine, app, personne)
+        fiche.geometry("900x700+40+40")
+        fiche.montrer(attendre=False)
+        fiche.update()
+        faites.append(photo(fiche, "10-fiche-personne"))
+        fiche.fermer()
+        app.fermer()
+        assemblage.fermer(services)
+    for f in faites:
+        sys.stdout.write(f"{f.relative_to(ICI.parent.parent)}\n")
+    sys.stdout.write(f"{len(faites)} captures ({date.today():%d/%m/%Y})\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The main window: every area opens, keyboard navigation, text size, first-run assistant, errors."""
+
+from __future__ import annotations
+
+from tkinter import font as tkfont
+
+import pytest
+
+from atelier_app import assemblage
+from atelier_app.errors import UserError
+from atelier_app.gui.app import ZONES, AtelierApp
+
+pytestmark = pytest.mark.gui
+
+
+def test_chaque_espace_s_ouvre(app) -> None:
+    for cle, _libelle, _chemin in ZONES:
+        ecran = app.aller(cle)
+        app.racine.update()
+        assert ecran is not None and ecran.winfo_ismapped(), cle
+    assert not [m for m in app.messages if m[0] == "erreur"]
+
+
+def test_raccourcis_clavier(app) -> None:
+    app.aller("aujourdhui")
+    app.racine.update()
+    app.boutons["aujourdhui"].focus_force()
+    app.racine.update()
+    app.racine.event_generate("<Control-Key-2>", when="tail")
+    app.boutons["aujourdhui"].event_generate("<Control-Key-2>")
+    app.racine.update()
+    assert app.zone_courante == "personnes"
+
+
+def test_taille_du_texte(app) -> None:
+    avant = abs(int(tkfont.nametofont("TkDefaultFont").cget("size")))
+    app.services.centre.taille_texte(150)
+    app.racine.update()
+    apres = abs(int(tkfont.nametofont("TkDefaultFont").cget("size")))
+    assert apres >= round(avant * 1.4)
+    app.services.centre.taille_texte(100)
+    assert abs(int(tkfont.nametofont("TkDefaultFont").cget("size"))) == avant
+
+
+def test_erreur_utilisateur_en_francais_sans_trace(app) -> None:
+    app.proteger(lambda: (_ for _ in ()).throw(UserError("Le groupe est complet.")))
+    assert app.messages[-1] == ("erreur", "Le groupe est complet.")
+    app.proteger(lambda: 1 / 0)
+    assert app.messages[-1][0] == "erreur" and "inattendue" in app.messages[-1][1]
+    assert "ZeroDivisionError" not in app.messages[-1][1]
+
+
+def test_assistant_premier_lancement(dossier, monkeypatch) -> None:
+    from atelier_app.gui import dialogues
+    from atelier_app.gui.assistant import Assistant
+
+    monkeypatch.setattr(dialogues, "erreur", lambda *a, **k: None)
+    services = assemblage.ouvrir(dossier)
+    a = AtelierApp(services)
+    try:
+        assert services.centre.premier_lancement
+        assistant = Assistant(a)
+        assistant.ouvrir(attendre=False)
+        assistant.avancer()  # no name: stays on step 1
+        assert assistant.index == 0
+        assistant.nom.var.set("Centre social du Pont")
+        assistant.commune.var.set("Douai")
+        assistant.avancer()
+        assistant.avancer()
+        assistant.animateur.var.set("Karim B.")
+        assistant.coches["numerikids"].set(False)
+        assistant.avancer()
+        assert not services.centre.premier_lancement
+        assert services.centre.centre().nom == "Centre social du Pont"
+        ids = [x.id for x in services.centre.activites()]
+        assert "numerikids" not in ids and "senou" in ids
+        assert services.centre.activite("senou").animateur == "Karim B."
+    finally:
+        a.fermer()
+        assemblage.fermer(services)
