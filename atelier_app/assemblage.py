@@ -24,6 +24,14 @@ def dossier_par_defaut() -> Path:
     return Path(env) if env else Path.cwd() / "data"
 
 
+def dossier_exports() -> Path:
+    """Where documents are written by default: exports/ beside the working folder (created on demand)."""
+    env = os.environ.get("ATELIER_EXPORTS")
+    d = Path(env) if env else Path.cwd() / "exports"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
 class _Outils(SimpleNamespace):
     """Storage-side modules, imported on first use so the window opens fast."""
 

@@ -16,6 +16,14 @@ from atelier_app.services.centre import activites_par_defaut
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(autouse=True)
+def exports_temporaires(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Documents written by tests never land in the repository's exports/ folder."""
+    d = tmp_path_factory.mktemp("exports")
+    monkeypatch.setenv("ATELIER_EXPORTS", str(d))
+    return d
+
+
 @pytest.fixture
 def dossier(tmp_path: Path) -> Path:
     d = tmp_path / "donnees"

@@ -148,3 +148,33 @@ def valider_questionnaire(q: Questionnaire) -> list[Probleme]:
         out.append(Probleme("Questionnaire", "seuil_intermediaire",
                             f"le seuil {q.seuil_intermediaire} dépasse le score maximal {q.maximum}"))
     return out
+
+
+def ecrire_choix(choix: tuple[Choix, ...]) -> str:
+    """One answer per line, « libellé = points », as edited in Paramètres."""
+    return "\n".join(f"{c.libelle} = {c.points}" for c in choix)
+
+
+def lire_choix(texte: str) -> tuple[tuple[Choix, ...], list[str]]:
+    """Parse « libellé = points » lines; returns the answers and, in French, what is wrong with each line."""
+    choix: list[Choix] = []
+    erreurs: list[str] = []
+    for n, ligne in enumerate(texte.splitlines(), start=1):
+        if not ligne.strip():
+            continue
+        libelle, egal, points = ligne.rpartition("=")
+        if not egal or not libelle.strip():
+            erreurs.append(f"ligne {n} : écrivez « réponse = points » (par exemple « Oui = 2 »)")
+            continue
+        try:
+            valeur = int(points.strip())
+        except ValueError:
+            erreurs.append(f"ligne {n} : « {points.strip()} » n'est pas un nombre de points")
+            continue
+        if valeur < 0:
+            erreurs.append(f"ligne {n} : les points ne peuvent pas être négatifs")
+            continue
+        choix.append(Choix(libelle.strip(), valeur))
+    if len(choix) < 2 and not erreurs:
+        erreurs.append("il faut au moins deux réponses possibles")
+    return tuple(choix), erreurs

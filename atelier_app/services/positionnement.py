@@ -89,6 +89,9 @@ class PositionnementService(Service):
             raise UserError(f"Le cycle « {cycle.nom} » n'a pas encore de groupe : créez-les d'abord.")
         return cycle, groupes
 
+    def groupes_du_cycle(self, cycle_id: str) -> list[Groupe]:
+        return self._cycle(cycle_id)[1]
+
     def candidats(self, cycle_id: str) -> list[Candidat]:
         """People who came to the information meeting (or are enrolled on the pre-list) and have no group yet."""
         cycle, groupes = self._cycle(cycle_id)
