@@ -20,7 +20,20 @@ log = logging.getLogger(__name__)
 MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes")
 
 
+class _Formateur(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
 class _Parseur(argparse.ArgumentParser):
+    """argparse in French: usage line, section titles, error messages."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formateur)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+
     def error(self, message: str) -> None:  # French usage errors, exit 2
         self.print_usage(sys.stderr)
         traductions = {
@@ -28,6 +41,8 @@ class _Parseur(argparse.ArgumentParser):
             "unrecognized arguments": "arguments non reconnus",
             "invalid choice": "choix invalide",
             "expected one argument": "une valeur est attendue",
+            "choose from": "valeurs possibles :",
+            "invalid int value": "nombre entier invalide",
             "argument": "argument",
         }
         for en, fr in traductions.items():
@@ -37,7 +52,9 @@ class _Parseur(argparse.ArgumentParser):
 
 
 def construire_parseur() -> argparse.ArgumentParser:
-    p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.")
+    p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.",
+                 add_help=False)
+    p.add_argument("-h", "--aide", "--help", action="help", help="affiche cette aide")
     p.add_argument("--donnees", metavar="DOSSIER", help="dossier des données (par défaut : data/ ou $ATELIER_DONNEES)")
     p.add_argument("--verbeux", action="store_true", help="journal détaillé")
     sous = p.add_subparsers(dest="commande", metavar="sous-commande", parser_class=_Parseur)
