@@ -15,6 +15,7 @@ NOMS = ("TkDefaultFont", "TkTextFont", "TkHeadingFont", "TkMenuFont", "TkFixedFo
         "TkSmallCaptionFont", "TkIconFont", "TkTooltipFont")
 
 _bases: dict[str, int] = {}
+_gardees: dict[str, tkfont.Font] = {}  # a named Font is deleted when its Python object is collected
 
 
 def appliquer(racine: tkinter.Misc, pourcent: int) -> None:
@@ -36,7 +37,7 @@ def appliquer(racine: tkinter.Misc, pourcent: int) -> None:
         if nom in tkfont.names(root=racine):
             tkfont.nametofont(nom, root=racine).configure(size=taille, weight=poids)
         else:
-            tkfont.Font(root=racine, name=nom, family=defaut.cget("family"), size=taille, weight=poids)
+            _gardees[nom] = tkfont.Font(root=racine, name=nom, family=defaut.cget("family"), size=taille, weight=poids)
     hauteur = defaut.metrics("linespace")
     style = ttk.Style()
     style.configure("Treeview", rowheight=int(hauteur * 1.6))
