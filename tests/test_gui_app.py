@@ -78,3 +78,21 @@ def test_assistant_premier_lancement(dossier, monkeypatch) -> None:
     finally:
         a.fermer()
         assemblage.fermer(services)
+
+
+def test_mode_benevole_ne_montre_que_les_seances_du_jour(app) -> None:
+    from dataclasses import replace
+
+    from atelier_app.domain.roles import Role
+    from atelier_app.services.contexte import Utilisateur
+
+    p = app.services.centre.parametres()
+    app.services.centre.enregistrer_parametres(replace(p, mode_benevole=True))
+    app.appliquer_role()
+    assert app.zones_visibles() == ["aujourdhui", "parametres"]
+    assert not app.boutons["personnes"].winfo_ismapped()
+    app.services.ctx.utilisateur = Utilisateur("marie", Role.BENEVOLE)
+    app.appliquer_role()
+    app.racine.update()
+    assert app.zones_visibles() == ["aujourdhui"] and app.zone_courante == "aujourdhui"
+    assert app.aller("personnes") is None

@@ -24,9 +24,14 @@ def _importer(args, services) -> int:
     return 0
 
 
+_LIBELLES = {"activites": "activités", "seances": "séances", "preliste": "entrées de pré-liste",
+             "presences": "présences"}
+
+
 def _exporter(args, services) -> int:
     comptes = services.donnees.exporter(Path(args.fichier), args.annee)
-    ecrire(f"Export écrit dans {args.fichier} : " + ", ".join(f"{n} {k}" for k, n in comptes.items()))
+    ecrire(f"Export écrit dans {args.fichier} : "
+           + ", ".join(f"{n} {_LIBELLES.get(k, k)}" for k, n in comptes.items()))
     return 0
 
 

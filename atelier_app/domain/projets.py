@@ -1,4 +1,4 @@
-"""Repair-café and personal projects: records (rules and ORDS come with the repair-café issue)."""
+"""Repair-café and personal projects: the records (rules in ``reparations``, code lists in ``ords``)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ class Projet:
     repare_le: date | None = None
     clos_le: date | None = None
     visites: tuple[Visite, ...] = ()
+    #: unpowered item (code of ``ords.NON_ELECTRIQUES``) when the object has no ORDS category
+    categorie_non_electrique: str = ""
+    #: weight typed by the animateur (kg), used for Misc and unpowered items as Restarters does
+    poids_estime_kg: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def date_rangement(self) -> date:

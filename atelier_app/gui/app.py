@@ -92,7 +92,32 @@ class AtelierApp:
 
     # ---------------------------------------------------------- navigation
     def zones_visibles(self) -> list[str]:
+        """A volunteer sees today's sessions only; the volunteer-mode setting (PC without accounts)
+        keeps Paramètres reachable so the animateur can switch it off."""
+        from atelier_app.domain.roles import Role
+
+        if self.services.ctx.role == Role.BENEVOLE:
+            return ["aujourdhui"]
+        try:
+            benevole = self.services.seances.mode_benevole()
+        except Exception:  # the sessions part must never stop the window from opening
+            log.exception("Mode bénévole")
+            benevole = False
+        if benevole:
+            return ["aujourdhui", "parametres"]
         return [cle for cle, _l, _c in ZONES]
+
+    def appliquer_role(self) -> None:
+        """Show only the areas the current user may open, and leave any other one."""
+        visibles = self.zones_visibles()
+        for b in self.boutons.values():
+            b.pack_forget()
+        for cle, _l, _c in ZONES:
+            if cle in visibles:
+                self.boutons[cle].pack(fill="x", pady=2)
+        if self.zone_courante not in visibles:
+            self.aller(visibles[0])
+        self.mettre_a_jour_barre()
 
     def ecran(self, cle: str) -> Ecran:
         if cle not in self.ecrans:
@@ -127,6 +152,8 @@ class AtelierApp:
     def _donnees_changees(self, quoi: str) -> None:
         if quoi in ("centre", "parametres", "tout"):
             self.mettre_a_jour_barre()
+        if quoi == "parametres" and self.zone_courante is not None:
+            self.appliquer_role()
         if quoi == "parametres":
             polices.appliquer(self.racine, self.services.centre.parametres().taille_texte)
         for cle, ecran in self.ecrans.items():
@@ -169,7 +196,7 @@ class AtelierApp:
             from atelier_app.gui.assistant import Assistant
 
             Assistant(self).ouvrir()
-        self.mettre_a_jour_barre()
+        self.appliquer_role()
         self.aller(self.zones_visibles()[0])
         self.taches.lancer(lambda _avancer: self.services.donnees.sauvegarde_du_jour())
 

@@ -31,8 +31,18 @@ def _remplacer(ids: tuple[str, ...], ancien: str, nouveau: str) -> tuple[str, ..
 
 
 class PersonnesService(Service):
+    def __init__(self, services) -> None:
+        super().__init__(services)
+        self.ctx.ecouteurs.append(self._donnees_changees)
+
+    def _donnees_changees(self, quoi: str) -> None:
+        if quoi not in ("presences", "seances", "groupes", "parametres", "centre", "positionnement",
+                        "personne_ajoutee"):
+            self._index = None
+
     _index: list[tuple[str, str]] | None = None
     _version: object = None
+    _doublons: dict[tuple, list[str]] = {}
 
     # ------------------------------------------------------------- reading
     def personne(self, personne_id: str) -> Personne:
@@ -46,16 +56,19 @@ class PersonnesService(Service):
         return self.depot.count(Personne)
 
     def _index_recherche(self) -> list[tuple[str, str]]:
-        version = (getattr(self.depot, "derniere_ecriture", None), self.depot.count(Personne))
+        version = self.depot.count(Personne)
         if self._index is None or version != self._version:
             idx = []
+            doublons: dict[tuple, list[str]] = {}
             for d in self.depot.all_dicts(Personne):
+                cle_d = (normaliser(d["nom"]), normaliser(d["prenom"]), d.get("annee_naissance"))
+                doublons.setdefault(cle_d, []).append(d["id"])
                 texte = " ".join(
                     normaliser(str(d.get(k) or "")) for k in ("nom", "prenom", "commune", "telephone", "email")
                 )
                 idx.append((texte, d["id"]))
             idx.sort()
-            self._index, self._version = idx, version
+            self._index, self._version, self._doublons = idx, version, doublons
         return self._index
 
     def rechercher(self, texte: str = "", limite: int = 200) -> list[Personne]:
@@ -74,10 +87,10 @@ class PersonnesService(Service):
         return out
 
     def doublon_de(self, p: Personne) -> Personne | None:
-        cle = p.cle_doublon()
-        for d in self.depot.all_dicts(Personne):
-            if d["id"] != p.id and (normaliser(d["nom"]), normaliser(d["prenom"]), d.get("annee_naissance")) == cle:
-                return self.depot.get(Personne, d["id"])
+        self._index_recherche()
+        for pid in self._doublons.get(p.cle_doublon(), ()):
+            if pid != p.id:
+                return self.depot.get(Personne, pid)
         return None
 
     # ------------------------------------------------------------- writing
@@ -99,7 +112,15 @@ class PersonnesService(Service):
             )
         with self.depot.transaction("Ajout d'une personne") as tx:
             tx.put(p)
-        self.ctx.signaler("personnes")
+        if self._index is not None:  # keep the index instead of rebuilding 10 000 entries
+            texte = " ".join(normaliser(str(getattr(p, k) or "")) for k in ("nom", "prenom", "commune", "telephone", "email"))
+            self._index.append((texte, p.id))
+            self._index.sort()
+            self._doublons.setdefault(p.cle_doublon(), []).append(p.id)
+            self._version = self.depot.count(Personne)
+            self.ctx.signaler("personne_ajoutee")
+        else:
+            self.ctx.signaler("personnes")
         return p
 
     def modifier(self, p: Personne) -> Personne:

@@ -60,6 +60,10 @@ class ShardStorage(Storage):
         self.path = path
         self.data: dict[str, Any] = data if data is not None else {}
         self.dirty = False
+        # (table, id) -> (the document object last encoded, its JSON bytes). TinyDB replaces a
+        # changed document by a new dict and keeps the others as they are, so an unchanged object
+        # identity means unchanged bytes: a commit re-encodes only what the action touched.
+        self._encodes: dict[tuple[str, str], tuple[Any, bytes]] = {}
 
     def read(self) -> dict[str, Any]:
         return self.data
@@ -68,8 +72,30 @@ class ShardStorage(Storage):
         self.data = data
         self.dirty = True
 
+    def oublier_encodages(self) -> None:
+        """Call after changing documents in place (migrations): everything is encoded again."""
+        self._encodes.clear()
+
     def serialise(self) -> bytes:
-        return dumps(self.data)
+        morceaux: list[bytes] = []
+        garder: dict[tuple[str, str], tuple[Any, bytes]] = {}
+        for table, docs in self.data.items():
+            if not isinstance(docs, dict):
+                morceaux.append(dumps(table) + b":" + dumps(docs))
+                continue
+            parties = []
+            for doc_id, doc in docs.items():
+                cle = (table, doc_id)
+                deja = self._encodes.get(cle)
+                if deja is not None and deja[0] is doc:
+                    octets = deja[1]
+                else:
+                    octets = dumps(doc)
+                garder[cle] = (doc, octets)
+                parties.append(dumps(doc_id) + b":" + octets)
+            morceaux.append(dumps(table) + b":{" + b",".join(parties) + b"}")
+        self._encodes = garder
+        return b"{" + b",".join(morceaux) + b"}"
 
     def close(self) -> None:
         pass

@@ -124,6 +124,27 @@ def verifier_archive(chemin: Path) -> list[str]:
         raise UserError(f"La sauvegarde « {chemin.name} » est illisible ({type(exc).__name__}).") from exc
 
 
+def derniere_bonne(dossier: Path) -> Path:
+    """The newest backup that reads well, skipping the one just taken of the present (broken?) state.
+
+    Why: ``restaurer`` backs up the current files first; when they are the broken ones, that fresh
+    backup must not be what "the latest backup" means.
+    """
+    existantes = lister(dossier)
+    if not existantes:
+        raise UserError("Aucune sauvegarde n'existe encore dans ce dossier.")
+    ordre = [s for s in existantes if "avant-restauration" not in s.chemin.name]
+    ordre += [s for s in existantes if s not in ordre]
+    for s in ordre:
+        try:
+            verifier_archive(s.chemin)
+        except UserError:
+            log.warning("Sauvegarde illisible ignorée : %s", s.chemin.name)
+            continue
+        return s.chemin
+    raise UserError("Aucune sauvegarde lisible n'existe dans ce dossier.")
+
+
 def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
     """Put a backup in place; the current files go to ``mis_de_cote/<date>/``, never deleted.
 
@@ -131,10 +152,7 @@ def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
     folder lock and has closed the repository.
     """
     if chemin is None:
-        existantes = lister(dossier)
-        if not existantes:
-            raise UserError("Aucune sauvegarde n'existe encore dans ce dossier.")
-        chemin = existantes[0].chemin
+        chemin = derniere_bonne(dossier)
     chemin = Path(chemin)
     if not chemin.is_file():
         raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")

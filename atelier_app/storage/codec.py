@@ -27,8 +27,10 @@ def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
 
 
 def to_dict(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    if hasattr(obj, "__dataclass_fields__") and not isinstance(obj, type):
         return {f.name: to_dict(getattr(obj, f.name)) for f in _fields(type(obj))}
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
     if isinstance(obj, datetime):
         return obj.isoformat(timespec="seconds")
     if isinstance(obj, date):

@@ -33,6 +33,7 @@ def migrer(depot: Depot, depuis: int) -> None:
             log.info("Migration du schéma %d vers %d", version, version + 1)
             MIGRATIONS[version](contenus)
         for name, shard in depot._shards.items():
+            shard.storage.oublier_encodages()
             shard.storage.write(contenus[name])
         meta = depot._shards["atelier.json"].table(META)
         meta.put_many({"schema": {"version": SCHEMA_VERSION}})

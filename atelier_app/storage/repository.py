@@ -103,8 +103,9 @@ def recover_transaction(dossier: Path) -> None:
         journal.unlink(missing_ok=True)
         fsync_dir(dossier)
         log.warning("Écriture interrompue terminée au démarrage (%d fichiers)", len(entries))
-    for stray in list(dossier.glob("*.tx")) + list(dossier.glob("*/*.tx")):
-        stray.unlink(missing_ok=True)
+    for motif in ("*.tx", "*/*.tx", "*.json.tmp", "*/*.json.tmp"):  # half-written temporary files
+        for stray in dossier.glob(motif):
+            stray.unlink(missing_ok=True)
 
 
 class Transaction:
@@ -343,6 +344,8 @@ class Depot:
     def _commit_many(self, dirty: list[_Shard]) -> None:
         for s in dirty:
             write_durable(s.storage.path.with_name(s.storage.path.name + ".tx"), s.storage.serialise())
+        for folder in {s.storage.path.parent for s in dirty} - {self.dossier}:
+            fsync_dir(folder)  # every .tx must be on disk before the journal says "commit"
         journal = self.dossier / layout.TRANSACTION
         atomic_write_bytes(journal, dumps({"fichiers": [s.name for s in dirty]}))
         folders = set()

@@ -1,11 +1,103 @@
-"""Aujourd'hui (delivered by the part « Séances et présences »)."""
+"""Aujourd'hui: today's sessions (one big « Faire l'appel » each), forgotten calls, people to phone,
+places freed in full groups.
+
+Why the home screen: attendance is what the annual report rests on; the first thing the app shows
+must be the session about to start, one key away (Entrée on the focused button).
+"""
 
 from __future__ import annotations
 
-from atelier_app.gui.ecran import EcranAVenir
+import tkinter
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.codes import JOURS, MOIS
+from atelier_app.domain.roles import Permission
+from atelier_app.gui import appel, polices
+from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.formulaires import liste, remplir
 
 
-class EcranAujourdhui(EcranAVenir):
+class EcranAujourdhui(Ecran):
     titre = "Aujourd'hui"
-    partie = "Séances et présences"
-    contenu = "Les séances du jour, les appels oubliés, les personnes à rappeler après deux absences et les places libérées."
+
+    def construire(self) -> None:
+        self.date = ttk.Label(self.entete, text="", font=polices.GRAS)
+        self.date.pack(side="left", padx=16)
+        self.cadre_jour = ttk.Labelframe(self, text="Séances du jour", padding=12)
+        self.cadre_jour.pack(fill="x")
+        self.boutons_appel: list[ttk.Button] = []
+        self.bas = ttk.Frame(self)
+        self.bas.pack(fill="both", expand=True, pady=(12, 0))
+        self.bas.columnconfigure((0, 1, 2), weight=1, uniform="c")
+        self.bas.rowconfigure(0, weight=1)
+        self.oublies = self._liste(0, "Appels oubliés (Entrée : faire l'appel)",
+                                   (("date", "Date", 90), ("quoi", "Séance", 200)))
+        self.oublies.bind("<Return>", lambda _e: self._appel_oublie())
+        self.oublies.bind("<Double-1>", lambda _e: self._appel_oublie())
+        self.rappeler = self._liste(1, "À rappeler (2 absences de suite)",
+                                    (("nom", "Personne", 130), ("groupe", "Groupe", 90), ("tel", "Téléphone", 100)))
+        self.places = self._liste(2, "Places libérées", (("groupe", "Groupe", 170), ("places", "Places", 50),
+                                                         ("attente", "Attente", 60)))
+
+    def _liste(self, col: int, titre: str, colonnes) -> ttk.Treeview:
+        cadre = ttk.Labelframe(self.bas, text=titre, padding=8)
+        cadre.grid(row=0, column=col, sticky="nsew", padx=(0 if col == 0 else 6, 0))
+        arbre = liste(cadre, colonnes, hauteur=10)
+        arbre.cadre.pack(fill="both", expand=True)
+        arbre.titre = cadre  # type: ignore[attr-defined]
+        return arbre
+
+    def rafraichir(self) -> None:
+        r = self.services.seances.aujourdhui()
+        j = r.jour
+        self.date.configure(text=f"{JOURS[j.weekday()].capitalize()} {j.day} {MOIS[j.month - 1]} {j.year}")
+        for w in self.cadre_jour.winfo_children():
+            w.destroy()
+        self.boutons_appel = []
+        if not r.seances:
+            ttk.Label(self.cadre_jour, text="Aucune séance prévue aujourd'hui.").pack(anchor="w")
+        for ligne in r.seances:
+            s = ligne.seance
+            rang = ttk.Frame(self.cadre_jour)
+            rang.pack(fill="x", pady=4)
+            if s.etat == "annulee":
+                etat = f"annulée : {s.motif_annulation}"
+            elif s.appel_fait:
+                etat = f"appel fait ✓ — {s.nb_venus} présent(s)"
+            else:
+                etat = f"{ligne.nb_inscrits} inscrit(s)"
+            b = ttk.Button(rang, text="Faire l'appel" if not s.appel_fait else "Revoir l'appel",
+                           bootstyle="primary" if not s.appel_fait else "secondary", width=16,
+                           command=lambda sid=s.id: self.faire_appel(sid))
+            if s.etat == "annulee":
+                b.state(["disabled"])
+            b.pack(side="left", ipady=6)
+            ttk.Label(rang, text=f"{ligne.libelle}   ({etat})", font=polices.GRAS).pack(side="left", padx=12)
+            self.boutons_appel.append(b)
+        if r.benevole:
+            self.bas.pack_forget()
+            return
+        if not self.bas.winfo_manager():
+            self.bas.pack(fill="both", expand=True, pady=(12, 0))
+        remplir(self.oublies, [(x.seance.id, (f"{x.seance.date:%d/%m/%Y}", f"{x.groupe} — {x.activite}"))
+                               for x in r.oublies])
+        tel = self.services.ctx.peut(Permission.VOIR_COORDONNEES)
+        self.rappeler.column("tel", width=100 if tel else 0)
+        remplir(self.rappeler, [(f"{x.personne}|{x.groupe}", (f"{x.nom} ({x.absences})", x.groupe,
+                                                              x.telephone if tel else ""))
+                                for x in r.rappeler])
+        remplir(self.places, [(x.groupe_id, (f"{x.groupe} — {x.activite}", x.places, x.en_attente))
+                              for x in r.places])
+
+    def premier_focus(self) -> tkinter.Misc | None:
+        actifs = [b for b in self.boutons_appel if b.instate(["!disabled"])]
+        return actifs[0] if actifs else None
+
+    def faire_appel(self, seance_id: str) -> None:
+        self.app.proteger(lambda: appel.ouvrir(self, self.app, seance_id, attendre=False))
+
+    def _appel_oublie(self) -> None:
+        sid = self.oublies.focus()
+        if sid:
+            self.faire_appel(sid)

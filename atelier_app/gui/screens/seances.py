@@ -1,11 +1,323 @@
-"""Séances (delivered by the part « Séances et présences »)."""
+"""Séances: the calendar of a group (activity → cycle → group), its changes, the programme, the sheets.
+
+Why everything about a group's sessions on one screen: the animateur prepares a cycle once
+(generate, check the holidays, adjust), then comes back only to move or cancel a date and print.
+"""
 
 from __future__ import annotations
 
-from atelier_app.gui.ecran import EcranAVenir
+import gc
+import tkinter
+from datetime import date, datetime
+from pathlib import Path
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.codes import ETATS_SEANCE, JOURS, THEMATIQUES
+from atelier_app.errors import UserError
+from atelier_app.gui import appel, dialogues
+from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.formulaires import Grille, Modale, liste, premiere_ligne, remplir
 
 
-class EcranSeances(EcranAVenir):
+def _jour(widget: ttk.DateEntry) -> date | None:
+    v = widget.value
+    return v.date() if isinstance(v, datetime) else v
+
+
+class ChoixDate(Modale):
+    """A date (and a start time) for moving or adding a session."""
+
+    def __init__(self, parent: tkinter.Misc, titre: str, jour: date, debut: str) -> None:
+        super().__init__(parent, titre)
+        g = Grille(self.corps)
+        g.cadre.pack(fill="x")
+        self.date = g.champ("Date (JJ/MM/AAAA)", lambda p: ttk.DateEntry(p, date_format="%d/%m/%Y", first_weekday=0,
+                                                                         value=jour, width=12))
+        self.debut = g.texte("Heure de début (HH:MM)", debut, largeur=8)
+        self.bouton("Valider (Entrée)", self.valider, principal=True)
+        self.bouton("Annuler (Échap)", self.annuler)
+        self.bind("<Return>", lambda _e: self.valider())
+
+    def valider(self) -> None:
+        jour = _jour(self.date)
+        if jour is None:
+            dialogues.erreur(self, f"Date : « {self.date.entry.get()} » n'est pas une date (JJ/MM/AAAA).")
+            return
+        self.resultat = (jour, self.debut.var.get().strip())
+        self.fermer()
+
+
+class EditeurProgramme(Modale):
+    """An activity's programme: one line per session, « contenu | code, code » (themes of coop.md)."""
+
+    def __init__(self, parent: tkinter.Misc, app, activite_id: str) -> None:
+        a = app.services.centre.activite(activite_id)
+        super().__init__(parent, f"Programme — {a.nom}")
+        self.app, self.activite_id = app, activite_id
+        ttk.Label(self.corps, text="Une ligne par séance, dans l'ordre : le contenu prévu, puis éventuellement "
+                                   "« | » et les codes des thématiques.\nSur la liste de droite, Entrée ajoute "
+                                   "la thématique à la ligne où est le curseur.", justify="left").pack(anchor="w")
+        cadre = ttk.Frame(self.corps)
+        cadre.pack(fill="both", expand=True, pady=8)
+        self.texte = tkinter.Text(cadre, width=70, height=14, wrap="none", undo=True)
+        self.texte.pack(side="left", fill="both", expand=True)
+        self.texte.bind("<Tab>", lambda _e: (self.themes.focus_set(), "break")[1])
+        for e in sorted(a.programme, key=lambda e: e.numero):
+            ligne = e.contenu + (" | " + ", ".join(e.thematiques) if e.thematiques else "")
+            self.texte.insert("end", ligne + "\n")
+        self.codes = list(THEMATIQUES)
+        self.themes = tkinter.Listbox(cadre, height=14, width=34, exportselection=False)
+        for c in self.codes:
+            self.themes.insert("end", THEMATIQUES[c])
+        self.themes.pack(side="left", fill="y", padx=(8, 0))
+        self.themes.bind("<Return>", lambda _e: self._ajouter_theme())
+        self.themes.bind("<Double-1>", lambda _e: self._ajouter_theme())
+        self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
+        self.bouton("Annuler (Échap)", self.annuler)
+        self.bind("<Control-s>", lambda _e: self.enregistrer())
+
+    def montrer(self, focus=None, attendre=True):
+        return super().montrer(focus or self.texte, attendre)
+
+    def _ajouter_theme(self) -> None:
+        choix = self.themes.curselection()
+        if not choix:
+            return
+        code = self.codes[choix[0]]
+        ligne = self.texte.get("insert linestart", "insert lineend")
+        ajout = (", " if "|" in ligne else " | ") + code
+        self.texte.insert("insert lineend", ajout)
+
+    def etapes(self) -> list[tuple[str, tuple[str, ...]]]:
+        out = []
+        for ligne in self.texte.get("1.0", "end").splitlines():
+            if not ligne.strip():
+                continue
+            contenu, _sep, codes = ligne.partition("|")
+            out.append((contenu.strip(), tuple(c.strip() for c in codes.split(",") if c.strip())))
+        return out
+
+    def enregistrer(self) -> None:
+        if self.app.proteger(lambda: self.app.services.seances.modifier_programme(self.activite_id,
+                                                                                 self.etapes())) is not None:
+            self.resultat = True
+            self.fermer()
+
+
+class EcranSeances(Ecran):
     titre = "Séances"
-    partie = "Séances et présences"
-    contenu = "Le calendrier des groupes, l'écran d'appel et les feuilles d'émargement."
+    aide = ("Choisissez l'activité, le cycle puis le groupe. Entrée sur une séance : faire l'appel. "
+            "Les vacances scolaires et les jours fériés sont sautés à la génération.")
+
+    def construire(self) -> None:
+        choix = ttk.Frame(self)
+        choix.pack(fill="x")
+        self.c_activite = self._combo(choix, "Activité", 28)
+        self.c_cycle = self._combo(choix, "Cycle", 22)
+        self.c_groupe = self._combo(choix, "Groupe", 26)
+        self.c_activite.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
+        self.c_cycle.bind("<<ComboboxSelected>>", lambda _e: self._cycle_choisi())
+        self.c_groupe.bind("<<ComboboxSelected>>", lambda _e: self._afficher())
+        self.info = ttk.Label(self, text="", justify="left", wraplength=1000)
+        self.info.pack(fill="x", pady=(8, 4))
+        self.arbre = liste(self, (("n", "N°", 40), ("date", "Date", 130), ("heure", "Heure", 70),
+                                  ("etat", "État", 200), ("venus", "Présents", 80), ("contenu", "Contenu", 380)),
+                           hauteur=12)
+        self.arbre.cadre.pack(fill="both", expand=True)
+        self.arbre.bind("<Return>", lambda _e: self.faire_appel())
+        self.arbre.bind("<Double-1>", lambda _e: self.faire_appel())
+        lignes = (
+            (("Faire l'appel (Entrée)", self.faire_appel, None),
+             ("Déplacer… (Ctrl+D)", self.deplacer, "<Control-d>"),
+             ("Annuler la séance…", self.annuler_seance, None),
+             ("Ajouter une séance… (Ctrl+J)", self.ajouter, "<Control-j>")),
+            (("Générer le calendrier (Ctrl+G)", self.generer, "<Control-g>"),
+             ("Programme… (Ctrl+R)", self.programme, "<Control-r>"),
+             ("Feuille d'émargement (Ctrl+P)", self.imprimer, "<Control-p>"),
+             ("Feuille du mois", self.imprimer_mois, None)),
+        )
+        for actions in lignes:
+            barre = ttk.Frame(self)
+            barre.pack(fill="x", pady=(6, 0))
+            for texte, commande, touche in actions:
+                ttk.Button(barre, text=texte, command=lambda c=commande: self.app.proteger(c),
+                           bootstyle="primary" if commande == self.faire_appel else "secondary").pack(
+                    side="left", padx=(0, 6))
+                if touche:
+                    self.bind_all(touche, lambda _e, c=commande: self._raccourci(c), add="+")
+        self.activites: list = []
+        self.cycles: list = []
+        self.groupes: list = []
+
+    def _combo(self, parent, libelle: str, largeur: int) -> ttk.Combobox:
+        ttk.Label(parent, text=libelle + " :").pack(side="left", padx=(0, 4))
+        c = ttk.Combobox(parent, state="readonly", width=largeur)
+        c.pack(side="left", padx=(0, 16))
+        return c
+
+    def _raccourci(self, commande) -> None:
+        if self.app.zone_courante == "seances" and self.winfo_ismapped():
+            self.app.proteger(commande)
+
+    # ------------------------------------------------------------ choices
+    def rafraichir(self) -> None:
+        svc = self.services
+        self.activites = [a for a in svc.centre.activites() if a.en_cycles or a.creneaux]
+        noms = [a.nom for a in self.activites]
+        self.c_activite.configure(values=noms)
+        if self.c_activite.get() not in noms and noms:
+            self.c_activite.current(0)
+        self._activite_choisie(garder=True)
+
+    def _activite(self):
+        i = self.c_activite.current()
+        return self.activites[i] if 0 <= i < len(self.activites) else None
+
+    def _activite_choisie(self, garder: bool = False) -> None:
+        a = self._activite()
+        self.cycles = self.services.seances.cycles(a.id) if a else []
+        noms = [c.nom + (f" ({c.debut:%d/%m/%Y})" if c.debut else "") for c in self.cycles]
+        ancien = self.c_cycle.get()
+        self.c_cycle.configure(values=noms)
+        if not (garder and ancien in noms):
+            self.c_cycle.set(noms[-1] if noms else "")
+        self._cycle_choisi(garder)
+
+    def _cycle_choisi(self, garder: bool = False) -> None:
+        i = self.c_cycle.current()
+        self.groupes = self.services.seances.groupes(self.cycles[i].id) if 0 <= i < len(self.cycles) else []
+        noms = [g.nom for g in self.groupes]
+        ancien = self.c_groupe.get()
+        self.c_groupe.configure(values=noms)
+        if not (garder and ancien in noms):
+            self.c_groupe.set(noms[0] if noms else "")
+        self._afficher()
+
+    def groupe(self):
+        i = self.c_groupe.current()
+        return self.groupes[i] if 0 <= i < len(self.groupes) else None
+
+    def _afficher(self) -> None:
+        g = self.groupe()
+        if g is None:
+            self.info.configure(text="Aucun groupe pour ce cycle : créez les cycles et les groupes dans "
+                                     "« Activités et groupes ».")
+            remplir(self.arbre, [])
+            return
+        seances = self.services.seances.seances_du_groupe(g.id)
+        cr = g.creneau
+        self.info.configure(text=f"{g.nom} — {len(g.inscrits)} inscrit(s) / {g.capacite} — "
+                                 f"{cr.libelle if cr else 'créneau de l’activité'} — "
+                                 f"{len([s for s in seances if s.etat != 'annulee'])} séance(s) sur {g.nb_seances}")
+        lignes = []
+        for n, s in enumerate(seances, start=1):
+            etat = ETATS_SEANCE[s.etat]
+            if s.etat == "annulee":
+                etat += f" ({s.motif_annulation})"
+            elif s.etat == "prevue" and s.date < self.services.ctx.aujourd_hui():
+                etat = "Appel oublié"
+            lignes.append((s.id, (n, f"{JOURS[s.date.weekday()][:3]}. {s.date:%d/%m/%Y}", s.debut, etat,
+                                  s.nb_venus if s.appel_fait else "", s.contenu)))
+        remplir(self.arbre, lignes)
+
+    def premier_focus(self) -> tkinter.Misc | None:
+        if self.arbre.get_children():
+            premiere_ligne(self.arbre)
+            return self.arbre
+        return self.c_activite
+
+    def _seance_choisie(self) -> str:
+        sid = self.arbre.focus()
+        if not sid:
+            raise UserError("Choisissez d'abord une séance dans la liste (flèches haut et bas).")
+        return sid
+
+    def _groupe_choisi(self):
+        g = self.groupe()
+        if g is None:
+            raise UserError("Choisissez d'abord une activité, un cycle et un groupe.")
+        return g
+
+    # ------------------------------------------------------------ actions
+    def generer(self) -> None:
+        g = self._groupe_choisi()
+        if self.services.seances.seances_du_groupe(g.id) and not dialogues.confirmer(
+                self, "Regénérer le calendrier ? Les séances déjà faites ou annulées sont gardées ; "
+                      "les autres sont replacées."):
+            return
+        cal = self.services.seances.generer(g.id)
+        texte = f"{len(cal.dates)} séance(s) placée(s)."
+        if cal.sautees:
+            texte += "\nJours sautés :\n" + "\n".join(f"  {d:%d/%m/%Y} : {r}" for d, r in cal.sautees[:12])
+        if cal.avertissement:
+            dialogues.avertir(self, texte + "\n\n" + cal.avertissement)
+        else:
+            dialogues.informer(self, texte)
+        self._afficher()
+
+    def faire_appel(self) -> None:
+        appel.ouvrir(self, self.app, self._seance_choisie(), attendre=False)
+
+    def deplacer(self) -> None:
+        s = self.services.seances.seance(self._seance_choisie())
+        r = ChoixDate(self, "Déplacer la séance", s.date, s.debut).montrer()
+        if r:
+            _s, avert = self.services.seances.deplacer(s.id, *r)
+            if avert:
+                dialogues.avertir(self, avert)
+            self._afficher()
+
+    def annuler_seance(self) -> None:
+        s = self.services.seances.seance(self._seance_choisie())
+        motif = dialogues.demander_texte(self, f"Motif de l'annulation de la séance du {s.date:%d/%m/%Y} :",
+                                         "Annuler la séance")
+        if motif is not None:
+            self.services.seances.annuler(s.id, motif)
+            self._afficher()
+
+    def ajouter(self) -> None:
+        g = self._groupe_choisi()
+        cr = self.services.seances.creneau_du_groupe(g)
+        r = ChoixDate(self, "Ajouter une séance", self.services.ctx.aujourd_hui(), cr.debut).montrer()
+        if r:
+            self.services.seances.ajouter(g.id, r[0], r[1])
+            self._afficher()
+
+    def programme(self) -> None:
+        a = self._activite()
+        if a is None:
+            raise UserError("Choisissez d'abord une activité.")
+        EditeurProgramme(self, self.app, a.id).montrer()
+
+    def imprimer(self) -> None:
+        from atelier_app.assemblage import dossier_exports
+        from atelier_app.reports.emargement import FeuilleSeance, feuille_seance
+
+        sid = self._seance_choisie()
+        donnees = self.services.presences.feuille_seance(sid)
+        centre = self.services.centre.centre()
+        chemin = dossier_exports() / f"emargement-{donnees['jour']:%Y-%m-%d}-{sid}.pdf"
+        self._lancer(lambda _a: feuille_seance(chemin, centre, FeuilleSeance(**donnees)), (sid,),
+                     "feuille d'émargement")
+
+    def imprimer_mois(self) -> None:
+        from atelier_app.assemblage import dossier_exports
+        from atelier_app.reports.emargement import FeuilleMois, feuille_mois
+
+        g = self._groupe_choisi()
+        sid = self.arbre.focus()
+        jour = self.services.seances.seance(sid).date if sid else self.services.ctx.aujourd_hui()
+        donnees = self.services.presences.feuille_mois(g.id, jour.year, jour.month)
+        centre = self.services.centre.centre()
+        chemin = dossier_exports() / f"presences-{g.id}-{jour:%Y-%m}.pdf"
+        self._lancer(lambda _a: feuille_mois(chemin, centre, FeuilleMois(**donnees)), (g.id,),
+                     f"feuille mensuelle {jour:%Y-%m}")
+
+    def _lancer(self, travail, cibles, details: str) -> None:
+        def fini(chemin: Path) -> None:
+            self.services.presences.noter_impression(cibles, details)
+            dialogues.informer(self, f"Feuille écrite :\n{chemin}")
+
+        gc.collect()  # dead Tk images collected in the worker thread would fail there
+        self.app.taches.lancer(travail, fini)

@@ -1,11 +1,371 @@
-"""Statistiques (delivered by the part « Fiches d'activité, rapport annuel et statistiques »)."""
+"""Statistiques: the figures of a year or any period, the activity sheets and the annual report.
+
+Why everything heavy runs through ``app.taches``: at ten-year scale the statistics and the report
+take seconds; the window keeps answering and a progress bar says what is being done. pandas never
+comes here (the reports compute), matplotlib is imported when a chart is first drawn.
+"""
 
 from __future__ import annotations
 
-from atelier_app.gui.ecran import EcranAVenir
+import gc
+import tkinter
+from datetime import date, datetime
+from pathlib import Path
+from tkinter import filedialog
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
+from atelier_app.gui import dialogues
+from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.formulaires import Modale, valeur_texte
+
+TOUTES = "Toutes les activités"
 
 
-class EcranStatistiques(EcranAVenir):
+def _jour(widget: ttk.DateEntry) -> date | None:
+    valeur = widget.get_date()
+    if valeur is None:
+        return None
+    return valeur.date() if isinstance(valeur, datetime) else valeur
+
+
+def _lancer(app, travail, fini, progression=None) -> None:
+    """Free dead Tk objects here, on the Tk thread: collected in the worker, each would wait for the main loop."""
+    gc.collect()
+    app.taches.lancer(travail, fini, progression)
+
+
+def _texte(v) -> str:
+    from atelier_app.reports.export_stats import en_francais
+
+    return "" if v is None or v == "" else en_francais(v)
+
+
+class EcranStatistiques(Ecran):
     titre = "Statistiques"
-    partie = "Fiches d'activité, rapport annuel et statistiques"
-    contenu = "Les fiches bilan par activité, le rapport annuel et les statistiques pour les financeurs."
+    aide = ("Choisissez l'année (ou une période) et l'activité, puis Entrée. Chaque chiffre est comparé à "
+            "la même période de l'année précédente. Les effectifs de moins de 5 personnes sont notés « < 5 » "
+            "dans les exports et le rapport destinés aux financeurs.")
+
+    def construire(self) -> None:
+        self.stats = None
+        self._canevas = None
+        self.activites: dict[str, str] = {}
+        filtres = ttk.Frame(self)
+        filtres.pack(fill="x", pady=(0, 8))
+        annee = self.services.ctx.aujourd_hui().year
+        ttk.Label(filtres, text="Année :").pack(side="left")
+        self.annee = tkinter.StringVar(value=str(annee))
+        self.champ_annee = ttk.Spinbox(filtres, from_=2000, to=2100, textvariable=self.annee, width=6,
+                                       command=self._annee_changee)
+        self.champ_annee.pack(side="left", padx=(4, 16))
+        self.champ_annee.bind("<FocusOut>", lambda _e: self._annee_changee())
+        ttk.Label(filtres, text="Du :").pack(side="left")
+        self.du = ttk.DateEntry(filtres, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 1, 1),
+                                width=11)
+        self.du.pack(side="left", padx=(4, 12))
+        ttk.Label(filtres, text="Au :").pack(side="left")
+        self.au = ttk.DateEntry(filtres, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 12, 31),
+                                width=11)
+        self.au.pack(side="left", padx=(4, 16))
+        ttk.Label(filtres, text="Activité :").pack(side="left")
+        self.activite = ttk.Combobox(filtres, state="readonly", width=34)
+        self.activite.pack(side="left", padx=(4, 12))
+        self.bouton_calculer = ttk.Button(filtres, text="Calculer (Entrée)", bootstyle="primary", command=self.calculer)
+        self.bouton_calculer.pack(side="left")
+        for w in (self.du.entry, self.au.entry, self.activite):
+            w.bind("<Return>", lambda _e: self.calculer())
+        self.champ_annee.bind("<Return>", lambda _e: (self._annee_changee(), self.calculer()))
+        self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer())
+
+        actions = ttk.Frame(self)
+        actions.pack(fill="x", side="bottom", pady=(8, 0))
+        ttk.Button(actions, text="Fiche de l'activité… (Ctrl+B)", command=self.fiche).pack(side="left")
+        ttk.Button(actions, text="Rapport annuel… (Ctrl+R)", command=self.rapport).pack(side="left", padx=8)
+        ttk.Button(actions, text="Exporter… (Ctrl+E)", command=self.exporter).pack(side="left")
+        ttk.Button(actions, text="Accompagnement individuel (Ctrl+I)", bootstyle="success",
+                   command=self.accompagnement).pack(side="left", padx=8)
+        suivi = ttk.Frame(self)
+        suivi.pack(fill="x", side="bottom", pady=(6, 0))
+        self.progression = ttk.Progressbar(suivi, maximum=100, length=260)
+        self.progression.pack(side="left")
+        self.etat = ttk.Label(suivi, text="")
+        self.etat.pack(side="left", padx=8)
+
+        corps = ttk.Frame(self)
+        corps.pack(fill="both", expand=True)
+        corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
+        corps.columnconfigure(0, weight=11, uniform="moitie")
+        corps.columnconfigure(1, weight=9, uniform="moitie")
+        corps.rowconfigure(0, weight=1)
+        gauche = ttk.Frame(corps)
+        gauche.grid(row=0, column=0, sticky="nsew")
+        self.arbre = ttk.Treeview(gauche, columns=("nombre", "pct", "avant", "evol"), show="tree headings",
+                                  selectmode="browse")
+        for cle, titre, largeur in (("nombre", "Nombre", 80), ("pct", "%", 70), ("avant", "Année préc.", 90),
+                                    ("evol", "Évolution", 80)):
+            self.arbre.heading(cle, text=titre, anchor="e")
+            self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
+        self.arbre.heading("#0", text="Indicateur", anchor="w")
+        self.arbre.column("#0", width=300, stretch=True)
+        barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
+        self.arbre.configure(yscrollcommand=barre.set)
+        self.arbre.pack(side="left", fill="both", expand=True)
+        barre.pack(side="right", fill="y")
+        self.zone_graphique = ttk.Frame(corps, padding=(8, 0, 0, 0))
+        self.zone_graphique.grid(row=0, column=1, sticky="nsew")
+        self.arbre.bind("<<TreeviewSelect>>", lambda _e: self._dessiner_selection())
+        for touche, action in (("<Control-b>", self.fiche), ("<Control-r>", self.rapport),
+                               ("<Control-e>", self.exporter), ("<Control-i>", self.accompagnement)):
+            self.bind_all(touche, lambda _e, a=action: a() if self.winfo_ismapped() else None, add="+")
+
+    def premier_focus(self) -> tkinter.Misc:
+        return self.champ_annee
+
+    # ------------------------------------------------------------ filters
+    def _annee_changee(self) -> None:
+        try:
+            annee = int(self.annee.get())
+        except ValueError:
+            return
+        if 2000 <= annee <= 2100:
+            self.du.set_date(date(annee, 1, 1))
+            self.au.set_date(date(annee, 12, 31))
+
+    def activite_choisie(self) -> str | None:
+        return self.activites.get(self.activite.get())
+
+    def rafraichir(self) -> None:
+        acts = self.services.centre.activites()
+        self.activites = {a.nom: a.id for a in acts}
+        courant = self.activite.get()
+        self.activite.configure(values=[TOUTES, *self.activites])
+        self.activite.set(courant if courant in self.activites else TOUTES)
+        self.calculer()
+
+    def periode(self) -> tuple[date, date] | None:
+        du, au = _jour(self.du), _jour(self.au)
+        if du is None or au is None:
+            dialogues.erreur(self, "Période : écrivez les deux dates sous la forme JJ/MM/AAAA.")
+            return None
+        if au < du:
+            dialogues.erreur(self, f"Période : la date de fin ({au:%d/%m/%Y}) est avant la date de début "
+                                   f"({du:%d/%m/%Y}).")
+            return None
+        return du, au
+
+    # -------------------------------------------------------- statistics
+    def calculer(self) -> None:
+        periode = self.periode()
+        if periode is None:
+            return
+        from atelier_app.reports.statistiques import pour_periode
+
+        collecter, activite = self.services.fiches.collecte, self.activite_choisie()
+        self._avancer(0.1, "Calcul des statistiques…")
+        _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
+
+    def _afficher(self, stats) -> None:
+        self.stats = stats
+        self._avancer(0, "")
+        self.arbre.delete(*self.arbre.get_children())
+        if stats.precedent:
+            self.arbre.heading("avant", text=str(stats.precedent[0].year) if stats.debut.year == stats.fin.year
+                               else "Année préc.")
+        premier = None
+        for i, s in enumerate(stats.sections):
+            parent = self.arbre.insert("", "end", iid=f"s{i}", text=s.titre, open=True)
+            premier = premier or (parent if s.graphique else None)
+            for j, lg in enumerate(s.lignes):
+                evol = "" if lg.precedent is None else lg.valeur - lg.precedent
+                libelle = f"{lg.libelle} ({lg.unite})" if lg.unite else lg.libelle
+                self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=libelle,
+                                  values=(_texte(lg.valeur), _texte(lg.pourcentage), _texte(lg.precedent),
+                                          ("+" if isinstance(evol, (int, float)) and evol > 0 else "") + _texte(evol)))
+        if premier:
+            self.arbre.selection_set(premier)
+            self.arbre.focus(premier)
+
+    def _dessiner_selection(self) -> None:
+        sel = self.arbre.selection()
+        if not sel or self.stats is None:
+            return
+        section = self.stats.sections[int(sel[0].split("-")[0][1:])]
+        self.dessiner(section)
+
+    def dessiner(self, section) -> None:
+        from matplotlib.backends.backend_tkagg import FigureCanvasTkAgg
+
+        from atelier_app.reports.graphiques import figure
+
+        if self._canevas is not None:
+            self._canevas.get_tk_widget().destroy()
+            self._canevas = None
+        if not section.graphique:
+            return
+        avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
+        fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
+        self._canevas = FigureCanvasTkAgg(fig, master=self.zone_graphique)
+        self._canevas.draw()
+        self._canevas.get_tk_widget().configure(takefocus=0)
+        self._canevas.get_tk_widget().pack(fill="both", expand=True)
+
+    def _avancer(self, fraction: float, texte: str) -> None:
+        self.progression.configure(value=round(100 * fraction))
+        self.etat.configure(text=texte)
+
+    # ---------------------------------------------------------- documents
+    def demander_fichier(self, titre: str, nom: str, types: list[tuple[str, str]]) -> Path | None:
+        from atelier_app.assemblage import dossier_exports
+
+        chemin = filedialog.asksaveasfilename(parent=self, title=titre, initialdir=str(dossier_exports()),
+                                              initialfile=nom, filetypes=types, defaultextension=types[0][1][1:])
+        return Path(chemin) if chemin else None
+
+    def fiche(self) -> None:
+        activite = self.activite_choisie()
+        if activite is None:
+            dialogues.informer(self, "Choisissez d'abord une activité dans la liste « Activité » : "
+                                     "la fiche bilan est faite pour une activité et une année.")
+            self.activite.focus_set()
+            return
+        annee = (self.periode() or (date(int(self.annee.get()), 1, 1),))[0].year
+        fiche = self.app.proteger(lambda: self.services.fiches.fiche(activite, annee))
+        if fiche is not None:
+            DialogueFiche(self, self.app, fiche).montrer(attendre=False)
+
+    def rapport(self) -> None:
+        from atelier_app.domain.roles import Permission
+
+        if not self.services.ctx.peut(Permission.IMPRIMER):
+            dialogues.erreur(self, "Votre compte ne permet pas d'imprimer des documents.")
+            return
+        try:
+            annee = int(self.annee.get())
+        except ValueError:
+            dialogues.erreur(self, f"Année : « {self.annee.get()} » n'est pas une année (AAAA).")
+            return
+        chemin = self.demander_fichier("Rapport annuel", f"rapport-{annee}.pdf", [("PDF", "*.pdf")])
+        if chemin is None:
+            return
+        from atelier_app.reports import rapport
+
+        services = self.services
+
+        def fini(resultat) -> None:
+            self._avancer(1.0, f"Rapport écrit : {resultat}")
+            services.fiches.noter_document("impression", f"rapport annuel {annee}")
+            dialogues.informer(self, f"Le rapport annuel {annee} est écrit :\n{resultat}")
+
+        _lancer(self.app, lambda avancer: rapport.produire(services, annee, chemin, avancer), fini, self._avancer)
+
+    def exporter(self) -> None:
+        if self.stats is None:
+            return
+        stats = self.stats
+        nom = f"statistiques-{stats.debut:%Y%m%d}-{stats.fin:%Y%m%d}.xlsx"
+        chemin = self.demander_fichier("Exporter les statistiques", nom,
+                                       [("Classeur Excel", "*.xlsx"), ("Classeur LibreOffice", "*.ods"),
+                                        ("CSV pour Excel (;)", "*.csv")])
+        if chemin is None:
+            return
+        from atelier_app.domain.roles import Permission
+        from atelier_app.reports import export_stats
+
+        if not self.services.ctx.peut(Permission.EXPORTER):
+            dialogues.erreur(self, "Votre compte ne permet pas d'exporter des données.")
+            return
+        centre = self.services.centre.centre().nom
+
+        def fini(resultat) -> None:
+            self.services.fiches.noter_document("export", f"statistiques ({resultat.suffix[1:]})")
+            self._avancer(1.0, f"Export écrit : {resultat}")
+            dialogues.informer(self, f"Statistiques exportées :\n{resultat}")
+
+        self._avancer(0.3, "Export en cours…")
+        _lancer(self.app, lambda _av: export_stats.ecrire(stats, chemin, centre), fini)
+
+    def accompagnement(self) -> None:
+        from atelier_app.gui.accompagnement import FormulaireAccompagnement
+
+        if FormulaireAccompagnement(self, self.app).ouvrir() is not None:
+            self.calculer()
+
+
+class DialogueFiche(Modale):
+    """The sheet on screen: every label in order; Chiffres and the year's texts are editable."""
+
+    EDITABLES = ("chiffres", *CHAMPS_MODIFIABLES)
+
+    def __init__(self, parent: tkinter.Misc, app, fiche) -> None:
+        super().__init__(parent, f"Fiche bilan {fiche.annee} — {fiche.titre}")
+        self.app, self.fiche, self.ecran = app, fiche, parent
+        self.textes: dict[str, tkinter.Text] = {}
+        self.corps.columnconfigure(1, weight=1)
+        for i, lg in enumerate(fiche.lignes):
+            ttk.Label(self.corps, text=lg.libelle, font="AtelierGras", wraplength=230, justify="left").grid(
+                row=i, column=0, sticky="nw", padx=(0, 12), pady=3)
+            if lg.cle in self.EDITABLES:
+                hauteur = {"chiffres": 5, "animateur": 1, "lieu": 1, "partenaires": 1, "public": 1}.get(lg.cle, 3)
+                t = tkinter.Text(self.corps, height=hauteur, width=80, wrap="word", undo=True)
+                t.insert("1.0", lg.valeur)
+                t.bind("<Tab>", lambda e: (e.widget.tk_focusNext().focus_set(), "break")[1])
+                t.bind("<Shift-Tab>", lambda e: (e.widget.tk_focusPrev().focus_set(), "break")[1])
+                t.grid(row=i, column=1, sticky="ew", pady=3)
+                self.textes[lg.cle] = t
+            else:
+                ttk.Label(self.corps, text=lg.valeur, wraplength=560, justify="left").grid(
+                    row=i, column=1, sticky="w", pady=3)
+        self.mention = ttk.Label(self.corps, text="", bootstyle="secondary")
+        self.mention.grid(row=len(fiche.lignes), column=1, sticky="w")
+        self._mention()
+        self.bouton("Fermer (Échap)", self.annuler)
+        self.bouton("Imprimer en PDF (Ctrl+P)", self.imprimer)
+        self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
+        self.bouton("Revenir au texte calculé", self.revenir)
+        self.bind("<Control-s>", lambda _e: self.enregistrer())
+        self.bind("<Control-p>", lambda _e: self.imprimer())
+
+    def _mention(self) -> None:
+        self.mention.configure(text="Chiffres modifiés à la main (le texte calculé reste disponible)."
+                               if self.fiche.chiffres_modifies else "Chiffres calculés à partir des données.")
+
+    def montrer(self, focus=None, attendre: bool = True):
+        return super().montrer(focus=focus or self.textes["chiffres"], attendre=attendre)
+
+    def enregistrer(self) -> bool:
+        svc = self.app.services.fiches
+        f = self.fiche
+        champs = {k: valeur_texte(t) for k, t in self.textes.items() if k != "chiffres"}
+        res = self.app.proteger(lambda: svc.enregistrer(f.activite, f.annee, valeur_texte(self.textes["chiffres"]),
+                                                        champs))
+        if res is None:
+            return False
+        self.fiche = res
+        self._mention()
+        return True
+
+    def revenir(self) -> None:
+        f = self.fiche
+        res = self.app.proteger(lambda: self.app.services.fiches.revenir_au_calcule(f.activite, f.annee))
+        if res is not None:
+            self.fiche = res
+            t = self.textes["chiffres"]
+            t.delete("1.0", "end")
+            t.insert("1.0", res.chiffres_calcules)
+            self._mention()
+
+    def imprimer(self) -> None:
+        if not self.enregistrer():
+            return
+        f = self.fiche
+        chemin = self.ecran.demander_fichier("Fiche bilan", f"fiche-{f.activite}-{f.annee}.pdf", [("PDF", "*.pdf")])
+        if chemin is None:
+            return
+        from atelier_app.reports import fiche as pdf
+
+        svc = self.app.services
+        if self.app.proteger(lambda: pdf.ecrire(chemin, svc.centre.centre(), f)) is not None:
+            svc.fiches.noter_document("impression", f"fiche bilan {f.activite} {f.annee}", (f.activite,))
+            dialogues.informer(self, f"Fiche bilan écrite :\n{chemin}")

@@ -1,0 +1,200 @@
+"""Pre-list tab of « Activités et groupes »: who waits, since when, and their invitation letters.
+
+Why keys on the list (I, V, D, A): the animateur works through the list after the meeting and
+ticks people one by one without the mouse.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.codes import ETATS_PRELISTE, ORIGINES
+from atelier_app.domain.personnes import Personne
+from atelier_app.gui import dialogues
+from atelier_app.gui.formulaires import liste, remplir
+
+log = logging.getLogger(__name__)
+
+_TOUCHES = (("invite", "i", "Invité (I)"), ("venu", "v", "Venu (V)"), ("desiste", "d", "Désisté (D)"),
+            ("a_inviter", "a", "À inviter (A)"))
+
+
+class OngletPreliste(ttk.Frame):
+    def __init__(self, parent, app) -> None:
+        super().__init__(parent, padding=8)
+        self.app = app
+        self.services = app.services
+        self.activite_id: str | None = None
+        haut = ttk.Frame(self)
+        haut.pack(fill="x")
+        ttk.Label(haut, text="Activité").pack(side="left")
+        self.choix_act = ttk.Combobox(haut, state="readonly", width=40)
+        self.choix_act.pack(side="left", padx=6)
+        self.choix_act.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
+        ttk.Label(haut, text="État").pack(side="left", padx=(12, 0))
+        self.filtre = ttk.Combobox(haut, state="readonly", width=26)
+        self.filtre.pack(side="left", padx=6)
+        self.filtre.bind("<<ComboboxSelected>>", lambda _e: self.rafraichir())
+        ajout = ttk.Frame(self)
+        ajout.pack(fill="x", pady=6)
+        ttk.Label(ajout, text="Ajouter (nom prénom, Entrée)").pack(side="left")
+        self.saisie = ttk.Entry(ajout, width=30)
+        self.saisie.pack(side="left", padx=6)
+        self.saisie.bind("<Return>", lambda _e: self.app.proteger(self.ajouter))
+        ttk.Label(ajout, text="Envoyé par").pack(side="left")
+        self.origine = ttk.Combobox(ajout, state="readonly", values=list(ORIGINES.values()), width=18)
+        self.origine.set(ORIGINES["accueil"])
+        self.origine.pack(side="left", padx=6)
+        self.arbre = liste(self, [("nom", "Personne", 220), ("etat", "État", 130), ("demande", "Demande le", 100),
+                                  ("attente", "Attente (jours)", 110), ("origine", "Envoyé par", 140),
+                                  ("notes", "Notes", 200)], hauteur=14, selection="extended")
+        self.arbre.cadre.pack(fill="both", expand=True)
+        boutons = ttk.Frame(self)
+        boutons.pack(fill="x", pady=6)
+        for etat, touche, texte in _TOUCHES:
+            ttk.Button(boutons, text=texte, bootstyle="secondary",
+                       command=lambda e=etat: self.app.proteger(lambda: self.changer(e))).pack(side="left", padx=2)
+            self.arbre.bind(f"<KeyPress-{touche}>", lambda _ev, e=etat: self.app.proteger(lambda: self.changer(e)))
+        ttk.Button(boutons, text="Positionner…", bootstyle="secondary",
+                   command=self.positionner).pack(side="left", padx=8)
+        self.bouton_lettres = ttk.Button(boutons, text="Écrire les lettres d'invitation", bootstyle="primary",
+                                         command=lambda: self.app.proteger(self.lettres))
+        self.bouton_lettres.pack(side="right")
+
+    def _activites(self):
+        return [a for a in self.services.centre.activites() if a.genre_activite in ("cycles", "club")]
+
+    def choisir(self, activite_id: str) -> None:
+        if any(a.id == activite_id for a in self._activites()):
+            self.activite_id = activite_id
+            self.rafraichir()
+
+    def _activite_choisie(self) -> None:
+        acts = self._activites()
+        i = self.choix_act.current()
+        if 0 <= i < len(acts):
+            self.activite_id = acts[i].id
+        self.rafraichir()
+
+    def _etat_filtre(self) -> str | None:
+        i = self.filtre.current()
+        return list(ETATS_PRELISTE)[i - 1] if i > 0 else None
+
+    def rafraichir(self) -> None:
+        acts = self._activites()
+        self.choix_act.configure(values=[a.nom for a in acts])
+        if self.activite_id is None and acts:
+            self.activite_id = acts[0].id
+        ids = [a.id for a in acts]
+        if self.activite_id not in ids:
+            return
+        self.choix_act.current(ids.index(self.activite_id))
+        comptes = self.services.preliste.comptes(self.activite_id)
+        i = max(0, self.filtre.current())
+        self.filtre.configure(values=[f"Tous ({sum(comptes.values())})"]
+                              + [f"{ETATS_PRELISTE[e]} ({n})" for e, n in comptes.items()])
+        self.filtre.current(i)
+        lignes = []
+        for e in self.services.preliste.entrees(self.activite_id, self._etat_filtre()):
+            p = self.services.personnes.personne(e.personne)
+            lignes.append((e.id, (f"{p.nom.upper()} {p.prenom}", ETATS_PRELISTE.get(e.etat, e.etat),
+                                  e.demande_le.strftime("%d/%m/%Y"), self.services.preliste.attente_jours(e),
+                                  ORIGINES.get(e.origine, e.origine), e.notes)))
+        remplir(self.arbre, lignes)
+
+    def ajouter(self) -> None:
+        texte = self.saisie.get().strip()
+        if not texte or self.activite_id is None:
+            return
+        origine = next((c for c, lib in ORIGINES.items() if lib == self.origine.get()), "accueil")
+        trouves = self.services.personnes.rechercher(texte, limite=5)
+        if len(trouves) == 1 and dialogues.confirmer(
+                self, f"Ajouter {trouves[0].prenom} {trouves[0].nom} (fiche existante) à la pré-liste ?"):
+            self.services.preliste.ajouter(self.activite_id, trouves[0].id, origine=origine)
+        elif len(trouves) > 1:
+            noms = ", ".join(f"{p.prenom} {p.nom}" for p in trouves)
+            dialogues.avertir(self, f"Pré-liste : plusieurs personnes correspondent ({noms}). Précisez le nom.")
+            return
+        elif not trouves:
+            mots = texte.split()
+            if len(mots) < 2:
+                dialogues.erreur(self, "Pré-liste : tapez le nom puis le prénom d'une nouvelle personne.")
+                return
+            nom, prenom = mots[0], " ".join(mots[1:])
+            if not dialogues.confirmer(self, f"Créer la fiche de {prenom} {nom.upper()} et l'ajouter à la pré-liste ?"):
+                return
+            self.services.preliste.ajouter(self.activite_id, Personne(id="", nom=nom, prenom=prenom), origine=origine)
+        else:
+            return
+        self.saisie.delete(0, "end")
+        self.rafraichir()
+
+    def changer(self, etat: str) -> None:
+        for iid in self.arbre.selection():
+            self.services.preliste.changer_etat(iid, etat)
+        self.rafraichir()
+
+    def positionner(self) -> None:
+        sel = self.arbre.selection()
+        if not sel:
+            dialogues.avertir(self, "Pré-liste : choisissez d'abord une personne.")
+            return
+        try:
+            from atelier_app.gui.positionnement import DialoguePositionnement
+        except ImportError:
+            dialogues.avertir(self, "Le positionnement n'est pas disponible dans cette version d'Atelier.")
+            return
+        personne = self.services.preliste.entree(sel[0]).personne
+        self.app.proteger(lambda: DialoguePositionnement(self, self.app, personne).montrer())
+
+    def lettres(self) -> None:
+        from atelier_app.commandes.preliste import lettres
+
+        activite = self.services.centre.activite(self.activite_id)
+        if activite.reunion.date is None:
+            dialogues.erreur(self, f"« {activite.nom} » : fixez d'abord la date de la réunion d'information "
+                                   "(onglet Activités).")
+            return
+        self.bouton_lettres.configure(state="disabled")
+
+        def fini(resultat) -> None:
+            self.bouton_lettres.configure(state="normal")
+            if isinstance(resultat, BaseException):
+                self.app.montrer_erreur(resultat)
+                return
+            chemin, n, sans = resultat
+            texte = f"{n} lettre(s) écrite(s) : {chemin}" if chemin else "Aucune lettre à écrire."
+            if sans:
+                texte += "\n\nSans adresse postale, à appeler :\n" + "\n".join(
+                    f"  {p.prenom} {p.nom} — {p.telephone or 'pas de téléphone'}" for p in sans)
+            self.rafraichir()
+            if chemin and dialogues.confirmer(self, texte + "\n\nOuvrir le PDF ?"):
+                ouvrir(Path(chemin))
+            elif not chemin:
+                dialogues.informer(self, texte)
+
+        def travail(_avancer):
+            try:
+                return lettres(self.services, activite.id)
+            except Exception as exc:  # shown on the Tk thread by fini
+                return exc
+
+        self.app.taches.lancer(travail, fini)
+
+
+def ouvrir(chemin: Path) -> None:
+    """Open a document with the system's viewer (never fails the action)."""
+    import os
+    import subprocess
+    import sys
+
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(chemin))  # type: ignore[attr-defined]
+        else:
+            subprocess.Popen(["xdg-open", str(chemin)])
+    except OSError:
+        log.warning("Impossible d'ouvrir %s", chemin)

@@ -1,0 +1,122 @@
+"""Tab « Comptes » of Paramètres: list, create, deactivate, reset a password (direction only)."""
+
+from __future__ import annotations
+
+import tkinter
+
+import ttkbootstrap as ttk
+
+from atelier_app.domain.comptes import raisons_refus
+from atelier_app.domain.roles import ROLES_LIBELLES, Permission
+from atelier_app.gui import dialogues
+from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir
+
+TITRE = "Comptes"
+ORDRE = 90
+
+
+def VISIBLE(app) -> bool:
+    return app.services.ctx.peut(Permission.GERER_COMPTES)
+
+
+class FenetreCompte(Modale):
+    """New account (identifiant, role, password twice) or a new password for an existing one."""
+
+    def __init__(self, parent: tkinter.Misc, app, identifiant: str | None = None) -> None:
+        super().__init__(parent, "Nouveau mot de passe" if identifiant else "Nouveau compte")
+        self.app, self.existant = app, identifiant
+        g = Grille(self.corps)
+        g.cadre.pack(fill="x")
+        self.identifiant = g.texte("Identifiant", identifiant or "", largeur=30)
+        if identifiant:
+            self.identifiant.configure(state="readonly")
+        self.role = g.choix("Rôle", dict(ROLES_LIBELLES), "benevole")
+        if identifiant:
+            self.role.configure(state="disabled")
+        self.mdp = g.texte("Mot de passe", largeur=30)
+        self.mdp2 = g.texte("Encore une fois", largeur=30)
+        for e in (self.mdp, self.mdp2):
+            e.configure(show="•")
+        ttk.Label(self.corps, wraplength=460, justify="left",
+                  text="Au moins 12 caractères avec majuscule, minuscule, chiffre et caractère spécial, "
+                       "ou une phrase de passe d'au moins 14 caractères en 3 mots ou plus.").pack(anchor="w", pady=6)
+        self.message = ttk.Label(self.corps, text="", bootstyle="danger", wraplength=460, justify="left")
+        self.message.pack(anchor="w")
+        self.bouton("Enregistrer (Entrée)", self.valider, principal=True)
+        self.bouton("Annuler (Échap)", self.annuler)
+        self.bind("<Return>", lambda _e: self.valider())
+
+    def valider(self) -> None:
+        ident, mdp = self.identifiant.var.get().strip(), self.mdp.var.get()
+        if mdp != self.mdp2.var.get():
+            self.message.configure(text="Les deux mots de passe ne sont pas identiques.")
+            return
+        raisons = raisons_refus(mdp, ident)
+        if raisons:
+            self.message.configure(text="Mot de passe trop faible : il faut " + " ; ".join(raisons) + ".")
+            return
+        svc = self.app.services.comptes
+        if self.existant:
+            ok = self.app.proteger(lambda: svc.changer_mot_de_passe(ident, mdp) or True)
+        else:
+            ok = self.app.proteger(lambda: svc.creer(ident, code_de(self.role, "benevole"), mdp))
+        if ok:
+            self.resultat = ident
+            self.fermer()
+
+    def ouvrir(self, attendre: bool = True) -> object:
+        return self.montrer(self.mdp if self.existant else self.identifiant, attendre)
+
+
+class PageComptes(ttk.Frame):
+    def __init__(self, parent: tkinter.Misc, app) -> None:
+        super().__init__(parent, padding=12)
+        self.app = app
+        ttk.Label(self, wraplength=800, justify="left",
+                  text="Chaque personne qui utilise Atelier a son compte. Direction : tout ; animateur·rice : tout "
+                       "sauf les comptes et le journal ; bénévole : séances du jour et présences seulement.").pack(
+            anchor="w")
+        barre = ttk.Frame(self)
+        barre.pack(fill="x", pady=8)
+        ttk.Button(barre, text="Nouveau compte… (Alt+N)", bootstyle="primary", command=self.nouveau).pack(side="left")
+        ttk.Button(barre, text="Nouveau mot de passe…", command=self.reinitialiser).pack(side="left", padx=8)
+        ttk.Button(barre, text="Désactiver", bootstyle="danger-outline", command=self.desactiver).pack(side="left")
+        self.bind_all("<Alt-n>", lambda _e: self.nouveau() if self.winfo_viewable() else None, add="+")
+        self.arbre = liste(self, (("id", "Identifiant", 200), ("role", "Rôle", 160), ("etat", "État", 120),
+                                  ("cree", "Créé le", 140)), 10)
+        self.arbre.cadre.pack(fill="both", expand=True)
+        self.rafraichir()
+
+    def rafraichir(self) -> None:
+        lignes = []
+        for c in self.app.services.comptes.lister():
+            etat = "actif" if c.actif else "désactivé"
+            lignes.append((c.id, (c.id, ROLES_LIBELLES.get(c.role, c.role), etat,
+                                  f"{c.cree_le:%d/%m/%Y}" if c.cree_le else "")))
+        remplir(self.arbre, lignes)
+
+    def _choisi(self) -> str | None:
+        sel = self.arbre.selection()
+        if not sel:
+            dialogues.avertir(self, "Choisissez d'abord un compte dans la liste.")
+            return None
+        return sel[0]
+
+    def nouveau(self) -> None:
+        if FenetreCompte(self, self.app).ouvrir():
+            self.rafraichir()
+
+    def reinitialiser(self) -> None:
+        ident = self._choisi()
+        if ident and FenetreCompte(self, self.app, ident).ouvrir():
+            dialogues.informer(self, f"Le mot de passe de « {ident} » est changé.")
+
+    def desactiver(self) -> None:
+        ident = self._choisi()
+        if ident and dialogues.confirmer(self, f"Désactiver le compte « {ident} » ? Il ne pourra plus se connecter."):
+            self.app.proteger(lambda: self.app.services.comptes.desactiver(ident))
+            self.rafraichir()
+
+
+def construire(parent: tkinter.Misc, app) -> ttk.Frame:
+    return PageComptes(parent, app)

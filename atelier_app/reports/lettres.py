@@ -1,0 +1,97 @@
+"""Invitation letters to an activity's information meeting: one PDF, one page per person.
+
+Why absolute frames: the address must sit in the window of a French DL/C5 envelope (window on the
+right, about 11 cm from the left edge and 4.5–5 cm from the top), whatever the letterhead's height.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, Paragraph, Spacer
+
+from atelier_app.domain.activites import Activite
+from atelier_app.domain.centre import Centre
+from atelier_app.domain.codes import JOURS
+from atelier_app.domain.personnes import Personne
+from atelier_app.reports.commun import date_longue, echapper, entete_centre, polices, styles
+
+LARGEUR, HAUTEUR = A4
+
+
+def jour_et_date(d: date) -> str:
+    return f"{JOURS[d.weekday()]} {date_longue(d)}"
+
+
+def _heure(h: str) -> str:
+    if not h or ":" not in h:
+        return h
+    hh, mm = h.split(":", 1)
+    return f"{int(hh)} h" + (f" {mm}" if mm != "00" else "")
+
+
+def _corps(p: Personne, activite: Activite, le: date) -> list:
+    st = styles()
+    r = activite.reunion
+    quand = jour_et_date(r.date) if r.date else "(date à préciser)"
+    heure = f" à {_heure(r.heure)}" if r.heure else ""
+    lieu = r.lieu or activite.lieu
+    texte = [
+        Paragraph(f"Le {date_longue(le)}", st["normal"]), Spacer(1, 0.8 * cm),
+        Paragraph(f"<b>Objet : réunion d'information — {echapper(activite.nom)}</b>", st["normal"]),
+        Spacer(1, 0.6 * cm),
+        Paragraph(f"Bonjour {echapper(p.prenom)} {echapper(p.nom)},", st["normal"]), Spacer(1, 0.3 * cm),
+        Paragraph(f"Vous nous avez dit votre intérêt pour l'activité « {echapper(activite.nom)} ». "
+                  "Nous avons le plaisir de vous inviter à une réunion d'information :", st["normal"]),
+        Spacer(1, 0.4 * cm),
+        Paragraph(f"<b>le {echapper(quand)}{echapper(heure)}</b>", st["normal"]),
+    ]
+    if lieu:
+        texte.append(Paragraph(f"<b>{echapper(lieu)}</b>", st["normal"]))
+    texte += [
+        Spacer(1, 0.4 * cm),
+        Paragraph("Nous vous présenterons le déroulement des séances, les horaires des groupes et le matériel. "
+                  "Vous pourrez poser toutes vos questions, puis choisir de vous inscrire. "
+                  "La réunion est gratuite et sans engagement.", st["normal"]),
+        Spacer(1, 0.3 * cm),
+        Paragraph("Si vous ne pouvez pas venir, prévenez simplement l'accueil du centre : "
+                  "nous vous garderons votre place sur la liste.", st["normal"]),
+        Spacer(1, 0.3 * cm),
+        Paragraph("Au plaisir de vous rencontrer,", st["normal"]), Spacer(1, 1.0 * cm),
+        Paragraph(f"<b>{echapper(activite.animateur)}</b>" if activite.animateur else "", st["normal"]),
+        Paragraph("Animateur / animatrice multimédia" if activite.animateur else "", st["petit"]),
+    ]
+    return texte
+
+
+def adresse(p: Personne) -> list[str]:
+    return [x for x in (f"{p.prenom} {p.nom.upper()}".strip(), p.adresse.strip(),
+                        f"{p.code_postal} {p.commune.upper()}".strip()) if x]
+
+
+def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Personne],
+           le: date | None = None) -> Path:
+    """Write the letters; the caller chooses the people (those with a postal address)."""
+    chemin = Path(chemin)
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    le = le or date.today()
+    st = styles()
+    normal, _gras = polices()
+    c = Canvas(str(chemin), pagesize=A4)
+    c.setTitle(f"Invitations — {activite.nom}")
+    c.setAuthor("Atelier")
+    for p in personnes:
+        Frame(2 * cm, HAUTEUR - 6 * cm, 8.5 * cm, 4.8 * cm, showBoundary=0).addFromList(entete_centre(centre), c)
+        bloc = [Paragraph("<br/>".join(echapper(x) for x in adresse(p)), st["normal"])]
+        Frame(11 * cm, HAUTEUR - 8.3 * cm, 8.5 * cm, 3.6 * cm, showBoundary=0).addFromList(bloc, c)
+        Frame(2 * cm, 2 * cm, LARGEUR - 4 * cm, HAUTEUR - 11 * cm, showBoundary=0).addFromList(
+            _corps(p, activite, le), c)
+        c.setFont(normal, 7)
+        c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
+        c.showPage()
+    c.save()
+    return chemin

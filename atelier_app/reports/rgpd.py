@@ -1,0 +1,168 @@
+"""Documents of the privacy area: a person's export (PDF + JSON), the information notice for
+enrolment forms and the pre-filled record of processing (registre des traitements).
+
+Why from the centre's settings: the controller named in the notice and the register is the
+centre; the texts follow the CNIL's model mentions for associations.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from atelier_app.domain.centre import Centre
+from atelier_app.reports.commun import date_longue, document, echapper, entete_centre, pied_de_page, styles
+
+_SECTIONS = (
+    ("personnes", "Fiche"),
+    ("groupes", "Groupes"),
+    ("presences", "Présences aux séances"),
+    ("preliste", "Demandes d'inscription (pré-liste)"),
+    ("positionnements", "Positionnements"),
+    ("projets", "Projets et réparations"),
+    ("accompagnements", "Aides individuelles"),
+)
+
+
+_LIBELLES = {
+    "id": "N°", "nom": "Nom", "prenom": "Prénom", "annee_naissance": "Année de naissance", "genre": "Genre",
+    "statut_social": "Situation", "commune": "Commune", "code_postal": "Code postal", "adresse": "Adresse",
+    "telephone": "Téléphone", "email": "E-mail", "responsable_legal": "Responsable légal",
+    "telephone_responsable": "Téléphone du responsable", "droit_image": "Droit à l'image",
+    "consentements": "Consentements", "notes": "Notes", "cree_le": "Fiche créée le", "anonymise": "Anonymisée",
+    "seance": "Séance", "date": "Date", "groupe": "Groupe", "statut": "Présence", "inscrit": "Inscrite",
+    "tranche_age": "Tranche d'âge", "activite": "Activité", "demande_le": "Demande le", "etat": "État",
+    "intitule": "Intitulé", "description": "Description", "visites": "Visites", "duree": "Durée (min)",
+    "thematiques": "Thèmes", "reponses": "Réponses", "niveau": "Niveau", "situation": "Situation",
+}
+
+
+def _texte(v: Any) -> str:
+    if isinstance(v, dict) and {"objet", "le"} <= set(v):  # a consent
+        retrait = f", retiré le {v['retire_le']}" if v.get("retire_le") else ""
+        return f"{v['objet']} (donné le {v['le']}{retrait})"
+    if isinstance(v, dict):
+        return ", ".join(f"{k} : {_texte(x)}" for k, x in v.items()) or "—"
+    if isinstance(v, list):
+        return "; ".join(_texte(x) for x in v) or "—"
+    if v is None or v == "":
+        return "—"
+    if v is True:
+        return "oui"
+    if v is False:
+        return "non"
+    return str(v)
+
+
+def _tableau(d: dict[str, Any], st) -> Table:
+    lignes = [[Paragraph(echapper(_LIBELLES.get(k, k.replace("_", " ").capitalize())), st["gras"]), Paragraph(echapper(_texte(v)), st["normal"])]
+              for k, v in d.items()]
+    t = Table(lignes, colWidths=[5 * cm, 12 * cm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#bbbbbb")]))
+    return t
+
+
+def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, Any], le: date) -> tuple[Path, Path]:
+    """Write ``personne-<id>.json`` and ``personne-<id>.pdf`` in ``dossier``; returns both paths."""
+    dossier = Path(dossier)
+    dossier.mkdir(parents=True, exist_ok=True)
+    pid = donnees["personnes"][0]["id"]
+    chemin_json = dossier / f"personne-{pid}.json"
+    contenu = {"format": "atelier-donnees-personne", "le": le.isoformat(), **donnees}
+    chemin_json.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8")
+    chemin_pdf = dossier / f"personne-{pid}.pdf"
+    st = styles()
+    flux = entete_centre(centre)
+    flux.append(Paragraph("Données personnelles détenues", st["titre"]))
+    flux.append(Paragraph(
+        f"Document établi le {date_longue(le)} en réponse à une demande d'accès (article 15 du RGPD). "
+        "Il contient tout ce que le centre enregistre sur cette personne.", st["normal"]))
+    for cle, titre in _SECTIONS:
+        elements = donnees.get(cle) or []
+        flux.append(Paragraph(f"{titre} ({len(elements)})", st["sous_titre"]))
+        if not elements:
+            flux.append(Paragraph("Aucune donnée.", st["petit"]))
+        for e in elements:
+            flux.append(_tableau(e, st))
+            flux.append(Spacer(1, 0.25 * cm))
+    pied = pied_de_page(f"{centre.nom} — données personnelles ({pid})")
+    document(chemin_pdf, "Données personnelles détenues").build(flux, onFirstPage=pied, onLaterPages=pied)
+    return chemin_pdf, chemin_json
+
+
+def _responsable(centre: Centre) -> str:
+    adr = ", ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
+    contact = " — ".join(x for x in (centre.telephone, centre.email) if x)
+    return f"{centre.nom}, {adr}" + (f" ({contact})" if contact else "")
+
+
+def notice_information(chemin: Path | str, centre: Centre, retention_annees: int) -> Path:
+    """The information notice to hand out or staple to enrolment forms (articles 13 and 14 RGPD)."""
+    st = styles()
+    flux = entete_centre(centre)
+    flux.append(Paragraph("Vos données personnelles aux ateliers numériques", st["titre"]))
+    paragraphes = [
+        ("Qui est responsable ?", f"Le responsable du traitement est {_responsable(centre)}."),
+        ("Pourquoi ces données ?",
+         "Pour organiser les ateliers numériques (inscriptions, listes d'attente, présences, "
+         "accompagnements individuels, réparations) et pour produire des statistiques anonymes "
+         "demandées par nos financeurs (CAF, collectivités)."),
+        ("Sur quelle base ?",
+         "L'intérêt légitime du centre à organiser ses activités et l'exécution de votre inscription ; "
+         "votre consentement pour le droit à l'image, que vous pouvez retirer à tout moment."),
+        ("Qui les voit ?",
+         "Seuls l'équipe d'animation et la direction du centre. Les bénévoles voient uniquement les prénoms "
+         "et noms des participants du jour. Les financeurs ne reçoivent que des chiffres sans nom."),
+        ("Combien de temps ?",
+         f"Vos données sont conservées {retention_annees} ans après votre dernière venue, puis anonymisées."),
+        ("Vos droits",
+         "Vous pouvez demander à consulter, corriger ou effacer vos données, vous opposer à leur utilisation "
+         "ou en limiter l'usage, et recevoir une copie. Adressez-vous à l'accueil du centre"
+         + (f" ou écrivez à {centre.email}" if centre.email else "") + "."),
+        ("Réclamation",
+         "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la "
+         "CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07)."),
+    ]
+    for titre, texte in paragraphes:
+        flux.append(Paragraph(titre, st["sous_titre"]))
+        flux.append(Paragraph(echapper(texte), st["normal"]))
+    pied = pied_de_page(f"{centre.nom} — information sur les données personnelles")
+    document(Path(chemin), "Information sur les données personnelles").build(flux, onFirstPage=pied,
+                                                                               onLaterPages=pied)
+    return Path(chemin)
+
+
+def registre(chemin: Path | str, centre: Centre, retention_annees: int, le: date) -> Path:
+    """The record of processing (article 30 RGPD), pre-filled for the digital workshops."""
+    st = styles()
+    flux = entete_centre(centre)
+    flux.append(Paragraph("Registre des traitements — ateliers numériques", st["titre"]))
+    flux.append(Paragraph(f"Fiche pré-remplie par Atelier le {date_longue(le)} ; à relire et compléter.",
+                          st["petit"]))
+    fiche = {
+        "Responsable du traitement": _responsable(centre),
+        "Nom du traitement": "Gestion des ateliers numériques (logiciel Atelier)",
+        "Finalités": "Inscriptions, listes d'attente, présences, accompagnements individuels, "
+                     "réparations (repair café), statistiques anonymes pour les financeurs.",
+        "Base légale": "Intérêt légitime ; consentement pour le droit à l'image.",
+        "Personnes concernées": "Participants (dont mineurs, avec leur responsable légal), personnes accompagnées.",
+        "Catégories de données": "Identité, année de naissance, genre, situation sociale, commune, coordonnées, "
+                                 "responsable légal, présences, niveau (positionnement), consentements.",
+        "Destinataires": "Équipe d'animation et direction ; bénévoles (prénoms et noms du jour seulement) ; "
+                         "financeurs : statistiques sans nom.",
+        "Transferts hors UE": "Aucun. Données sur le poste du centre.",
+        "Durée de conservation": f"{retention_annees} ans après la dernière activité, puis anonymisation ; "
+                                 "journal des accès : 12 mois.",
+        "Mesures de sécurité": "Comptes nominatifs et rôles, mots de passe selon la recommandation CNIL 2022 "
+                               "(empreinte argon2id), verrouillage automatique, journal des exports et "
+                               "anonymisations, sauvegardes chiffrées (AES-256) hors du poste.",
+    }
+    flux.append(_tableau(fiche, st))
+    pied = pied_de_page(f"{centre.nom} — registre des traitements")
+    document(Path(chemin), "Registre des traitements").build(flux, onFirstPage=pied, onLaterPages=pied)
+    return Path(chemin)

@@ -1,0 +1,163 @@
+"""Accounts: create, sign in, change password, deactivate.
+
+Why argon2id through argon2-cffi: a slow salted hash from a well-kept library; only the hash is
+stored. Why failures are written in the account: the growing delay and the lock must survive a
+restart of the app, otherwise closing the window would reset them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from atelier_app.domain.comptes import Compte, apres_echec, attente, raisons_refus
+from atelier_app.domain.roles import ROLES_LIBELLES, Permission, Role
+from atelier_app.errors import UserError
+from atelier_app.services.base import Service
+from atelier_app.services.contexte import Utilisateur
+
+#: Nobody signed in (after « Se déconnecter »): the least rights until someone signs in again.
+PERSONNE = Utilisateur("aucun compte", Role.BENEVOLE)
+
+_HACHEUR = PasswordHasher()  # argon2id, salted, default RFC 9106 "low memory" parameters
+
+
+def _duree(secondes: int) -> str:
+    if secondes >= 60:
+        m = (secondes + 59) // 60
+        return f"{m} minute{'s' if m > 1 else ''}"
+    return f"{secondes} seconde{'s' if secondes > 1 else ''}"
+
+
+class ComptesService(Service):
+    hacheur = _HACHEUR
+
+    # ------------------------------------------------------------- reading
+    def existe_des_comptes(self) -> bool:
+        return any(c.actif for c in self.depot.all(Compte))
+
+    def lister(self) -> list[Compte]:
+        self.ctx.exiger(Permission.GERER_COMPTES)
+        return sorted(self.depot.all(Compte), key=lambda c: c.id)
+
+    def _compte(self, identifiant: str) -> Compte:
+        c = self.depot.get(Compte, identifiant.strip().lower())
+        if c is None:
+            raise UserError(f"Le compte « {identifiant} » n'existe pas.")
+        return c
+
+    # ------------------------------------------------------------- changes
+    def _verifier_mdp(self, identifiant: str, mot_de_passe: str) -> None:
+        raisons = raisons_refus(mot_de_passe, identifiant)
+        if raisons:
+            raise UserError("Mot de passe trop faible : il faut " + " ; ".join(raisons) + ".")
+
+    def creer(self, identifiant: str, role: Role | str, mot_de_passe: str) -> Compte:
+        """Create an account; free when none exists yet (the first-run direction account)."""
+        premier = not self.existe_des_comptes()
+        if not premier:
+            self.ctx.exiger(Permission.GERER_COMPTES)
+        ident = identifiant.strip().lower()
+        if not ident or not all(ch.isalnum() or ch in "._-" for ch in ident):
+            raise UserError("Identifiant : lettres, chiffres, point, tiret ou souligné, sans espace.")
+        try:
+            role = Role(role)
+        except ValueError:
+            raise UserError(f"Rôle « {role} » inconnu : direction, animateur ou benevole.") from None
+        if premier and role != Role.DIRECTION:
+            raise UserError("Le premier compte doit être celui de la direction.")
+        if self.depot.get(Compte, ident) is not None:
+            raise UserError(f"Le compte « {ident} » existe déjà.")
+        self._verifier_mdp(ident, mot_de_passe)
+        compte = Compte(id=ident, role=role.value, empreinte=self.hacheur.hash(mot_de_passe),
+                        cree_le=self.ctx.maintenant().replace(microsecond=0))
+        with self.depot.transaction("Création d'un compte") as tx:
+            tx.put(compte)
+            self.journaliser(tx, "compte_cree", (ident,), ROLES_LIBELLES[role])
+        self.ctx.signaler("comptes")
+        return compte
+
+    def changer_mot_de_passe(self, identifiant: str, nouveau: str, ancien: str | None = None) -> None:
+        """Own password (with the old one) or, with GERER_COMPTES, anyone's (reset)."""
+        compte = self._compte(identifiant)
+        if ancien is None or compte.id != self.ctx.utilisateur.identifiant:
+            self.ctx.exiger(Permission.GERER_COMPTES)
+        elif not self._correspond(compte, ancien):
+            raise UserError("L'ancien mot de passe est incorrect.")
+        self._verifier_mdp(compte.id, nouveau)
+        with self.depot.transaction("Changement de mot de passe") as tx:
+            tx.put(replace(compte, empreinte=self.hacheur.hash(nouveau), echecs=0,
+                           dernier_echec=None, verrouille_jusqua=None))
+            self.journaliser(tx, "mot_de_passe_change", (compte.id,))
+
+    def desactiver(self, identifiant: str) -> None:
+        self.ctx.exiger(Permission.GERER_COMPTES)
+        compte = self._compte(identifiant)
+        if compte.id == self.ctx.utilisateur.identifiant:
+            raise UserError("Vous ne pouvez pas désactiver votre propre compte.")
+        directions = [c for c in self.depot.all(Compte) if c.actif and c.role == Role.DIRECTION and c.id != compte.id]
+        if compte.role == Role.DIRECTION and not directions:
+            raise UserError("Il doit rester au moins un compte de direction actif.")
+        with self.depot.transaction("Désactivation d'un compte") as tx:
+            tx.put(replace(compte, actif=False))
+            self.journaliser(tx, "compte_desactive", (compte.id,))
+        self.ctx.signaler("comptes")
+
+    # ------------------------------------------------------------- signing in
+    def _correspond(self, compte: Compte, mot_de_passe: str) -> bool:
+        try:
+            return self.hacheur.verify(compte.empreinte, mot_de_passe)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def attente(self, identifiant: str) -> int:
+        """Seconds before this identifiant may try again (0 for unknown ones: nothing to reveal)."""
+        c = self.depot.get(Compte, identifiant.strip().lower())
+        return attente(c, self.ctx.maintenant()) if c else 0
+
+    def connecter(self, identifiant: str, mot_de_passe: str) -> Utilisateur:
+        """Check the password and act as that user; slows down and locks after failures."""
+        maintenant = self.ctx.maintenant()
+        c = self.depot.get(Compte, identifiant.strip().lower())
+        if c is None or not c.actif:
+            self.hacheur.hash(mot_de_passe)  # same cost, so timing does not reveal which accounts exist
+            raise UserError("Identifiant ou mot de passe incorrect.")
+        reste = attente(c, maintenant)
+        if reste:
+            if c.verrouille_jusqua and c.verrouille_jusqua > maintenant:
+                raise UserError(f"Trop d'essais : ce compte est verrouillé pendant encore {_duree(reste)}.")
+            raise UserError(f"Veuillez patienter {_duree(reste)} avant de réessayer.")
+        if not self._correspond(c, mot_de_passe):
+            c2 = apres_echec(c, maintenant.replace(microsecond=0))
+            with self.depot.transaction("Mot de passe erroné") as tx:
+                tx.put(c2)
+            if c2.verrouille_jusqua and c2.verrouille_jusqua > maintenant:
+                raise UserError(
+                    f"Identifiant ou mot de passe incorrect. Trop d'essais : compte verrouillé pendant "
+                    f"{_duree(attente(c2, maintenant))}."
+                )
+            raise UserError(
+                f"Identifiant ou mot de passe incorrect. Prochain essai possible dans {_duree(attente(c2, maintenant))}."
+            )
+        if c.echecs or c.verrouille_jusqua or self.hacheur.check_needs_rehash(c.empreinte):
+            with self.depot.transaction("Connexion") as tx:
+                tx.put(replace(c, echecs=0, dernier_echec=None, verrouille_jusqua=None,
+                               empreinte=self.hacheur.hash(mot_de_passe)
+                               if self.hacheur.check_needs_rehash(c.empreinte) else c.empreinte))
+        self.ctx.utilisateur = Utilisateur(c.id, Role(c.role))
+        self.ctx.signaler("utilisateur")
+        return self.ctx.utilisateur
+
+    def verifier(self, mot_de_passe: str) -> bool:
+        """Unlock the screen: the signed-in user's password again (same slow-down rules)."""
+        try:
+            self.connecter(self.ctx.utilisateur.identifiant, mot_de_passe)
+        except UserError:
+            return False
+        return True
+
+    def deconnecter(self) -> None:
+        self.ctx.utilisateur = PERSONNE
+        self.ctx.signaler("utilisateur")

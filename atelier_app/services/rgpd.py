@@ -1,0 +1,253 @@
+"""A person's rights (access, rectification, erasure), consents and the retention period.
+
+Why anonymise rather than delete: the funders' figures of past years are computed from the
+demographic snapshot kept on each attendance and help record (age band, gender, social status,
+commune), so the person record is kept as an empty shell with its id and nothing that identifies
+them; every past statistic stays the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from atelier_app.domain.accompagnements import Accompagnement
+from atelier_app.domain.activites import Groupe
+from atelier_app.domain.centre import Parametres
+from atelier_app.domain.personnes import Consentement, Personne
+from atelier_app.domain.positionnement import Positionnement
+from atelier_app.domain.preliste import EntreePreliste
+from atelier_app.domain.projets import Projet
+from atelier_app.domain.roles import Permission
+from atelier_app.domain.seances import Seance
+from atelier_app.errors import UserError
+from atelier_app.services.base import Service
+
+NOM_ANONYME = "Anonyme"
+
+
+def _plain(obj: Any) -> Any:
+    """A record as plain JSON data, in the interchange file's shape (``extra`` at the top level)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        d = {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        extra = d.pop("extra", None) or {}
+        for k, v in extra.items():
+            d.setdefault(k, v)
+        return d
+    if isinstance(obj, (date,)):
+        return obj.isoformat()
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+class RgpdService(Service):
+    # ------------------------------------------------------------- access
+    def _personne(self, personne_id: str) -> Personne:
+        p = self.depot.get(Personne, personne_id)
+        if p is None:
+            raise UserError(f"La personne « {personne_id} » n'existe pas.")
+        return p
+
+    def _liees(self, pid: str) -> dict[str, list[Any]]:
+        self.depot.charger_tout()
+        seances = [s for s in self.depot.all(Seance) if any(p.personne == pid for p in s.presences)]
+        return {
+            "groupes": [g for g in self.depot.all(Groupe) if pid in g.inscrits or pid in g.liste_attente],
+            "seances": seances,
+            "preliste": [e for e in self.depot.all(EntreePreliste) if e.personne == pid],
+            "positionnements": [q for q in self.depot.all(Positionnement) if q.personne == pid],
+            "projets": [r for r in self.depot.all(Projet) if r.personne == pid],
+            "accompagnements": [a for a in self.depot.all(Accompagnement) if a.personne == pid],
+        }
+
+    def donnees_personne(self, personne_id: str) -> dict[str, Any]:
+        """Everything held about one person, as plain data (JSON-ready). Needs EXPORTER."""
+        self.ctx.exiger(Permission.EXPORTER)
+        p = self._personne(personne_id)
+        liees = self._liees(p.id)
+        out: dict[str, Any] = {"personnes": [_plain(p)]}
+        out["presences"] = [
+            {"seance": s.id, "date": s.date.isoformat(), "groupe": s.groupe, **_plain(x)}
+            for s in sorted(liees["seances"], key=lambda s: (s.date, s.id))
+            for x in s.presences if x.personne == p.id
+        ]
+        out["groupes"] = [
+            {"id": g.id, "nom": g.nom, "cycle": g.cycle,
+             "situation": "inscrite" if p.id in g.inscrits else "liste d'attente"}
+            for g in liees["groupes"]
+        ]
+        for nom in ("preliste", "positionnements", "projets", "accompagnements"):
+            out[nom] = [_plain(r) for r in sorted(liees[nom], key=lambda r: r.id)]
+        return out
+
+    def exporter_personne(self, personne_id: str, ecrire) -> Any:
+        """Gather a person's data, let ``ecrire(donnees)`` write the files, and journal it."""
+        donnees = self.donnees_personne(personne_id)
+        with self.depot.transaction("Export des données d'une personne") as tx:
+            resultat = ecrire(donnees)
+            self.journaliser(tx, "export_personne", (personne_id,), "PDF et JSON")
+        self.services.journal.purger()
+        return resultat
+
+    def journaliser_action(self, action: str, cibles: tuple[str, ...] = (), details: str = "") -> None:
+        """Journal an action done outside a service (a printed notice, a CLI use); ids only."""
+        with self.depot.transaction("Journal") as tx:
+            self.journaliser(tx, action, cibles, details)
+        self.services.journal.purger()
+
+    # ------------------------------------------------------------- rectification and consents
+    def corriger(self, personne: Personne) -> Personne:
+        return self.services.personnes.modifier(personne)
+
+    def consentir(self, personne_id: str, objet: str, le: date | None = None) -> Personne:
+        self.ctx.exiger(Permission.MODIFIER_PERSONNES)
+        objet = objet.strip()
+        if not objet:
+            raise UserError("Consentement : indiquez son objet (par exemple « photos »).")
+        p = self._personne(personne_id)
+        autres = tuple(c for c in p.consentements if not (c.objet == objet and c.retire_le is None))
+        c = Consentement(objet=objet, le=le or self.ctx.aujourd_hui())
+        p2 = replace(p, consentements=(*autres, c))
+        with self.depot.transaction("Consentement") as tx:
+            tx.put(p2)
+            self.journaliser(tx, "consentement", (p.id,), f"donné : {objet}")
+        self.ctx.signaler("personnes")
+        return p2
+
+    def retirer_consentement(self, personne_id: str, objet: str, le: date | None = None) -> Personne:
+        self.ctx.exiger(Permission.MODIFIER_PERSONNES)
+        p = self._personne(personne_id)
+        if not any(c.objet == objet and c.retire_le is None for c in p.consentements):
+            raise UserError(f"Consentement « {objet} » : aucun consentement en cours à retirer.")
+        jour = le or self.ctx.aujourd_hui()
+        cs = tuple(replace(c, retire_le=jour) if c.objet == objet and c.retire_le is None else c
+                   for c in p.consentements)
+        p2 = replace(p, consentements=cs)
+        with self.depot.transaction("Retrait de consentement") as tx:
+            tx.put(p2)
+            self.journaliser(tx, "consentement", (p.id,), f"retiré : {objet}")
+        self.ctx.signaler("personnes")
+        return p2
+
+    # ------------------------------------------------------------- erasure
+    def _anonymiser_dans(self, tx, personnes: list[Personne]) -> None:
+        """Empty the people's records and the free texts of what is filed about them (one pass)."""
+        ids = {p.id for p in personnes}
+        self.depot.charger_tout()
+        for p in personnes:
+            tx.put(Personne(id=p.id, nom=NOM_ANONYME, prenom="", cree_le=p.cree_le, anonymise=True))
+        for e in self.depot.all(EntreePreliste):
+            if e.personne in ids:
+                tx.put(replace(e, notes="", extra={}))
+        for q in self.depot.all(Positionnement):
+            if q.personne in ids:
+                tx.put(replace(q, extra={}))
+        for r in self.depot.all(Projet):
+            if r.personne in ids:
+                tx.put(replace(r, description="", extra={},
+                               visites=tuple(replace(v, notes="", prochaine_etape="") for v in r.visites)))
+        for a in self.depot.all(Accompagnement):
+            if a.personne in ids:
+                tx.put(replace(a, notes="", extra={}))
+
+    def anonymiser(self, personne_id: str) -> None:
+        """Irreversibly remove what identifies a person; snapshots on attendance stay."""
+        self.ctx.exiger(Permission.ANONYMISER)
+        p = self._personne(personne_id)
+        if p.anonymise:
+            raise UserError(f"La personne « {personne_id} » est déjà anonymisée.")
+        with self.depot.transaction("Anonymisation") as tx:
+            self._anonymiser_dans(tx, [p])
+            self.journaliser(tx, "anonymisation", (p.id,))
+        self.services.journal.purger()
+        self.ctx.signaler("personnes")
+
+    # ------------------------------------------------------------- retention
+    def duree_conservation(self) -> int:
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        return par.retention_annees
+
+    def definir_duree_conservation(self, annees: int) -> None:
+        self.ctx.exiger(Permission.PARAMETRES)
+        if not 1 <= int(annees) <= 10:
+            raise UserError("Durée de conservation : entre 1 et 10 ans.")
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        with self.depot.transaction("Durée de conservation") as tx:
+            tx.put(replace(par, retention_annees=int(annees)))
+        self.ctx.signaler("parametres")
+
+    def dernieres_activites(self) -> dict[str, date]:
+        """Last activity of each person: attendance, pre-list, project visit, help, or creation."""
+        self.depot.charger_tout()
+        der: dict[str, date] = {}
+
+        def voir(pid: str | None, jour: date | None) -> None:
+            if pid and jour and (pid not in der or jour > der[pid]):
+                der[pid] = jour
+
+        for d in self.depot.all_dicts(Personne):
+            voir(d["id"], date.fromisoformat(d["cree_le"]) if d.get("cree_le") else None)
+        for s in self.depot.all(Seance):
+            for x in s.presences:
+                voir(x.personne, s.date)
+        for e in self.depot.all(EntreePreliste):
+            voir(e.personne, e.demande_le)
+        for r in self.depot.all(Projet):
+            voir(r.personne, r.ouvert_le)
+            for v in r.visites:
+                voir(r.personne, v.date)
+        for a in self.depot.all(Accompagnement):
+            voir(a.personne, a.date)
+        return der
+
+    def inactifs(self, annees: int | None = None) -> list[tuple[Personne, date]]:
+        """People (not yet anonymised) whose last activity is older than the retention period."""
+        self.ctx.exiger(Permission.ANONYMISER)
+        annees = self.duree_conservation() if annees is None else annees
+        today = self.ctx.aujourd_hui()
+        try:
+            seuil = today.replace(year=today.year - annees)
+        except ValueError:  # 29 February
+            seuil = today.replace(year=today.year - annees, day=28)
+        der = self.dernieres_activites()
+        out = []
+        for p in self.depot.all(Personne):
+            if not p.anonymise and der.get(p.id, p.cree_le) < seuil:
+                out.append((p, der.get(p.id, p.cree_le)))
+        return sorted(out, key=lambda t: (t[1], t[0].id))
+
+    def anonymiser_inactifs(self, ids: list[str]) -> int:
+        """Anonymise the people the user confirmed, in one durable write."""
+        self.ctx.exiger(Permission.ANONYMISER)
+        personnes = [self._personne(i) for i in ids]
+        personnes = [p for p in personnes if not p.anonymise]
+        if not personnes:
+            return 0
+        with self.depot.transaction("Anonymisation des personnes inactives") as tx:
+            for p in personnes:
+                self._anonymiser_dans(tx, [p])
+            self.journaliser(tx, "anonymisation", tuple(p.id for p in personnes), "durée de conservation dépassée")
+        self.services.journal.purger()
+        self.ctx.signaler("personnes")
+        return len(personnes)
+
+    # ------------------------------------------------------------- backups off the PC
+    def sauvegarder_chiffre(self, vers, phrase: str):
+        """An encrypted backup into a folder or USB key (``outils.chiffrement``); journalled."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        with self.depot.exclusif():
+            chemin = self.services.outils.chiffrement.sauvegarder_chiffre(self.depot.dossier, vers, phrase)
+        self.journaliser_action("sauvegarde_chiffree", (), chemin.name)
+        return chemin
+
+    def dechiffrer_sauvegarde(self, fichier, phrase: str):
+        """Decrypt an encrypted backup into this folder's backups list, from where it is restored."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(self.depot.dossier, fichier, phrase)
+        self.journaliser_action("restauration_chiffree", (), chemin.name)
+        return chemin

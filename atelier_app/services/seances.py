@@ -1,0 +1,281 @@
+"""Sessions: the calendar of each group, the programme, and what the home screen must show.
+
+Why regeneration keeps what already happened: an animateur who changes a slot in the middle of a
+cycle must not lose the attendance already taken, nor the reasons of cancelled sessions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from atelier_app.domain import calendrier
+from atelier_app.domain.activites import Activite, Cycle, EtapeProgramme, Groupe, valider_activite
+from atelier_app.domain.calendrier import Calendrier
+from atelier_app.domain.codes import THEMATIQUES
+from atelier_app.domain.personnes import Personne
+from atelier_app.domain.presences import a_rappeler, appels_oublies
+from atelier_app.domain.records import nouvel_id
+from atelier_app.domain.roles import PERMISSIONS, Permission, Role
+from atelier_app.domain.seances import Seance, valider_seance
+from atelier_app.errors import AccesRefuse, DonneesInvalides, Probleme, UserError
+from atelier_app.services.base import Service
+from atelier_app.services.contexte import ADMINISTRATEUR_POSTE
+
+
+@dataclass(frozen=True)
+class LigneSeance:
+    """A session with what a list needs to show it."""
+
+    seance: Seance
+    activite: str
+    groupe: str
+    animateur: str = ""
+    nb_inscrits: int = 0
+
+    @property
+    def libelle(self) -> str:
+        return f"{self.seance.debut.replace(':', ' h ')} — {self.activite} — {self.groupe}"
+
+
+@dataclass(frozen=True)
+class ARappeler:
+    personne: str
+    nom: str
+    absences: int
+    groupe: str
+    telephone: str = ""
+
+
+@dataclass(frozen=True)
+class PlaceLiberee:
+    groupe_id: str
+    groupe: str
+    activite: str
+    places: int
+    en_attente: int
+
+
+@dataclass(frozen=True)
+class Aujourdhui:
+    jour: date
+    seances: list[LigneSeance] = field(default_factory=list)
+    oublies: list[LigneSeance] = field(default_factory=list)
+    rappeler: list[ARappeler] = field(default_factory=list)
+    places: list[PlaceLiberee] = field(default_factory=list)
+    benevole: bool = False
+
+
+class SeancesService(Service):
+    # ------------------------------------------------------------ volunteer mode
+    def mode_benevole(self) -> bool:
+        """A volunteer's account, or the volunteer-mode setting on a PC without accounts."""
+        if self.ctx.role == Role.BENEVOLE:
+            return True
+        if self.ctx.utilisateur != ADMINISTRATEUR_POSTE:
+            return False
+        return bool(self.services.centre.parametres().mode_benevole)
+
+    def exiger(self, permission: Permission) -> None:
+        """Like ``ctx.exiger``, but the volunteer-mode setting also narrows what the screen may do."""
+        self.ctx.exiger(permission)
+        if self.mode_benevole() and permission not in PERMISSIONS[Role.BENEVOLE]:
+            raise AccesRefuse("En mode bénévole, on ne peut que voir les séances du jour et noter les présences.")
+
+    # ------------------------------------------------------------ reading
+    def seance(self, seance_id: str) -> Seance:
+        s = self.depot.get(Seance, seance_id)
+        if s is None:
+            raise UserError(f"La séance « {seance_id} » n'existe pas.")
+        return s
+
+    def groupe(self, groupe_id: str) -> Groupe:
+        g = self.depot.get(Groupe, groupe_id)
+        if g is None:
+            raise UserError(f"Le groupe « {groupe_id} » n'existe pas.")
+        return g
+
+    def cycle_et_activite(self, g: Groupe) -> tuple[Cycle | None, Activite | None]:
+        c = self.depot.get(Cycle, g.cycle)
+        return c, (self.depot.get(Activite, c.activite) if c else None)
+
+    def cycles(self, activite_id: str) -> list[Cycle]:
+        return sorted((c for c in self.depot.all(Cycle) if c.activite == activite_id),
+                      key=lambda c: (c.debut or date.min, c.nom))
+
+    def groupes(self, cycle_id: str) -> list[Groupe]:
+        return sorted((g for g in self.depot.all(Groupe) if g.cycle == cycle_id), key=lambda g: g.nom)
+
+    def seances_du_groupe(self, groupe_id: str) -> list[Seance]:
+        self.exiger(Permission.VOIR_PERSONNES)
+        return self._du_groupe(groupe_id)
+
+    def _du_groupe(self, groupe_id: str) -> list[Seance]:
+        return sorted((s for s in self.depot.all(Seance) if s.groupe == groupe_id), key=lambda s: (s.date, s.debut))
+
+    def ligne(self, s: Seance) -> LigneSeance:
+        g = self.depot.get(Groupe, s.groupe)
+        _c, a = self.cycle_et_activite(g) if g else (None, None)
+        return LigneSeance(s, a.nom if a else "—", g.nom if g else "—", a.animateur if a else "",
+                           len(g.inscrits) if g else 0)
+
+    def seances_du_jour(self, jour: date | None = None) -> list[LigneSeance]:
+        """The sessions of one day (a volunteer only ever sees today's)."""
+        self.ctx.exiger(Permission.VOIR_SEANCES_DU_JOUR)
+        aujourd_hui = self.ctx.aujourd_hui()
+        jour = jour or aujourd_hui
+        if jour != aujourd_hui and self.mode_benevole():
+            raise AccesRefuse("En mode bénévole, seules les séances du jour sont visibles.")
+        seances = [s for s in self.depot.all(Seance, annee=jour.year) if s.date == jour]
+        return [self.ligne(s) for s in sorted(seances, key=lambda s: (s.debut, s.groupe))]
+
+    def appels_oublies(self) -> list[LigneSeance]:
+        self.exiger(Permission.VOIR_PERSONNES)
+        return [self.ligne(s) for s in appels_oublies(self.depot.all(Seance), self.ctx.aujourd_hui())]
+
+    def a_rappeler(self) -> list[ARappeler]:
+        """People with two absences in a row in a group they are still enrolled in."""
+        self.exiger(Permission.VOIR_PERSONNES)
+        coordonnees = self.ctx.peut(Permission.VOIR_COORDONNEES)
+        par_groupe: dict[str, list[Seance]] = {}
+        for s in self.depot.all(Seance):
+            par_groupe.setdefault(s.groupe, []).append(s)
+        out = []
+        for g in self.depot.all(Groupe):
+            for pid, n in a_rappeler(par_groupe.get(g.id, []), g.inscrits).items():
+                p = self.depot.get(Personne, pid)
+                if p is None:
+                    continue
+                out.append(ARappeler(pid, p.nom_complet, n, g.nom, p.telephone if coordonnees else ""))
+        return sorted(out, key=lambda r: (-r.absences, r.nom))
+
+    def places_liberees(self) -> list[PlaceLiberee]:
+        """Groups with free places while people wait: someone left a full group."""
+        self.exiger(Permission.VOIR_PERSONNES)
+        out = []
+        for g in self.depot.all(Groupe):
+            if g.liste_attente and g.places_libres:
+                c, a = self.cycle_et_activite(g)
+                if c and c.fin and c.fin < self.ctx.aujourd_hui():
+                    continue
+                out.append(PlaceLiberee(g.id, g.nom, a.nom if a else "—", g.places_libres, len(g.liste_attente)))
+        return out
+
+    def aujourdhui(self) -> Aujourdhui:
+        """Everything the home screen shows, in one call."""
+        jour = self.ctx.aujourd_hui()
+        seances = self.seances_du_jour(jour)
+        if self.mode_benevole() or not self.ctx.peut(Permission.VOIR_PERSONNES):
+            return Aujourdhui(jour, seances, benevole=True)
+        return Aujourdhui(jour, seances, self.appels_oublies(), self.a_rappeler(), self.places_liberees())
+
+    # ------------------------------------------------------------ calendar
+    def creneau_du_groupe(self, g: Groupe):
+        if g.creneau:
+            return g.creneau
+        _c, a = self.cycle_et_activite(g)
+        if a and a.creneaux:
+            return a.creneaux[0]
+        raise UserError(f"Groupe « {g.nom} » : aucun créneau (jour et heure) n'est défini.")
+
+    def generer(self, groupe_id: str, debut: date | None = None) -> Calendrier:
+        """Create (or complete) the group's sessions on its slot, keeping what already happened.
+
+        Sessions still planned and not marked are replaced; marked or cancelled ones are kept.
+        """
+        self.exiger(Permission.GERER_ACTIVITES)
+        g = self.groupe(groupe_id)
+        cycle, activite = self.cycle_et_activite(g)
+        cr = self.creneau_du_groupe(g)
+        debut = debut or (cycle.debut if cycle and cycle.debut else self.ctx.aujourd_hui())
+        existantes = self._du_groupe(g.id)
+        gardees = [s for s in existantes if s.appel_fait or s.etat != "prevue"]
+        a_faire = g.nb_seances - sum(1 for s in gardees if s.etat != "annulee")
+        parametres = self.services.centre.parametres()
+        cal = calendrier.generer(debut, cr.jour, max(0, a_faire) + len(gardees), parametres.zone_scolaire,
+                                 parametres.vacances_manuelles)
+        prises = {s.date for s in gardees}
+        dates = [d for d in cal.dates if d not in prises][:max(0, a_faire)]
+        if len(dates) < a_faire:
+            raise UserError(f"Groupe « {g.nom} » : impossible de placer {a_faire} séances (trop de jours exclus).")
+        nouvelles = [Seance(id=nouvel_id("s"), groupe=g.id, date=d, debut=cr.debut, duree=cr.duree) for d in dates]
+        toutes = sorted(gardees + nouvelles, key=lambda s: (s.date, s.debut))
+        programme = {e.numero: e for e in (activite.programme if activite else ())}
+        with self.depot.transaction(f"Calendrier du groupe {g.nom}") as tx:
+            for s in existantes:
+                if s not in gardees:
+                    tx.delete(Seance, s.id)
+            for numero, s in enumerate(toutes, start=1):
+                if s in nouvelles:
+                    etape = programme.get(numero)
+                    tx.put(replace(s, contenu=etape.contenu, thematiques=etape.thematiques) if etape else s)
+        self.ctx.signaler("seances")
+        return replace(cal, dates=tuple(dates), avertissement=calendrier.avertissement_fin_donnees(
+            dates, parametres.vacances_manuelles))
+
+    def _enregistrer(self, s: Seance, action: str, avant: Seance | None = None) -> Seance:
+        problemes = valider_seance(s, f"Séance du {s.date:%d/%m/%Y}")
+        if problemes:
+            raise DonneesInvalides("La séance n'est pas enregistrée.", problemes)
+        with self.depot.transaction(action) as tx:
+            if avant is not None and avant.date_rangement().replace(day=1) != s.date_rangement().replace(day=1):
+                tx.delete(Seance, avant.id)
+            tx.put(s)
+        self.ctx.signaler("seances")
+        return s
+
+    def deplacer(self, seance_id: str, nouvelle: date, debut: str | None = None) -> tuple[Seance, str]:
+        """Move a session; returns it and a warning if the new day is a holiday."""
+        self.exiger(Permission.GERER_ACTIVITES)
+        s = self.seance(seance_id)
+        if s.appel_fait:
+            raise UserError(f"Séance du {s.date:%d/%m/%Y} : l'appel est fait, elle ne peut plus être déplacée.")
+        n = replace(s, date=nouvelle, debut=debut or s.debut)
+        parametres = self.services.centre.parametres()
+        raison = calendrier.raison_sautee(nouvelle, parametres.zone_scolaire, parametres.vacances_manuelles)
+        self._enregistrer(n, "Séance déplacée", s)
+        return n, (f"Attention : le {nouvelle:%d/%m/%Y} est un {raison}." if raison else "")
+
+    def annuler(self, seance_id: str, motif: str) -> Seance:
+        """A cancelled session keeps its reason and counts no hours."""
+        self.exiger(Permission.GERER_ACTIVITES)
+        if not (motif or "").strip():
+            raise UserError("Annulation : le motif est obligatoire (ex. « animateur malade »).")
+        s = self.seance(seance_id)
+        return self._enregistrer(replace(s, etat="annulee", motif_annulation=motif.strip(), presences=(),
+                                         anonymes=0, appel_fait=False), "Séance annulée")
+
+    def retablir(self, seance_id: str) -> Seance:
+        self.exiger(Permission.GERER_ACTIVITES)
+        s = self.seance(seance_id)
+        return self._enregistrer(replace(s, etat="prevue", motif_annulation=""), "Séance rétablie")
+
+    def ajouter(self, groupe_id: str, jour: date, debut: str | None = None, duree: int | None = None) -> Seance:
+        self.exiger(Permission.GERER_ACTIVITES)
+        g = self.groupe(groupe_id)
+        cr = self.creneau_du_groupe(g)
+        s = Seance(id=nouvel_id("s"), groupe=g.id, date=jour, debut=debut or cr.debut, duree=duree or cr.duree)
+        return self._enregistrer(s, "Séance ajoutée")
+
+    # ------------------------------------------------------------ programme
+    def programme(self, activite_id: str) -> tuple[EtapeProgramme, ...]:
+        return self.services.centre.activite(activite_id).programme
+
+    def modifier_programme(self, activite_id: str, etapes: list[tuple[str, tuple[str, ...]]]) -> Activite:
+        """Replace an activity's programme: (content, themes) per session number, from 1."""
+        self.exiger(Permission.GERER_ACTIVITES)
+        a = self.services.centre.activite(activite_id)
+        problemes = []
+        for i, (_contenu, themes) in enumerate(etapes, start=1):
+            for t in themes:
+                if t not in THEMATIQUES:
+                    problemes.append(Probleme(f"Programme, séance {i}", "thématiques", f"code inconnu : « {t} »"))
+        nouvelle = replace(a, programme=tuple(EtapeProgramme(i, c.strip(), tuple(t)) for i, (c, t)
+                                              in enumerate(etapes, start=1) if c.strip() or t))
+        problemes += valider_activite(nouvelle, f"Activité « {a.nom} »")
+        if problemes:
+            raise DonneesInvalides("Le programme n'est pas enregistré.", problemes)
+        with self.depot.transaction(f"Programme de {a.nom}") as tx:
+            tx.put(nouvelle)
+        self.ctx.signaler("activites")
+        return nouvelle

@@ -1,0 +1,378 @@
+"""A believable fictitious centre, so the app opens on something real and benchmarks have history.
+
+Why deterministic (``random.Random(graine)``, numbered ids, no clock but ``aujourd_hui``): the same
+seed must give the same files byte for byte, so tests, screenshots and benchmarks are repeatable.
+Why a few big ``put_many`` per year: ``grande`` (ten years, 5 000 sessions) must build in seconds,
+and one transaction per record would mean thousands of durable writes.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from atelier_app.domain.accompagnements import Accompagnement
+from atelier_app.domain.activites import Creneau, Cycle, Groupe
+from atelier_app.domain.ages import tranche_age
+from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
+from atelier_app.domain.centre import Centre, Parametres
+from atelier_app.domain.codes import JOURS, NIVEAUX, THEMATIQUES_DEMARCHES
+from atelier_app.domain.personnes import Consentement, Personne
+from atelier_app.domain.positionnement import Positionnement
+from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
+from atelier_app.domain.projets import Projet, Visite
+from atelier_app.domain.seances import Presence, Seance
+from atelier_app.services.centre import activites_par_defaut
+
+ZONE = "A"
+PRENOMS_F = ("Hélène", "Françoise", "Monique", "Nathalie", "Isabelle", "Sylvie", "Martine", "Brigitte", "Chantal",
+             "Josiane", "Geneviève", "Danièle", "Annie", "Colette", "Odile", "Mireille", "Yvette", "Jacqueline",
+             "Sandrine", "Valérie", "Céline", "Aurélie", "Léa", "Chloé", "Inès", "Zoé", "Maëlle", "Noémie",
+             "Fatima", "Aïcha", "Nadia", "Samira", "Agnès", "Bernadette", "Ginette", "Thérèse", "Élodie", "Manon")
+PRENOMS_M = ("Loïc", "Jean", "Michel", "Bernard", "Alain", "Gérard", "René", "Jacques", "Philippe", "Daniel",
+             "Patrick", "Christian", "Rémi", "Hervé", "Gaël", "Joël", "Noël", "Frédéric", "Stéphane", "Thierry",
+             "Karim", "Mohamed", "Youssef", "Mehdi", "Théo", "Hugo", "Lucas", "Nathan", "Enzo", "Maël", "Jérôme",
+             "François", "André", "Raymond", "Marcel", "Serge", "Yannick", "Benoît", "Cédric", "Jules")
+NOMS = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
+        "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
+        "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez",
+        "Légaré", "Chevalier", "Gautier", "Perrin", "Guérin", "Boucher", "Rousseau", "Faure", "Blanc", "Brunet",
+        "Guillot", "Renaud", "Méchin", "Benali", "Haddad", "Nguyen", "Da Silva", "Pereira", "Texier", "Baudry",
+        "Charrier", "Bouchet", "Guillon", "Rivière", "Barré", "Pineau", "Marchand", "Bodin", "Sauzeau", "Giraud")
+COMMUNES = (("Niort", "79000", 10), ("Chauray", "79180", 3), ("Aiffres", "79230", 2), ("Bessines", "79000", 1),
+            ("Échiré", "79410", 1), ("Vouillé", "79230", 1), ("Magné", "79460", 1), ("Coulon", "79510", 1),
+            ("Saint-Gelais", "79410", 1), ("Prahecq", "79230", 1))
+RUES = ("rue Victor-Hugo", "avenue de Paris", "rue des Écoles", "rue du Moulin", "place de la Brèche",
+        "rue Ricard", "chemin des Vignes", "rue de la Gare", "impasse des Lilas", "rue Jean-Jaurès")
+ANIMATEURS = {"initiation": "Sophie Renaud", "senou": "Loïc Bernard", "numerikids": "Émilie Faure",
+              "repair": "Gérard Mercier", "accompagnement": "Nadia Benali"}
+#: per scale: rooms running each slot, group sizes (initiation, SÉNOU, Numérikids, repair), people target, years
+ECHELLES = {
+    "petite": dict(salles=1, tailles=(8, 6, 10, 8), personnes=150, annees=1, projets=25, accompagnements=120),
+    "grande": dict(salles=2, tailles=(21, 16, 28, 30), personnes=10_000, annees=10, projets=300,
+                   accompagnements=1500),
+}
+#: the benchmarks' control: the same busy centre with one year of history only (what history adds)
+ECHELLES["grande_un_an"] = {**ECHELLES["grande"], "annees": 1, "personnes": 1000}
+PROGRAMME_INITIATION = (
+    ("Clavier, souris et premiers pas", ("prendre_en_main_du_materiel",)),
+    ("Fichiers et dossiers, la clé USB", ("gere_ses_contenus_numeriques",)),
+    ("Traitement de texte : une lettre", ("bureautique",)),
+    ("Naviguer sur internet, les favoris", ("navigation_sur_internet",)),
+    ("Créer et utiliser sa boîte e-mail", ("email",)),
+    ("Pièces jointes et photos", ("email", "gere_ses_contenus_numeriques")),
+    ("Sécurité : mots de passe et arnaques", ("securite_numerique",)),
+    ("Démarches en ligne : ameli, impots.gouv", ("aide_aux_demarches_administratives", "sante")),
+    ("Le smartphone au quotidien", ("prendre_en_main_du_materiel",)),
+    ("Bilan et questions libres", ("culture_numerique",)),
+)
+SUJETS_SENOU = (("Visio avec les petits-enfants", ("reseaux_sociaux",)), ("Photos du téléphone", ("gere_ses_contenus_numeriques",)),
+                ("Messages frauduleux", ("securite_numerique",)), ("Mon espace retraite", ("aide_aux_demarches_administratives",)),
+                ("Prendre un rendez-vous médical", ("sante",)), ("Acheter en ligne sans risque", ("banque_et_achats_en_ligne",)))
+SUJETS_KIDS = (("Stop-motion en pâte à modeler", ("creer_avec_le_numerique",)), ("Impression 3D d'un porte-clés", ("creer_avec_le_numerique",)),
+               ("Programmer un petit jeu", ("culture_numerique",)), ("Reportage photo du quartier", ("creer_avec_le_numerique",)),
+               ("Vrai ou faux sur internet ?", ("securite_numerique",)), ("Découvrir l'IA en s'amusant", ("intelligence_artificielle",)))
+OBJETS = ((16, "Ordinateur portable", ("Acer", "HP", "Lenovo", "Asus"), ("ne démarre plus", "très lent", "écran fissuré")),
+          (19, "Smartphone", ("Samsung", "Apple", "Xiaomi"), ("batterie qui ne tient plus", "connecteur de charge abîmé")),
+          (25, "Imprimante", ("Epson", "Canon", "HP"), ("bourrage papier", "n'imprime plus en noir")),
+          (36, "Machine à café", ("Senseo", "Krups", "DeLonghi"), ("fuit", "ne chauffe plus")),
+          (14, "Bouilloire", ("Moulinex", "Philips"), ("ne s'allume plus",)), (30, "Tablette", ("Samsung", "Apple"), ("écran tactile inerte",)),
+          (4, "Ordinateur de bureau", ("Dell", "HP"), ("bruit de ventilateur", "virus")), (23, "Radio", ("Sony", "Philips"), ("plus de son",)),
+          (34, "Aspirateur", ("Rowenta", "Dyson"), ("ne s'allume plus",)), (9, "Sèche-cheveux", ("Babyliss",), ("sent le brûlé",)))
+
+
+def _jour_libre(d: date) -> bool:
+    """No session on a public holiday or in the zone's school holidays (approximated past the data)."""
+    if jour_ferie(d):
+        return False
+    if d <= fin_donnees_scolaires():
+        return vacances_scolaires(d, ZONE) is None
+    md = (d.month, d.day)
+    return not ((10, 18) <= md <= (11, 3) or md >= (12, 20) or md <= (1, 4) or (2, 7) <= md <= (3, 9)
+                or (4, 4) <= md <= (5, 5) or (7, 4) <= md <= (8, 31))
+
+
+def _dates(debut: date, jour: str, n: int | None, fin: date) -> list[date]:
+    out, d = [], premier_jour(debut, jour)
+    while d <= fin and (n is None or len(out) < n):
+        if _jour_libre(d):
+            out.append(d)
+        d += timedelta(days=7)
+    return out
+
+
+@dataclass
+class _Centre:
+    """What the generator accumulates before the few big writes."""
+
+    rng: random.Random
+    aujourd_hui: date
+    personnes: dict[str, Personne] = field(default_factory=dict)
+    profils: dict[str, list[str]] = field(default_factory=dict)
+    cycles: list = field(default_factory=list)
+    groupes: list = field(default_factory=list)
+    seances: list = field(default_factory=list)
+    autres: list = field(default_factory=list)
+    n: dict[str, int] = field(default_factory=dict)
+    cles: set = field(default_factory=set)
+
+    def id(self, prefixe: str) -> str:
+        self.n[prefixe] = self.n.get(prefixe, 0) + 1
+        return f"{prefixe}{self.n[prefixe]:05d}"
+
+    def personne(self, profil: str, contact: date) -> Personne:
+        r, an = self.rng, contact.year
+        age = {"senior": r.randint(60, 88), "adulte": r.choice((r.randint(45, 75), r.randint(25, 80))),
+               "enfant": r.randint(6, 14)}.get(profil) or r.randint(18, 85)
+        genre = r.choices(("feminin", "masculin", "non_communique"), (55, 42, 3))[0]
+        prenoms = PRENOMS_M if genre == "masculin" else PRENOMS_F if genre == "feminin" else PRENOMS_F + PRENOMS_M
+        prenom, nom = r.choice(prenoms), r.choice(NOMS)
+        naissance = an - age if r.random() > 0.03 else None
+        while (nom, prenom, naissance) in self.cles:  # the same name and year would be one person (FORMAT.md)
+            prenom, nom = r.choice(prenoms), r.choice(NOMS)
+        self.cles.add((nom, prenom, naissance))
+        commune, cp, _ = r.choices(COMMUNES, [c[2] for c in COMMUNES])[0]
+        statut = ("scolarise" if age < 18 else "retraite" if age >= 63 else
+                  r.choices(("en_emploi", "sans_emploi", "non_communique"), (45, 45, 10))[0])
+        base = prenom.lower().replace("é", "e").replace("è", "e").replace("ë", "e").replace("ï", "i").replace("ç", "c")
+        p = Personne(
+            id=self.id("p"), nom=nom, prenom=prenom, annee_naissance=naissance,
+            genre=genre, statut_social=statut, commune=commune, code_postal=cp, cree_le=contact,
+            adresse=f"{r.randint(1, 60)} {r.choice(RUES)}" if r.random() < 0.4 else "",
+            telephone=f"0{r.choice('5679')} {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}" if r.random() < 0.7 else "",
+            email=f"{base}.{nom.lower().replace(' ', '')[:6]}{r.randint(1, 99)}@exemple.fr" if age >= 18 and r.random() < 0.45 else "",
+        )
+        if age < 18:
+            droit = r.random() < 0.8
+            p = _avec(p, telephone="", email="", responsable_legal=f"{r.choice(PRENOMS_F + PRENOMS_M)} {nom}",
+                      telephone_responsable=f"06 {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}",
+                      droit_image=droit, consentements=(Consentement("droit_image", contact),) if droit else ())
+        self.personnes[p.id] = p
+        self.profils.setdefault(profil, []).append(p.id)
+        return p
+
+    def choisir(self, profil: str, n: int, contact: date, reprise: float, exclus: set[str]) -> list[str]:
+        """``n`` people of a profile: some already known (returning), the rest new."""
+        connus = [i for i in self.profils.get(profil, ()) if i not in exclus and self.personnes[i].cree_le <= contact]
+        pris = self.rng.sample(connus, min(len(connus), int(n * reprise + self.rng.random())))
+        while len(pris) < n:
+            premier_contact = min(contact, self.aujourd_hui) - timedelta(days=self.rng.randint(5, 60))
+            pris.append(self.personne(profil, premier_contact).id)
+        return pris
+
+
+def _avec(obj, **champs):
+    from dataclasses import replace
+
+    return replace(obj, **champs)
+
+
+def _presence(c: _Centre, pid: str, annee: int, statut: str, inscrit: bool = True) -> Presence:
+    p = c.personnes[pid]
+    return Presence(personne=pid, statut=statut, inscrit=inscrit, tranche_age=tranche_age(p.annee_naissance, annee),
+                    genre=p.genre, statut_social=p.statut_social, commune=p.commune, code_postal=p.code_postal)
+
+
+def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujets, *,
+             passants: str | None = None) -> None:
+    """Sessions of a group: past ones held with attendance, a few cancelled, future ones planned."""
+    r, partis = c.rng, set()
+    for i, d in enumerate(dates):
+        sujet, themes = sujets[i % len(sujets)]
+        s = Seance(id=c.id("s"), groupe=groupe.id, date=d, debut=groupe.creneau.debut, duree=groupe.creneau.duree,
+                   thematiques=themes, contenu=sujet)
+        if d >= c.aujourd_hui:
+            c.seances.append(s)
+            continue
+        if r.random() < 0.03:
+            c.seances.append(_avec(s, etat="annulee", motif_annulation=r.choice(
+                ("Animateur malade", "Panne de réseau au centre", "Salle réquisitionnée pour une réunion", "Neige"))))
+            continue
+        if d >= c.aujourd_hui - timedelta(days=21) and r.random() < 0.25:
+            c.seances.append(s)  # held, but the attendance was not taken yet: the home screen flags it
+            continue
+        if r.random() < 0.04:
+            partis.add(r.choice(groupe.inscrits))
+        marques = []
+        for pid in groupe.inscrits:
+            statut = "absent" if pid in partis else r.choices(("present", "absent", "excuse", "retard"), (84, 6, 6, 4))[0]
+            marques.append(_presence(c, pid, d.year, statut))
+        if passants and r.random() < 0.15:
+            venu = c.choisir(passants, 1, d, 0.85, set(groupe.inscrits))[0]
+            marques.append(_presence(c, venu, d.year, "present", inscrit=False))
+        c.seances.append(_avec(s, etat="realisee", appel_fait=True, presences=tuple(marques),
+                               saisie_par=ANIMATEURS[activite].split()[0]))
+
+
+def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: int) -> None:
+    niveaux = ("debutant", "a_rassurer", "intermediaire")
+    creneaux = (Creneau("mercredi", "17:00", 120), Creneau("vendredi", "14:00", 120), Creneau("samedi", "10:00", 120))
+    for mois_debut in (1, 4, 9):
+        d0 = date(debut.year, mois_debut, 8 if mois_debut != 4 else 1)
+        if not debut <= d0 <= fin:
+            continue
+        cy = Cycle(id=c.id("c"), activite="initiation", nom=f"Initiation {d0:%m/%Y}", debut=d0)
+        fin_cycle = d0
+        for k, cr in enumerate(creneaux * salles):
+            dates = _dates(d0, cr.jour, 10, d0 + timedelta(days=200))
+            inscrits = c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, set())
+            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveaux[k % 3]]}",
+                       niveau=niveaux[k % 3], capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
+            c.groupes.append(g)
+            for pid in inscrits:
+                quand = max(min(d0 - timedelta(days=c.rng.randint(7, 20)), c.aujourd_hui), c.personnes[pid].cree_le)
+                c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=quand,
+                                               score=c.rng.randint(0, 30), niveau=g.niveau, cycle=cy.id,
+                                               disponibilites=(cr.jour,)))
+                _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), "inscrit")
+            _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
+            fin_cycle = max([fin_cycle, *dates])
+        c.cycles.append(_avec(cy, fin=fin_cycle))
+
+
+def _preliste(c: _Centre, pid: str, activite: str, avant: date, etat: str) -> None:
+    r = c.rng
+    demande = max(avant - timedelta(days=r.randint(20, 90)), c.personnes[pid].cree_le)
+    chemin = ["a_inviter", "invite", "venu", "inscrit"] if etat == "inscrit" else ["a_inviter", "invite"][: 1 + (etat == "invite")]
+    hist = tuple(ChangementEtat(e, min(demande + timedelta(days=7 * i), avant)) for i, e in enumerate(chemin))
+    c.autres.append(EntreePreliste(id=c.id("l"), personne=pid, activite=activite, demande_le=demande,
+                                   origine=r.choices(("accueil", "ccas", "mairie", "bouche_a_oreille", "autre"), (40, 20, 10, 25, 5))[0],
+                                   etat=etat, historique=hist))
+
+
+def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
+    r, salles = c.rng, e["salles"]
+    part = min(1.0, ((fin - debut).days + 1) / 365)
+    t_init, t_senou, t_kids, t_repair = e["tailles"]
+    _cycles_initiation(c, debut, fin, salles, t_init)
+    # SÉNOU: cycles of 5 Thursday mornings, back to back through the school year
+    d, numero = premier_jour(debut, "jeudi"), 0
+    while d <= fin:
+        numero += 1
+        cy = Cycle(id=c.id("c"), activite="senou", nom=f"SÉNOU {d.year} n° {numero}", debut=d)
+        dates_cycle = []
+        for cr in (Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles:
+            dates = _dates(d, "jeudi", 5, fin + timedelta(days=60))
+            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"SÉNOU {cr.libelle}", capacite=t_senou, creneau=cr, nb_seances=5,
+                       inscrits=tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, set())))
+            c.groupes.append(g)
+            _seances(c, "senou", g, dates, SUJETS_SENOU)
+            dates_cycle = dates
+        c.cycles.append(_avec(cy, fin=dates_cycle[-1] if dates_cycle else d))
+        d = (dates_cycle[-1] if dates_cycle else d) + timedelta(days=7)
+    # Numérikids and the repair café: one club group per year, weekly
+    for activite, cr, taille, profil, sujets in (
+        ("numerikids", Creneau("mercredi", "10:00", 120), t_kids, "enfant", SUJETS_KIDS),
+        ("repair", Creneau("samedi", "14:00", 180), t_repair, "tous", (("Repair café", ("maintenance_de_materiel",)),)),
+    ):
+        cy = Cycle(id=c.id("c"), activite=activite, nom=f"{activite.capitalize()} {debut.year}", debut=debut, fin=fin)
+        c.cycles.append(cy)
+        for salle in range(salles):
+            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle}" + (f" (salle {salle + 1})" if salles > 1 else ""),
+                       capacite=taille, creneau=cr, nb_seances=0, inscrits=tuple(c.choisir(profil, taille, debut, 0.6, set())))
+            c.groupes.append(g)
+            _seances(c, activite, g, _dates(debut, cr.jour, None, fin), sujets, passants=profil)
+            if activite == "repair":
+                _projets(c, g, round(e["projets"] * part / salles), debut, fin)
+    part = min(1.0, ((fin - debut).days + 1) / 365)
+    _accompagnements(c, round(e["accompagnements"] * part), debut, min(fin, c.aujourd_hui))
+
+
+def _projets(c: _Centre, g: Groupe, n: int, debut: date, fin: date) -> None:
+    r = c.rng
+    samedis = [s.date for s in c.seances if s.groupe == g.id and s.etat == "realisee"]
+    for _ in range(n if samedis else 0):
+        cat, objet, marques, pannes = r.choice(OBJETS)
+        i = r.randrange(len(samedis))
+        visites = tuple(Visite(date=samedis[j], duree=r.choice((30, 60, 90)), aidant=ANIMATEURS["repair"].split()[0],
+                               notes=r.choice(("Diagnostic", "Pièce commandée", "Remontage", "Test final")))
+                        for j in sorted({i, *r.sample(range(i, len(samedis)), min(2, len(samedis) - i))}))
+        etat = r.choices(("repare", "reparable", "fin_de_vie", "termine", "abandonne", "en_cours"), (45, 10, 15, 5, 5, 20))[0]
+        derniere = visites[-1].date
+        if etat == "en_cours" and derniere < c.aujourd_hui - timedelta(days=90):
+            etat = "abandonne"
+        age = r.randint(1, 15)
+        c.autres.append(Projet(
+            id=c.id("r"), personne=r.choice(g.inscrits), type="reparation", intitule=f"{objet} {r.choice(marques)}",
+            ouvert_le=visites[0].date, categorie_ords=cat, marque=r.choice(marques), annee_fabrication=derniere.year - age,
+            age_produit=float(age), probleme=r.choice(pannes), etat=etat, visites=visites,
+            repare_le=derniere if etat == "repare" else None,
+            clos_le=derniere if etat in ("repare", "fin_de_vie", "termine", "abandonne") else None))
+
+
+def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
+    r, jours = c.rng, (fin - debut).days
+    for _ in range(n if jours > 0 else 0):
+        d = debut + timedelta(days=r.randrange(jours))
+        if d.weekday() >= 5 or jour_ferie(d):
+            continue
+        p = c.personnes[c.choisir("tous", 1, d, 0.85, set())[0]] if r.random() < 0.85 else None
+        themes = (*r.sample(list(THEMATIQUES_DEMARCHES), r.randint(1, 2)), "aide_aux_demarches_administratives")
+        c.autres.append(Accompagnement(
+            id=c.id("a"), date=d, duree=r.choice((15, 30, 30, 45, 60)), personne=p and p.id, thematiques=themes,
+            suite=r.choices(("autonome", "orientation_cours", "reorientation", "autre"), (40, 25, 25, 10))[0],
+            tranche_age=tranche_age(p.annee_naissance, d.year) if p else "non_communique",
+            genre=p.genre if p else "non_communique", statut_social=p.statut_social if p else "non_communique",
+            commune=p.commune if p else ""))
+
+
+def _pour_l_accueil(c: _Centre) -> None:
+    """What the home screen shows whatever the day: a full group with a waiting list, forgotten roll calls."""
+    fin = {}
+    for s in c.seances:
+        fin[s.groupe] = max(fin.get(s.groupe, s.date), s.date)
+    pleins = [g for g in c.groupes if g.niveau and len(g.inscrits) >= g.capacite]
+    if pleins:
+        a_venir = [g for g in pleins if fin.get(g.id, date.min) >= c.aujourd_hui]
+        g = min(a_venir, key=lambda g: (fin[g.id], g.id)) if a_venir else pleins[-1]
+        attente = c.choisir("adulte", 3, c.aujourd_hui - timedelta(days=10), 0, set(g.inscrits))
+        for pid in attente:
+            _preliste(c, pid, "initiation", c.aujourd_hui, "invite")
+        c.groupes[c.groupes.index(g)] = _avec(g, liste_attente=tuple(attente))
+    oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == "prevue"]
+    tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == "realisee"), key=lambda i: c.seances[i].date)
+    for i in tenues[-max(0, 2 - len(oublies)):] if len(oublies) < 2 else ():
+        c.seances[i] = _avec(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
+
+
+def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, int]:
+    if echelle not in ECHELLES:
+        raise ValueError(f"échelle inconnue : « {echelle} » (petite ou grande)")
+    e = ECHELLES[echelle]
+    c = _Centre(random.Random(graine), aujourd_hui)
+    premier = aujourd_hui - timedelta(days=365 * e["annees"])
+    for an in range(premier.year, (aujourd_hui + timedelta(days=90)).year + 1):
+        debut, fin = max(premier, date(an, 1, 1)), min(date(an, 12, 31), aujourd_hui + timedelta(days=90))
+        _annee(c, debut, fin, e)
+    _pour_l_accueil(c)
+    # people who only came once (an accompagnement, an information meeting) up to the target count
+    jours = (aujourd_hui - premier).days
+    while len(c.personnes) < e["personnes"] * 0.97:
+        c.personne(c.rng.choice(("tous", "adulte", "senior")), premier + timedelta(days=c.rng.randrange(jours)))
+    for _ in range(max(4, e["personnes"] // 40)):  # still waiting on the pre-list today
+        pid = c.choisir(c.rng.choice(("adulte", "senior")), 1, aujourd_hui - timedelta(days=3), 0, set())[0]
+        _preliste(c, pid, c.rng.choice(("initiation", "senou")), aujourd_hui, c.rng.choice(("a_inviter", "invite")))
+    centre = Centre(nom="Centre social La Passerelle", adresse="12 rue des Écoles", code_postal="79000",
+                    commune="Niort", telephone="05 49 00 12 34", email="accueil@passerelle-niort.exemple.fr",
+                    objectifs_contrat_projet=("Réduire la fracture numérique des seniors du quartier",
+                                              "Rendre les habitants autonomes dans leurs démarches en ligne",
+                                              "Favoriser le lien entre générations autour du numérique"))
+    activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage")
+                 for a in activites_par_defaut()]
+    assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
+    with depot.transaction("Données de démonstration") as tx:
+        tx.put_many([centre, Parametres(zone_scolaire=ZONE), *activites, *c.cycles, *c.groupes])
+        tx.put_many(c.personnes.values())
+        tx.put_many(c.seances)
+        tx.put_many(c.autres)
+    compter = {}
+    for o in c.autres:
+        compter[type(o).__name__] = compter.get(type(o).__name__, 0) + 1
+    return {
+        "personnes": len(c.personnes), "activités": len(activites), "cycles": len(c.cycles),
+        "groupes": len(c.groupes), "séances": len(c.seances),
+        "présences": sum(len(s.presences) for s in c.seances),
+        "entrées de pré-liste": compter.get("EntreePreliste", 0), "positionnements": compter.get("Positionnement", 0),
+        "projets": compter.get("Projet", 0), "accompagnements": compter.get("Accompagnement", 0),
+    }

@@ -1,0 +1,91 @@
+"""The statistics export: national section order, "< 5" for small counts of people, three formats."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atelier_app.reports import export_stats
+from atelier_app.reports.statistiques import pour_periode
+from tests import donnees_connues
+
+ORDRE_NATIONAL = [
+    "Statistiques générales", "Accompagnements sur les 12 derniers mois", "Statistiques sur vos accompagnements",
+    "Thématiques Médiation numérique", "Thématiques Démarches administratives", "Durées des activités", "Genre",
+    "Tranches d'âge", "Statuts", "Commune de résidence des bénéficiaires",
+]
+
+
+@pytest.fixture
+def stats(centre):
+    donnees_connues.construire(centre)
+    return pour_periode(centre.fiches.collecte, date(2025, 1, 1), date(2025, 12, 31))
+
+
+def _titres(rangs, stats):
+    connus = {s.titre for s in stats.sections}
+    return [r[0] for r in rangs if len(r) == 1 and r[0] in connus]
+
+
+def test_sections_dans_l_ordre_national_puis_celles_du_centre(stats) -> None:
+    rangs = export_stats.lignes(stats, "Centre social des Tilleuls")
+    titres = _titres(rangs, stats)
+    assert titres[:len(ORDRE_NATIONAL)] == ORDRE_NATIONAL
+    assert "Séances et heures" in titres[len(ORDRE_NATIONAL):]
+    assert rangs[0] == ["Informations export"] and ["Filtres"] in rangs
+
+
+def test_moins_de_5_personnes_masque_pour_les_financeurs(stats) -> None:
+    rangs = {r[0]: r for r in export_stats.lignes(stats, "C") if len(r) >= 3}
+    assert rangs["Roubaix"][1:3] == ["< 5", ""]          # 2 people: hidden, with its percentage
+    assert rangs["Lille"][1] == 12                       # 12 people: shown
+    assert rangs["Séances réalisées"][1] == 14           # not a count of people
+    assert rangs["Bénéficiaires suivis"][3] == "< 5"     # last year: 1 person
+    assert rangs["Non communiqué"][1] == 0               # zero identifies nobody
+    brut = {r[0]: r for r in export_stats.lignes(stats, "C", masque=False) if len(r) >= 3}
+    assert brut["Roubaix"][1] == 2
+
+
+def test_csv_point_virgule_bom_et_virgule_decimale(stats, tmp_path) -> None:
+    chemin = export_stats.ecrire(stats, tmp_path / "s.csv", "Centre")
+    brut = chemin.read_bytes()
+    assert brut.startswith(b"\xef\xbb\xbf")
+    lignes = list(csv.reader(brut.decode("utf-8-sig").splitlines(), delimiter=";"))
+    par_libelle = {r[0]: r for r in lignes if r}
+    assert par_libelle["Féminin"][1:3] == ["8", "57,143"]
+    assert par_libelle["Roubaix"][1] == "< 5"
+
+
+def test_xlsx_et_ods_lisibles(stats, tmp_path) -> None:
+    from odf.opendocument import load
+    from odf.table import TableRow
+    from openpyxl import load_workbook
+
+    x = export_stats.ecrire(stats, tmp_path / "s.xlsx", "Centre")
+    ws = load_workbook(x)["Statistiques"]
+    valeurs = {r[0]: r for r in ws.iter_rows(values_only=True) if r[0]}
+    assert valeurs["Féminin"][1:3] == (8, 57.143)
+    assert valeurs["Roubaix"][1] == "< 5"
+    o = export_stats.ecrire(stats, tmp_path / "s.ods", "Centre")
+    doc = load(str(o))
+    textes = [str(r) for r in doc.spreadsheet.getElementsByType(TableRow)]
+    assert any("Thématiques Médiation numérique" in t for t in textes)
+    assert any(t.startswith("Roubaix") and "< 5" in t for t in textes)
+
+
+def test_format_inconnu(stats, tmp_path) -> None:
+    from atelier_app.errors import UserError
+
+    with pytest.raises(UserError, match=r"\.xlsx, \.ods ou \.csv"):
+        export_stats.ecrire(stats, tmp_path / "s.txt", "Centre")
+
+
+@given(st.floats(0, 1000, allow_nan=False), st.booleans())
+def test_masque_seulement_les_petits_effectifs_de_personnes(valeur: float, personnes: bool) -> None:
+    v = export_stats.masquer(valeur, personnes, True)
+    assert (v == export_stats.PETIT) == (personnes and 0 < valeur < 5)
+    assert export_stats.masquer(valeur, personnes, False) != export_stats.PETIT

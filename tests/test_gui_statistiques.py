@@ -1,0 +1,119 @@
+"""The Statistiques screen: filters, tables, chart, sheet dialog, report with progress, export, help desk."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from atelier_app.gui.accompagnement import FormulaireAccompagnement
+from atelier_app.gui.screens.statistiques import DialogueFiche
+from tests import donnees_connues
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ecran(app):
+    app.services.ctx.aujourd_hui = lambda: date(2025, 12, 15)
+    donnees_connues.construire(app.services)
+    e = app.aller("statistiques")
+    app.taches.attendre()
+    e.annee.set("2025")
+    e._annee_changee()
+    e.calculer()
+    app.taches.attendre()
+    return e
+
+
+def _valeurs(ecran, titre):
+    sid = next(i for i in ecran.arbre.get_children() if ecran.arbre.item(i, "text") == titre)
+    return {ecran.arbre.item(c, "text"): ecran.arbre.item(c, "values") for c in ecran.arbre.get_children(sid)}
+
+
+def test_tableaux_graphique_et_filtres(app, ecran) -> None:
+    g = _valeurs(ecran, "Statistiques générales")
+    assert [str(v) for v in g["Accompagnements au total"]] == ["34", "", "1", "+33"]
+    assert ecran._canevas is not None  # the first chart is drawn
+    sid = next(i for i in ecran.arbre.get_children() if ecran.arbre.item(i, "text") == "Genre")
+    ecran.arbre.selection_set(sid)
+    app.racine.update()
+    assert ecran._canevas.figure.axes[0].get_title(loc="left") == "Genre"
+    ecran.activite.set("Ateliers informatiques — Initiation")
+    ecran.du.set_date(date(2025, 1, 1))
+    ecran.au.set_date(date(2025, 3, 31))
+    ecran.calculer()
+    app.taches.attendre()
+    assert str(_valeurs(ecran, "Séances et heures")["Heures réalisées (h)"][0]) == "10"
+    ecran.au.set_date(date(2024, 3, 31))
+    ecran.calculer()
+    assert app.messages[-1][0] == "erreur" and "avant la date de début" in app.messages[-1][1]
+
+
+def test_fiche_modifiable_et_retour_au_calcul(app, ecran, tmp_path) -> None:
+    ecran.fiche()
+    assert "Choisissez d'abord une activité" in app.messages[-1][1]
+    fiche = app.services.fiches.fiche("senou", 2025)
+    dlg = DialogueFiche(ecran, app, fiche)
+    dlg.montrer(attendre=False)
+    calcule = fiche.chiffres_calcules
+    dlg.textes["chiffres"].delete("1.0", "end")
+    dlg.textes["chiffres"].insert("1.0", "Texte revu par l'animatrice.")
+    dlg.event_generate("<Control-s>")
+    dlg.enregistrer()
+    assert app.services.fiches.fiche("senou", 2025).valeur("chiffres") == "Texte revu par l'animatrice."
+    assert "modifiés" in dlg.mention.cget("text")
+    ecran.demander_fichier = lambda *_a: tmp_path / "fiche.pdf"
+    dlg.imprimer()
+    assert (tmp_path / "fiche.pdf").stat().st_size > 0
+    dlg.revenir()
+    assert dlg.textes["chiffres"].get("1.0", "end").strip() == calcule
+    assert app.services.fiches.fiche("senou", 2025).valeur("chiffres") == calcule
+    dlg.annuler()
+
+
+def test_rapport_en_tache_de_fond_avec_progression(app, ecran, tmp_path) -> None:
+    ecran.demander_fichier = lambda *_a: tmp_path / "rapport.pdf"
+    vus: list[float] = []
+    avancer = ecran._avancer
+    ecran._avancer = lambda f, t: (vus.append(f), avancer(f, t))
+    ecran.rapport()
+    app.racine.update()  # the window still answers while the report is written
+    app.taches.attendre(60)
+    assert (tmp_path / "rapport.pdf").stat().st_size > 0
+    assert vus and vus[-1] == 1.0 and len(vus) > 5
+    assert app.messages[-1][0] == "info" and "rapport annuel 2025" in app.messages[-1][1]
+
+
+def test_export_csv(app, ecran, tmp_path) -> None:
+    ecran.demander_fichier = lambda *_a: tmp_path / "stats.csv"
+    ecran.exporter()
+    app.taches.attendre()
+    assert "< 5" in (tmp_path / "stats.csv").read_text(encoding="utf-8-sig")
+
+
+def test_accompagnement_raccourci_et_saisie(app, ecran, monkeypatch) -> None:
+    ouverts = []
+    monkeypatch.setattr(FormulaireAccompagnement, "ouvrir", lambda self, attendre=True: ouverts.append(self) or None)
+    ecran.champ_annee.focus_force()
+    app.racine.update()
+    ecran.champ_annee.event_generate("<Control-i>")
+    app.racine.update()
+    assert len(ouverts) == 1
+    ouverts[0].destroy()
+    f = FormulaireAccompagnement(ecran, app)
+    f.montrer(attendre=False)
+    f.themes.activate(5)
+    f._basculer()
+    f.recherche.set("perrin")
+    assert f.personne_id == "p12"
+    f.enregistrer()
+    acc = app.services.accompagnements.liste(date(2025, 12, 15), date(2025, 12, 15))
+    assert [(a.thematiques, a.personne, a.duree) for a in acc] == [(("email",), "p12", 30)]
+
+
+def test_date_illisible_signalee(app, ecran) -> None:
+    ecran.du.entry.delete(0, "end")
+    ecran.du.entry.insert(0, "n'importe")
+    ecran.calculer()
+    assert app.messages[-1][0] == "erreur" and "JJ/MM/AAAA" in app.messages[-1][1]

@@ -1,0 +1,175 @@
+"""Statistics of a year of KNOWN data (tests/donnees_connues.py): every figure checked by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atelier_app.domain.personnes import Personne
+from atelier_app.reports.statistiques import calculer, periode_precedente, pour_periode, pourcentage
+from tests import donnees_connues
+
+ANNEE = (date(2025, 1, 1), date(2025, 12, 31))
+
+
+@pytest.fixture
+def connus(centre):
+    donnees_connues.construire(centre)
+    return centre
+
+
+@pytest.fixture
+def stats(connus):
+    return pour_periode(connus.fiches.collecte, *ANNEE)
+
+
+def _section(stats, titre):
+    return {lg.libelle: lg.valeur for lg in stats.section(titre).lignes}
+
+
+def test_chiffres_exacts_des_fiches(connus) -> None:
+    f = connus.fiches.chiffres_calcules
+    assert f("initiation", 2025) == (
+        "8 stagiaires en cumulé sur l'année 2025 répartis en 3 sessions : 3 en janvier-mars ; 0 en avril-mai ; "
+        "5 en septembre-novembre. Total de 20 heures de formation en cumulé.")
+    assert f("senou", 2025) == ("3 stagiaires en cumulé sur l'année 2025 répartis en 1 session : 3 en mars. "
+                                "Total de 3 heures de formation en cumulé.")
+    assert f("numerikids", 2025) == "3 adhérents inscrits sur l'année 2025. Total de 4 heures d'activité en cumulé."
+    assert f("repair", 2025) == ("2 adhérents inscrits sur l'année 2025. Total de 5,5 heures d'activité en cumulé. "
+                                 "2 projets ouverts, 1 objet réparé.")
+    assert f("accompagnement", 2025) == (
+        "3 demandes d'accompagnement individuel sur l'année 2025, pour 2 personnes identifiées. "
+        "Total de 2,25 heures d'accompagnement en cumulé.")
+    assert f("initiation", 2024) == ("1 stagiaire en cumulé sur l'année 2024 répartis en 1 session : "
+                                     "1 en novembre-janvier. Total de 2 heures de formation en cumulé.")
+
+
+def test_repair_cafe_avec_dechets_et_co2(connus, monkeypatch) -> None:
+    from atelier_app.services.fiches import FichesService
+
+    monkeypatch.setattr(FichesService, "impact_reparations",
+                        lambda self, d, f: {"dechets_kg": 1.25, "co2_kg": 22.16})
+    assert connus.fiches.chiffres_calcules("repair", 2025) == (
+        "2 adhérents inscrits sur l'année 2025. Total de 5,5 heures d'activité en cumulé. "
+        "2 projets ouverts, 1 objet réparé ; 1,2 kg de déchets et 22,2 kg de CO2 évités.")
+    s = pour_periode(connus.fiches.collecte, *ANNEE)
+    repair = _section(s, "Repair café et projets")
+    assert (repair["Déchets évités"], repair["CO2 évité"]) == (1.2, 22.2)
+
+
+def test_statistiques_generales(stats) -> None:
+    g = _section(stats, "Statistiques générales")
+    # participants: 1+2+3+2+3 (c0, c1 incl. 1 anonymous) + 6 + 6 (c3) + 3 (SÉNOU) + 5 (Numérikids) = 31; + 3 help desk
+    assert g == {"Accompagnements au total": 34, "Bénéficiaires accompagnés": 16, "Nouveaux bénéficiaires": 13,
+                 "Bénéficiaires suivis": 14, "Bénéficiaires anonymes": 2}
+    a = stats.section("Statistiques sur vos accompagnements").lignes
+    assert [(lg.libelle, lg.valeur, lg.pourcentage) for lg in a] == [
+        ("Accompagnements individuels", 3, 17.647), ("Ateliers collectifs", 14, 82.353),
+        ("Nombre total de participants aux ateliers", 31, None), ("Nombre total d'activités", 17, None)]
+    mois = _section(stats, "Accompagnements sur les 12 derniers mois")
+    assert list(mois.values()) == [8, 2, 10, 0, 0, 2, 0, 0, 5, 2, 5, 0]
+    assert next(iter(mois)) == "janv. 2025"
+
+
+def test_thematiques_ponderees_par_participants(stats) -> None:
+    t = _section(stats, "Thématiques Médiation numérique")
+    assert t == {"Prendre en main du matériel": 12, "Navigation sur internet": 6, "E-mail": 6, "Santé": 4,
+                 "Créer avec le numérique": 5, "Aide aux démarches administratives": 1}
+    assert stats.section("Thématiques Médiation numérique").lignes[0].pourcentage == pourcentage(12, 34) == 35.294
+    assert _section(stats, "Thématiques Démarches administratives") == {"Social - Santé": 1, "Argent - Impôts": 1}
+    assert _section(stats, "Durées des activités") == {"Moins de 30 min": 0, "30min à 1 h": 2, "1 h à 2 h": 4,
+                                                       "2 h et plus": 28}
+
+
+def test_demographie_sur_personnes_distinctes(stats) -> None:
+    assert _section(stats, "Genre") == {"Masculin": 6, "Féminin": 8, "Non communiqué": 0}
+    assert _section(stats, "Tranches d'âge") == {
+        "70 ans et plus": 6, "60 - 69 ans": 2, "40 - 59 ans": 3, "25 - 39 ans": 0, "18 - 24 ans": 0,
+        "12 - 17 ans": 1, "Moins de 12 ans": 2, "Non communiqué": 0}
+    assert _section(stats, "Statuts") == {"Retraité": 7, "Sans emploi": 2, "En emploi": 2, "Scolarisé": 3,
+                                          "Non communiqué ou hétérogène": 0}
+    assert _section(stats, "Commune de résidence des bénéficiaires") == {"Lille": 12, "Roubaix": 2}
+    assert stats.section("Genre").lignes[1].pourcentage == 57.143
+
+
+def test_seances_heures_et_personnes(stats) -> None:
+    assert _section(stats, "Séances et heures") == {
+        "Séances programmées (tous états)": 18, "Séances réalisées": 14, "Séances annulées": 2,
+        "Séances encore « prévues » (à venir ou appel non fait)": 2, "Heures réalisées": 27, "Heures-participants": 60.5,
+        "Taux de présence des inscrits": pourcentage(29, 32)}
+    assert _section(stats, "Personnes et inscriptions") == {
+        "Personnes distinctes venues aux ateliers": 13, "Inscriptions en cumulé": 14,
+        "Personnes inscrites distinctes": 12, "Nouvelles personnes": 13, "Venues sans inscription": 1}
+    assert _section(stats, "Heures réalisées par activité") == {
+        "Ateliers informatiques — Initiation": 20, "Ateliers informatiques SÉNOU": 3, "Numérikids": 4}
+
+
+def test_abandons_et_fin_de_cycle(stats) -> None:
+    # c1: p3 stopped after 15/01; groups g1, g3a, g3b, s1, s2 are wholly in 2025 (c0 started in 2024,
+    # Numérikids is a club): 10 present at their first session, 9 of them came to the last one.
+    assert _section(stats, "Assiduité des cycles terminés") == {
+        "Inscrits jamais venus": 0, "Abandons en cours de cycle": 1, "Présents à la première séance": 10,
+        "… dont ont suivi le cycle jusqu'au bout": 9}
+
+
+def test_preliste_accompagnement_repair_niveaux(stats) -> None:
+    assert _section(stats, "Pré-listes et attente") == {
+        "Demandes reçues": 3, "Inscriptions depuis la pré-liste": 2, "Délai moyen avant inscription": 76,
+        "Délai médian avant inscription": 76, "Toujours en attente en fin de période": 1,
+        "Attente moyenne de celles-ci": 91}
+    acc = _section(stats, "Accompagnement individuel")
+    assert acc == {"Demandes": 3, "Personnes identifiées": 2, "Heures d'accompagnement": 2.25, "Devenu autonome": 1,
+                   "Orienté vers un cours": 1, "Réorienté vers un partenaire": 1, "Autre": 0}
+    assert _section(stats, "Accompagnement individuel par thématique") == {
+        "E-mail": 1, "Santé": 1, "Aide aux démarches administratives": 1, "Social - Santé": 1, "Argent - Impôts": 1}
+    repair = _section(stats, "Repair café et projets")
+    assert (repair["Projets ouverts"], repair["Clos : réparé"], repair["Clos : fin de vie"],
+            repair["En cours en fin de période"], repair["Temps passé en visites"]) == (2, 1, 1, 1, 5.5)
+    niv = _section(stats, "Progression des niveaux")
+    assert (niv["Ont progressé d'un niveau ou plus"], niv["Même niveau"], niv["Niveau plus bas"]) == (1, 1, 0)
+
+
+def test_comparaison_avec_l_annee_precedente(stats) -> None:
+    assert stats.precedent == (date(2024, 1, 1), date(2024, 12, 31))
+    g = {lg.libelle: lg.precedent for lg in stats.section("Statistiques générales").lignes}
+    assert g["Accompagnements au total"] == 1 and g["Bénéficiaires anonymes"] == 0
+    assert periode_precedente(date(2024, 2, 29), date(2024, 3, 31)) == (date(2023, 2, 28), date(2023, 3, 31))
+
+
+def test_une_activite_seule_et_une_periode(connus) -> None:
+    s = pour_periode(connus.fiches.collecte, date(2025, 1, 1), date(2025, 3, 31), "initiation")
+    assert s.libelle_activite == "Ateliers informatiques — Initiation"
+    assert _section(s, "Séances et heures")["Heures réalisées"] == 10  # 10/01 + four of c1
+    assert _section(s, "Statistiques générales")["Accompagnements au total"] == 11
+    assert _section(s, "Accompagnement individuel")["Demandes"] == 0
+
+
+def test_anonymiser_ne_change_pas_le_passe(connus, stats) -> None:
+    from dataclasses import replace
+
+    with connus.depot.transaction("anonymisation") as tx:
+        for p in connus.depot.all(Personne):
+            tx.put(replace(p, nom="Anonyme", prenom="", annee_naissance=None, genre="non_communique",
+                           statut_social="non_communique", commune="", anonymise=True))
+    apres = calculer(connus.fiches.collecte(*ANNEE))
+    for titre in ("Genre", "Tranches d'âge", "Statuts", "Commune de résidence des bénéficiaires"):
+        assert _section(apres, titre) == _section(stats, titre)
+
+
+def test_periode_a_l_envers_refusee(connus) -> None:
+    from atelier_app.errors import UserError
+
+    with pytest.raises(UserError, match="avant le"):
+        connus.fiches.collecte(date(2025, 5, 1), date(2025, 4, 1))
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_pourcentage_regle_nationale(n: int, total: int) -> None:
+    p = pourcentage(n, total)
+    assert p == (round(100000 * n / total) / 1000 if total else 0.0)
+    assert p == round(p, 3)
+    if 0 < total and n <= total:
+        assert 0 <= p <= 100
