@@ -40,6 +40,7 @@ class _Outils(SimpleNamespace):
         "listes": "atelier_app.storage.listes",
         "sauvegardes": "atelier_app.storage.backups",
         "demo": "atelier_app.storage.demo",
+        "chiffrement": "atelier_app.storage.chiffrement",
     }
 
     def __getattr__(self, nom: str):

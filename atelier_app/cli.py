@@ -97,5 +97,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def ecrire(texte: str) -> None:
-    """Results go to standard output (the CLI's only print)."""
-    print(texte)
+    """Results go to standard output (the CLI's only print); a closed pipe (`| head`) is not an error."""
+    try:
+        print(texte)
+    except BrokenPipeError:
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -199,12 +199,13 @@ def construire(services, dossier_tmp=None) -> None:
         chemin = dossier / "annee-connue.json"
         chemin.write_text(json.dumps(fichier_echange(), ensure_ascii=False), encoding="utf-8")
         services.donnees.importer(chemin)
-        # version 1 carries no state history nor exact closing dates: complete them with the same values
+        # version 1 carries no state history, exact closing dates nor the help desk's demographic snapshot
+    # (the importer does not take it from the person yet): complete them with the same values
         with services.depot.transaction("Compléments") as tx:
-            for kind in (EntreePreliste, Positionnement):
+            for kind in (EntreePreliste, Positionnement, Accompagnement):
                 for o in services.depot.all(kind):
                     tx.delete(kind, o.id)
-            tx.put_many([o for o in enregistrements() if isinstance(o, (EntreePreliste, Positionnement, Projet))])
+            tx.put_many([o for o in enregistrements() if isinstance(o, (EntreePreliste, Positionnement, Projet, Accompagnement))])
         return
     with services.depot.transaction("Données connues") as tx:
         tx.put_many(enregistrements())

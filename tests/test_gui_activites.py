@@ -33,7 +33,7 @@ def test_de_la_preliste_au_groupe(app, monkeypatch):
     app.racine.update()
     assert not [m for m in app.messages if m[0] in ("erreur", "avertissement")], app.messages
     entrees = s.preliste.entrees("senou")
-    assert len(entrees) == 2 and entrees[0].personne == amelie.id
+    assert len(entrees) == 2 and amelie.id in {e.personne for e in entrees}
     arbre = ecran.preliste.arbre
     premiere = next(e.id for e in entrees if e.personne == amelie.id)
     arbre.selection_set(premiere)
@@ -95,11 +95,30 @@ def test_lettres_depuis_l_ecran(app, monkeypatch, tmp_path):
 
     from atelier_app.domain.activites import Reunion
     s.activites.modifier(replace(s.centre.activite("senou"), reunion=Reunion(date(2026, 9, 3), "10:00", "Salle B")))
-    ecran.preliste.lettres()
-    for _ in range(50):
+    fil = ecran.preliste.lettres()
+    fil.join(20)
+    for _ in range(40):
         app.racine.update()
-        if s.preliste.comptes("senou")["invite"] == 1 and str(ecran.preliste.bouton_lettres.cget("state")) == "normal":
+        if str(ecran.preliste.bouton_lettres.cget("state")) == "normal":
             break
         app.racine.after(50)
+    assert "1 lettre(s) écrite(s)" in app.messages[-1][1]
     assert s.preliste.comptes("senou")["invite"] == 1
     assert list(tmp_path.glob("lettres-senou-*.pdf"))
+
+
+def test_onglet_parcours(app):
+    from atelier_app.gui.onglets_personne import parcours
+
+    s = app.services
+    enfant = s.personnes.ajouter(Personne(id="", nom="Petit", prenom="Léo", annee_naissance=date.today().year - 9,
+                                          responsable_legal="Anne Petit", telephone_responsable="0601020304",
+                                          droit_image=True))
+    s.preliste.ajouter("numerikids", enfant.id)
+    _c, gs = s.activites.nouveau_cycle("numerikids")
+    s.inscriptions.inscrire(gs[0].id, enfant.id)
+    onglet = parcours.construire(app.racine, app, enfant)
+    assert "Anne Petit" in onglet.mineur.cget("text") and "Droit à l'image : oui" in onglet.mineur.cget("text")
+    assert onglet.groupes.item(gs[0].id, "values")[3] == "inscrit(e)"
+    assert len(onglet.demandes.get_children()) == 1
+    onglet.destroy()

@@ -28,6 +28,9 @@ def test_ajouter_changer_compter(centre):
     comptes = centre.preliste.comptes("initiation")
     assert comptes["venu"] == 1 and comptes["a_inviter"] == 1 and comptes["inscrit"] == 0
     assert [x.id for x in centre.preliste.entrees("initiation", "a_inviter")] == [e2.id]
+    e = centre.preliste.changer_etat(e.id, "inscrit")
+    centre.ctx.aujourd_hui = lambda: date(2026, 12, 1)
+    assert centre.preliste.attente_jours(e) == 101
     assert centre.preliste.modifier_notes(e2.id, "mairie", "appeler").origine == "mairie"
 
 

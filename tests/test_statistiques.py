@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from atelier_app.domain.chiffres import nombre
 from atelier_app.domain.personnes import Personne
 from atelier_app.reports.statistiques import calculer, periode_precedente, pour_periode, pourcentage
 from tests import donnees_connues
@@ -38,8 +39,11 @@ def test_chiffres_exacts_des_fiches(connus) -> None:
     assert f("senou", 2025) == ("3 stagiaires en cumulé sur l'année 2025 répartis en 1 session : 3 en mars. "
                                 "Total de 3 heures de formation en cumulé.")
     assert f("numerikids", 2025) == "3 adhérents inscrits sur l'année 2025. Total de 4 heures d'activité en cumulé."
+    impact = connus.fiches.impact_reparations(*ANNEE)  # from services.reparations when it is there
+    suite = "" if impact is None else (f" ; {nombre(round(impact['dechets_kg'], 1))} kg de déchets et "
+                                       f"{nombre(round(impact['co2_kg'], 1))} kg de CO2 évités")
     assert f("repair", 2025) == ("2 adhérents inscrits sur l'année 2025. Total de 5,5 heures d'activité en cumulé. "
-                                 "2 projets ouverts, 1 objet réparé.")
+                                 f"2 projets ouverts, 1 objet réparé{suite}.")
     assert f("accompagnement", 2025) == (
         "3 demandes d'accompagnement individuel sur l'année 2025, pour 2 personnes identifiées. "
         "Total de 2,25 heures d'accompagnement en cumulé.")

@@ -17,7 +17,7 @@ class RapportImport:
         out += [f"{n} {quoi} mis à jour" for quoi, n in self.mis_a_jour.items() if n]
         if not out:
             out.append("Rien à ajouter : tout était déjà là.")
-        out += [f"Fusionné avec une fiche existante : {f}" for f in self.fusionnes]
+        out += [f"Fusionné : {f}" for f in self.fusionnes]
         if self.colonnes_ignorees:
             out.append("Colonnes ignorées : " + ", ".join(self.colonnes_ignorees))
         return out

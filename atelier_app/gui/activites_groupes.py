@@ -106,8 +106,11 @@ class OngletGroupes(ttk.Frame):
         if not self.cycles.selection() and cycles:
             self.cycles.selection_set(cycles[-1].id)
         self._remplir_groupes()
+        cycle = self._cycle()
+        deja = {p for g in (self.services.activites.groupes(cycle) if cycle else [])
+                for p in (*g.inscrits, *g.liste_attente)}
         candidats = [e for e in self.services.preliste.entrees(self.activite_id)
-                     if e.etat in ("venu", "invite", "a_inviter")]
+                     if e.etat in ("venu", "invite", "a_inviter") and e.personne not in deja]
         candidats.sort(key=lambda e: ("venu", "invite", "a_inviter").index(e.etat))
         lignes = []
         for e in candidats:

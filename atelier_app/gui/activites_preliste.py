@@ -150,14 +150,15 @@ class OngletPreliste(ttk.Frame):
         personne = self.services.preliste.entree(sel[0]).personne
         self.app.proteger(lambda: DialoguePositionnement(self, self.app, personne).montrer())
 
-    def lettres(self) -> None:
+    def lettres(self):
+        """Start writing the letters off the Tk thread; returns the worker thread (or None)."""
         from atelier_app.commandes.preliste import lettres
 
         activite = self.services.centre.activite(self.activite_id)
         if activite.reunion.date is None:
             dialogues.erreur(self, f"« {activite.nom} » : fixez d'abord la date de la réunion d'information "
                                    "(onglet Activités).")
-            return
+            return None
         self.bouton_lettres.configure(state="disabled")
 
         def fini(resultat) -> None:
@@ -182,7 +183,7 @@ class OngletPreliste(ttk.Frame):
             except Exception as exc:  # shown on the Tk thread by fini
                 return exc
 
-        self.app.taches.lancer(travail, fini)
+        return self.app.taches.lancer(travail, fini)
 
 
 def ouvrir(chemin: Path) -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from atelier_app.domain.activites import Activite, Cycle, Groupe, valider_activite, valider_groupe
+from atelier_app.domain.codes import MOIS
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import DonneesInvalides, UserError
@@ -56,7 +57,7 @@ class ActivitesService(Service):
         a = self.services.centre.activite(activite_id)
         debut = debut or self.ctx.aujourd_hui()
         numero = len(self.cycles(activite_id, debut.year)) + 1
-        cycle = Cycle(id=nouvel_id("c"), activite=a.id, nom=nom or f"{a.nom} — {numero} ({debut.year})", debut=debut)
+        cycle = Cycle(id=nouvel_id("c"), activite=a.id, nom=nom or f"Cycle {numero} — {MOIS[debut.month - 1]} {debut.year}", debut=debut)
         nb = max(1, a.nb_groupes)
         groupes = []
         for i in range(nb):

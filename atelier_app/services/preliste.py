@@ -30,7 +30,7 @@ class PrelisteService(Service):
         es = [e for e in self.depot.all(EntreePreliste) if e.activite == activite_id]
         if etat is not None:
             es = [e for e in es if e.etat == etat]
-        return sorted(es, key=lambda e: (e.demande_le, e.id))
+        return sorted(es, key=lambda e: e.demande_le)  # stable: same day keeps order of arrival
 
     def de_la_personne(self, personne_id: str) -> list[EntreePreliste]:
         self.ctx.exiger(Permission.VOIR_PERSONNES)
@@ -49,6 +49,11 @@ class PrelisteService(Service):
         return {etat: c.get(etat, 0) for etat in ETATS_PRELISTE}
 
     def attente_jours(self, e: EntreePreliste) -> int:
+        """Days waited: until today, or until enrolment / withdrawal once the wait is over."""
+        if e.etat in ("inscrit", "desiste"):
+            fin = next((h.le for h in reversed(e.historique) if h.etat == e.etat), None)
+            if fin is not None:
+                return e.attente_jours(fin)
         return e.attente_jours(self.ctx.aujourd_hui())
 
     def ajouter(self, activite_id: str, personne: Personne | str, origine: str = "accueil", notes: str = "",

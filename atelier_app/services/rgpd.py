@@ -229,8 +229,7 @@ class RgpdService(Service):
         if not personnes:
             return 0
         with self.depot.transaction("Anonymisation des personnes inactives") as tx:
-            for p in personnes:
-                self._anonymiser_dans(tx, [p])
+            self._anonymiser_dans(tx, personnes)
             self.journaliser(tx, "anonymisation", tuple(p.id for p in personnes), "durée de conservation dépassée")
         self.services.journal.purger()
         self.ctx.signaler("personnes")

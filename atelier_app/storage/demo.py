@@ -288,17 +288,18 @@ def _projets(c: _Centre, g: Groupe, n: int, debut: date, fin: date) -> None:
         visites = tuple(Visite(date=samedis[j], duree=r.choice((30, 60, 90)), aidant=ANIMATEURS["repair"].split()[0],
                                notes=r.choice(("Diagnostic", "Pièce commandée", "Remontage", "Test final")))
                         for j in sorted({i, *r.sample(range(i, len(samedis)), min(2, len(samedis) - i))}))
-        etat = r.choices(("repare", "reparable", "fin_de_vie", "termine", "abandonne", "en_cours"), (45, 10, 15, 5, 5, 20))[0]
+        etat = r.choices(("repare", "reparable", "fin_de_vie", "en_cours"), (50, 15, 15, 20))[0]
         derniere = visites[-1].date
         if etat == "en_cours" and derniere < c.aujourd_hui - timedelta(days=90):
-            etat = "abandonne"
+            etat = "reparable"
+        frein = str(r.randint(1, 6)) if etat == "fin_de_vie" else None
         age = r.randint(1, 15)
         c.autres.append(Projet(
             id=c.id("r"), personne=r.choice(g.inscrits), type="reparation", intitule=f"{objet} {r.choice(marques)}",
             ouvert_le=visites[0].date, categorie_ords=cat, marque=r.choice(marques), annee_fabrication=derniere.year - age,
-            age_produit=float(age), probleme=r.choice(pannes), etat=etat, visites=visites,
+            age_produit=float(age), probleme=r.choice(pannes), etat=etat, visites=visites, frein_ords=frein,
             repare_le=derniere if etat == "repare" else None,
-            clos_le=derniere if etat in ("repare", "fin_de_vie", "termine", "abandonne") else None))
+            clos_le=derniere if etat in ("repare", "reparable", "fin_de_vie") else None))
 
 
 def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:

@@ -28,6 +28,7 @@ class EcranActivites(Ecran):
     aide = "Activités, pré-listes et lettres d'invitation, cycles et groupes. Ctrl+Tab change d'onglet."
 
     def construire(self) -> None:
+        self._chargee: str | None = None
         self.carnet = ttk.Notebook(self)
         self.carnet.pack(fill="both", expand=True)
         self.carnet.enable_traversal()
@@ -65,8 +66,9 @@ class EcranActivites(Ecran):
 
     def _charger(self) -> None:
         a = self._activite()
-        if a is None:
-            return
+        if a is None or a.id == self._chargee:
+            return  # a refresh re-selects the same row: keep what is being typed and the other tabs' choice
+        self._chargee = a.id
         for c, e in self.champs.items():
             e.var.set(getattr(a, c))
         self.partenaires.var.set(", ".join(a.partenaires))
