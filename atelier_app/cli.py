@@ -30,9 +30,12 @@ class _Parseur(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Formateur)
-        super().__init__(*args, **kwargs)
+        aide = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
         self._positionals.title = "arguments"
         self._optionals.title = "options"
+        if aide:
+            self.add_argument("-h", "--aide", "--help", action="help", help="affiche cette aide")
 
     def error(self, message: str) -> None:  # French usage errors, exit 2
         self.print_usage(sys.stderr)
@@ -52,9 +55,7 @@ class _Parseur(argparse.ArgumentParser):
 
 
 def construire_parseur() -> argparse.ArgumentParser:
-    p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.",
-                 add_help=False)
-    p.add_argument("-h", "--aide", "--help", action="help", help="affiche cette aide")
+    p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.")
     p.add_argument("--donnees", metavar="DOSSIER", help="dossier des données (par défaut : data/ ou $ATELIER_DONNEES)")
     p.add_argument("--verbeux", action="store_true", help="journal détaillé")
     sous = p.add_subparsers(dest="commande", metavar="sous-commande", parser_class=_Parseur)

@@ -69,8 +69,15 @@ def test_assistant_premier_lancement(dossier, monkeypatch) -> None:
         assistant.avancer()
         assistant.animateur.var.set("Karim B.")
         assistant.coches["numerikids"].set(False)
+        assistant.avancer()  # to the direction account
+        assert services.centre.premier_lancement
+        assistant.avancer()  # a weak password keeps the assistant open on that step
+        assert services.centre.premier_lancement and "trop faible" in assistant.etape_compte.message.cget("text")
+        assistant.etape_compte.mdp.var.set("Passerelle#Niort2026")
+        assistant.etape_compte.mdp2.var.set("Passerelle#Niort2026")
         assistant.avancer()
         assert not services.centre.premier_lancement
+        assert services.comptes.existe_des_comptes() and services.ctx.utilisateur.identifiant == "direction"
         assert services.centre.centre().nom == "Centre social du Pont"
         ids = [x.id for x in services.centre.activites()]
         assert "numerikids" not in ids and "senou" in ids

@@ -23,7 +23,7 @@ def rapide(monkeypatch):
 
 
 def test_zones_pour_role():
-    assert connexion.zones_pour_role(Role.BENEVOLE) == ["aujourdhui", "seances"]
+    assert connexion.zones_pour_role(Role.BENEVOLE) == ["aujourdhui"]
     assert "parametres" in connexion.zones_pour_role(Role.ANIMATEUR)
 
 
@@ -46,7 +46,7 @@ def test_dialogue_connexion(app):
     assert d.resultat.identifiant == "marc" and s.ctx.role == Role.BENEVOLE
     connexion.appliquer_role(app)
     visibles = [c for c, b in app.boutons.items() if b.winfo_manager()]
-    assert visibles == ["aujourdhui", "seances"]
+    assert visibles == ["aujourdhui"]
     assert "Bénévole" in app.etat.cget("text")
 
 
@@ -123,12 +123,11 @@ def test_onglet_personne(app, tmp_path, monkeypatch):
 
 
 def test_etape_assistant(app):
-    from atelier_app.gui import assistant_compte
     from atelier_app.gui.assistant import Assistant
 
     a = Assistant(app)
     try:
-        e = assistant_compte.etape(a)
+        e = a.etape_compte
         assert e.page in a.etapes
         e.mdp.var.set("court")
         e.mdp2.var.set("court")
@@ -139,3 +138,26 @@ def test_etape_assistant(app):
         assert app.services.ctx.utilisateur.identifiant == "direction"
     finally:
         a.destroy()
+
+
+def test_changer_d_utilisateur(app, monkeypatch):
+    """The animateur hands the PC to a volunteer: the screens go, the volunteer sees today only."""
+    s = app.services
+    s.comptes.creer("sophie", "direction", MDP)
+    s.comptes.creer("marc", "benevole", "Benevole#2026z")
+    s.comptes.connecter("sophie", MDP)
+    app.mettre_a_jour_barre()
+    assert app.bouton_compte.winfo_manager()
+    app.aller("personnes")
+
+    def connexion_de_marc(self, attendre=True):
+        self.identifiant.var.set("marc")
+        self.mot_de_passe.var.set("Benevole#2026z")
+        self.valider()
+        return self.resultat
+
+    monkeypatch.setattr(connexion.DialogueConnexion, "ouvrir", connexion_de_marc)
+    app.changer_utilisateur()
+    assert s.ctx.role == Role.BENEVOLE and "personnes" not in app.ecrans
+    assert app.zone_courante == "aujourdhui"
+    assert [c for c, b in app.boutons.items() if b.winfo_manager()] == ["aujourdhui"]

@@ -69,18 +69,18 @@ def _stats(args, services) -> int:
 
 def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("fiche", help="la fiche bilan d'une activité pour une année (PDF)")
-    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA")
-    p.add_argument("--activite", required=True, metavar="ID")
-    p.add_argument("--sortie", metavar="F.pdf")
+    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA", help="année civile")
+    p.add_argument("--activite", required=True, metavar="ID", help="identifiant de l'activité (ex. : senou)")
+    p.add_argument("--sortie", metavar="F.pdf", help="fichier à écrire (par défaut : dossier exports/)")
     p.set_defaults(executer=_fiche)
 
     p = sous.add_parser("rapport", help="le rapport annuel : fiches de chaque activité, statistiques, graphiques")
-    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA")
-    p.add_argument("--sortie", metavar="F.pdf")
+    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA", help="année civile")
+    p.add_argument("--sortie", metavar="F.pdf", help="fichier à écrire (par défaut : dossier exports/)")
     p.set_defaults(executer=_rapport)
 
     p = sous.add_parser("stats", help="les tableaux statistiques (XLSX, ODS ou CSV)")
-    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA")
+    p.add_argument("--annee", type=_annee, required=True, metavar="AAAA", help="année civile")
     p.add_argument("--activite", metavar="ID", help="une seule activité (par défaut : toutes)")
-    p.add_argument("--sortie", metavar="F.xlsx|.ods|.csv")
+    p.add_argument("--sortie", metavar="F.xlsx|.ods|.csv", help="fichier à écrire ; le format suit l'extension")
     p.set_defaults(executer=_stats)

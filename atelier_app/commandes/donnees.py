@@ -62,17 +62,17 @@ def _restaurer(args, dossier: Path) -> int:
 
 def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("demo", help="remplit un dossier vide avec un centre fictif réaliste")
-    p.add_argument("--echelle", choices=("petite", "grande"), default="petite")
-    p.add_argument("--graine", type=int, default=1)
+    p.add_argument("--echelle", choices=("petite", "grande"), default="petite", help="petite : un an ; grande : dix ans (bancs d'essai)")
+    p.add_argument("--graine", type=int, default=1, help="même graine, mêmes données")
     p.set_defaults(executer=_demo)
 
     p = sous.add_parser("importer", help="importe un fichier d'échange (.json) ou une liste de personnes")
-    p.add_argument("fichier")
+    p.add_argument("fichier", help="fichier .json, .csv, .xlsx ou .ods")
     p.set_defaults(executer=_importer)
 
     p = sous.add_parser("exporter", help="exporte les données au format d'échange")
-    p.add_argument("fichier")
-    p.add_argument("--annee", type=int)
+    p.add_argument("fichier", help="fichier .json à écrire")
+    p.add_argument("--annee", type=int, metavar="AAAA", help="seulement cette année")
     p.set_defaults(executer=_exporter)
 
     p = sous.add_parser("verifier", help="vérifie le dossier de données")
@@ -82,5 +82,5 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
     p.set_defaults(executer=_sauvegarder)
 
     p = sous.add_parser("restaurer", help="restaure une sauvegarde (la plus récente par défaut)")
-    p.add_argument("fichier", nargs="?")
+    p.add_argument("fichier", nargs="?", help="sauvegarde .zip (par défaut : la plus récente lisible)")
     p.set_defaults(executer=_restaurer, sans_ouvrir=True)

@@ -48,6 +48,6 @@ def _lettres(args, services) -> int:
 
 def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("lettres", help="les lettres d'invitation à la réunion d'information d'une activité (PDF)")
-    p.add_argument("--activite", required=True, metavar="ID")
-    p.add_argument("--sortie", metavar="F.pdf")
+    p.add_argument("--activite", required=True, metavar="ID", help="identifiant de l'activité (ex. : initiation)")
+    p.add_argument("--sortie", metavar="F.pdf", help="fichier à écrire (par défaut : dossier exports/)")
     p.set_defaults(executer=_lettres)

@@ -32,5 +32,5 @@ def _ords(args, services) -> int:
 def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("ords", help="les réparations du repair café au format Open Repair Data Standard (CSV)")
     p.add_argument("--annee", type=_annee, metavar="AAAA", help="une seule année (par défaut : toutes)")
-    p.add_argument("--sortie", metavar="F.csv")
+    p.add_argument("--sortie", metavar="F.csv", help="fichier à écrire (par défaut : dossier exports/)")
     p.set_defaults(executer=_ords)

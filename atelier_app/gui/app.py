@@ -45,6 +45,7 @@ class AtelierApp:
         self.taches = Taches(self.racine, self.montrer_erreur)
         self.ecrans: dict[str, Ecran] = {}
         self.zone_courante: str | None = None
+        self.a_restaurer: Path | None = None  # set when the user asked to put a backup back in place
         self.boutons: dict[str, ttk.Button] = {}
         polices.appliquer(self.racine, services.centre.parametres().taille_texte)
         self._configurer_style()
@@ -63,6 +64,9 @@ class AtelierApp:
         self.barre.pack(side="top", fill="x")
         self.titre_centre = ttk.Label(self.barre, text="", font=polices.GRAS)
         self.titre_centre.pack(side="left")
+        self.bouton_compte = ttk.Button(self.barre, text="Changer d'utilisateur (Ctrl+U)", bootstyle="secondary-link",
+                                        command=self.changer_utilisateur)
+        r.bind_all("<Control-u>", lambda _e: self.changer_utilisateur())
         self.etat = ttk.Label(self.barre, text="")
         self.etat.pack(side="right")
         ttk.Separator(r).pack(side="top", fill="x")
@@ -88,16 +92,22 @@ class AtelierApp:
         self.titre_centre.configure(text=f"Atelier — {centre.nom}" if centre.nom else "Atelier")
         u = self.services.ctx.utilisateur
         self.etat.configure(text=f"Connecté : {u.libelle}")
+        if self.services.comptes.existe_des_comptes():
+            if not self.bouton_compte.winfo_manager():
+                self.bouton_compte.pack(side="right", padx=(12, 0))
+        else:
+            self.bouton_compte.pack_forget()
         self.racine.title(f"Atelier — {centre.nom}" if centre.nom else "Atelier")
 
     # ---------------------------------------------------------- navigation
     def zones_visibles(self) -> list[str]:
         """A volunteer sees today's sessions only; the volunteer-mode setting (PC without accounts)
         keeps Paramètres reachable so the animateur can switch it off."""
-        from atelier_app.domain.roles import Role
+        from atelier_app.gui import connexion
 
-        if self.services.ctx.role == Role.BENEVOLE:
-            return ["aujourdhui"]
+        par_role = connexion.zones_pour_role(self.services.ctx.role, [c for c, _l, _p in ZONES])
+        if par_role != [c for c, _l, _p in ZONES]:
+            return par_role
         try:
             benevole = self.services.seances.mode_benevole()
         except Exception:  # the sessions part must never stop the window from opening
@@ -196,11 +206,47 @@ class AtelierApp:
             from atelier_app.gui.assistant import Assistant
 
             Assistant(self).ouvrir()
+        from atelier_app.gui import connexion, verrouillage
+
+        if not connexion.exiger_connexion(self):
+            self.fermer()
+            return
+        verrouillage.installer(self)
+        self.proteger(self.services.journal.purger)
         self.appliquer_role()
         self.aller(self.zones_visibles()[0])
         self.taches.lancer(lambda _avancer: self.services.donnees.sauvegarde_du_jour())
 
+    def changer_utilisateur(self) -> None:
+        """Sign out and hand the PC to someone else: screens holding people's data are destroyed."""
+        from atelier_app.gui import connexion
+
+        if not self.services.comptes.existe_des_comptes():
+            return
+        verrou = getattr(self, "verrou", None)
+        if verrou is not None and verrou.voile is not None:
+            verrou.voile.destroy()
+            verrou.voile = None
+        self.services.comptes.deconnecter()
+        for ecran in self.ecrans.values():
+            ecran.destroy()
+        self.ecrans.clear()
+        self.zone_courante = None
+        if not connexion.exiger_connexion(self):
+            self.fermer()
+            return
+        if verrou is not None:
+            verrou._activite()
+        self.appliquer_role()
+        self.aller(self.zones_visibles()[0])
+
+    def redemarrer_avec(self, sauvegarde: Path) -> None:
+        """Close the window so that `lancer` restores this backup with the folder closed, then reopens."""
+        self.a_restaurer = sauvegarde
+        self.fermer()
+
     def fermer(self) -> None:
+        self.taches.arreter()
         try:
             self.racine.destroy()
         except tkinter.TclError:
@@ -210,6 +256,7 @@ class AtelierApp:
 def _racine_seule() -> ttk.App:
     r = ttk.App(title="Atelier", theme=THEME)
     r.withdraw()
+    r.update()  # let the theme settle: destroyed before, Tk prints a ThemeChanged error
     return r
 
 
@@ -248,7 +295,18 @@ def lancer(dossier: Path) -> int:
         app.racine.mainloop()
     finally:
         assemblage.fermer(services)
-    return 0
+    sauvegarde = app.a_restaurer
+    if sauvegarde is None:
+        return 0
+    r = _racine_seule()
+    try:
+        utilisee, a_cote = assemblage.restaurer(dossier, sauvegarde)
+    except UserError as err:
+        dialogues.erreur(r, err.texte())
+    else:
+        dialogues.informer(r, f"La sauvegarde « {utilisee.name} » est restaurée.\nAnciens fichiers : {a_cote}")
+    r.destroy()
+    return lancer(dossier)
 
 
 if __name__ == "__main__":  # pragma: no cover

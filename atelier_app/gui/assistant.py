@@ -28,6 +28,9 @@ class Assistant(Modale):
         self._etape_centre()
         self._etape_objectifs()
         self._etape_activites()
+        from atelier_app.gui import assistant_compte
+
+        self.etape_compte = assistant_compte.etape(self)
         self.etat = ttk.Label(self.boutons, text="")
         self.etat.pack(side="left")
         self.suivant = self.bouton("Suivant", self.avancer, principal=True)
@@ -98,7 +101,7 @@ class Assistant(Modale):
         self.etat.configure(text=f"Étape {i + 1} sur {len(self.etapes)}")
         self.precedent.state(["disabled"] if i == 0 else ["!disabled"])
         self.suivant.configure(text="Terminer" if i == len(self.etapes) - 1 else "Suivant")
-        focus = {0: self.nom, 1: self.objectifs, 2: self.animateur}.get(i)
+        focus = {0: self.nom, 1: self.objectifs, 2: self.animateur, 3: self.etape_compte.mdp}.get(i)
         if focus is not None:
             focus.focus_set()
 
@@ -128,12 +131,16 @@ class Assistant(Modale):
         return centre, activites
 
     def terminer(self) -> None:
+        if not self.etape_compte.verifier():
+            self.afficher(len(self.etapes) - 1)
+            return
         centre, activites = self.lire()
         try:
             self.app.services.centre.premier_demarrage(centre, activites)
         except Exception as exc:
             self.app.montrer_erreur(exc)
             return
+        self.etape_compte.creer()
         self.resultat = True
         self.fermer()
 

@@ -1,7 +1,8 @@
 """Sign-in dialog, and which areas each role sees.
 
 Why the areas here: a volunteer uses the shared PC for the day's sessions only ("Aujourd'hui",
-"Séances"); the services refuse the rest anyway, the menu just does not offer it.
+where the day's sessions open on the attendance); the services refuse the rest anyway, the menu
+just does not offer it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from atelier_app.errors import UserError
 from atelier_app.gui import polices
 from atelier_app.gui.formulaires import Grille, Modale
 
-ZONES_BENEVOLE = ["aujourdhui", "seances"]
+ZONES_BENEVOLE = ["aujourdhui"]
 
 
 def zones_pour_role(role: Role | str, toutes: list[str] | None = None) -> list[str]:
@@ -69,14 +70,8 @@ class DialogueConnexion(Modale):
 
 
 def appliquer_role(app) -> None:
-    """Show only the areas of the signed-in role in the navigation bar."""
-    visibles = zones_pour_role(app.services.ctx.role, list(app.boutons))
-    for b in app.boutons.values():
-        b.pack_forget()
-    for cle in app.boutons:
-        if cle in visibles:
-            app.boutons[cle].pack(fill="x", pady=2)
-    app.mettre_a_jour_barre()
+    """Show only the areas of the signed-in role in the navigation bar, and who is signed in."""
+    app.appliquer_role()
     etat = app.etat.cget("text")
     if "(" not in etat:
         app.etat.configure(text=f"{etat} ({ROLES_LIBELLES[app.services.ctx.role]})")

@@ -6,6 +6,7 @@ Widgets are only touched from the Tk thread (in the callbacks below).
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
@@ -22,6 +23,7 @@ class Taches:
         self.file: queue.Queue[tuple[Callable[..., None], tuple[Any, ...]]] = queue.Queue()
         self.en_cas_erreur = en_cas_erreur
         self.en_cours = 0
+        self._prochain: str | None = None
         self._vider()
 
     def lancer(
@@ -44,6 +46,9 @@ class Taches:
             else:
                 self.file.put((self._fin_ok, (fini, resultat)))
 
+        # Dead Tk objects must be freed here, on the Tk thread: collected in the worker, each would
+        # wait for the main loop (and Tcl may complain it is called from another thread).
+        gc.collect()
         self.en_cours += 1
         t = threading.Thread(target=corps, daemon=True, name="atelier-tache")
         t.start()
@@ -69,9 +74,18 @@ class Taches:
         except queue.Empty:
             pass
         try:
-            self.racine.after(50, self._vider)
+            self._prochain = self.racine.after(50, self._vider)
         except tkinter.TclError:  # window destroyed
             pass
+
+    def arreter(self) -> None:
+        """Stop polling before the window goes, so Tk does not call into a destroyed interpreter."""
+        if self._prochain is not None:
+            try:
+                self.racine.after_cancel(self._prochain)
+            except tkinter.TclError:
+                pass
+            self._prochain = None
 
     def attendre(self, delai: float = 30.0) -> None:
         """For tests: process callbacks until every task has finished."""

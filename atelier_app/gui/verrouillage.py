@@ -67,8 +67,12 @@ class Verrou:
         self.mot_de_passe.configure(show="•")
         self.message = ttk.Label(boite, text="", bootstyle="danger", wraplength=460, justify="left")
         self.message.pack(anchor="w", pady=(8, 0))
-        ttk.Button(boite, text="Déverrouiller (Entrée)", bootstyle="primary",
-                   command=self.deverrouiller).pack(anchor="w", pady=(8, 0))
+        boutons = ttk.Frame(boite)
+        boutons.pack(anchor="w", pady=(8, 0))
+        ttk.Button(boutons, text="Déverrouiller (Entrée)", bootstyle="primary",
+                   command=self.deverrouiller).pack(side="left")
+        ttk.Button(boutons, text="Changer d'utilisateur", bootstyle="secondary",
+                   command=self.app.changer_utilisateur).pack(side="left", padx=(8, 0))
         self.mot_de_passe.bind("<Return>", lambda _e: self.deverrouiller())
         self.voile = v
         self.mot_de_passe.focus_set()

@@ -57,6 +57,20 @@ class DonneesService(Service):
         with self.depot.exclusif():
             return self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison=raison)
 
+    def preparer_restauration(self, chemin: Path) -> Path:
+        """Check a backup before the window closes to put it in place (the restore needs the folder closed).
+
+        Why checked now: a user who confirmed must not see the app close on a backup that cannot be read.
+        """
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        chemin = Path(chemin)
+        if not chemin.is_file():
+            raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
+        self.services.outils.sauvegardes.verifier_archive(chemin)
+        with self.depot.transaction("Restauration demandée") as tx:
+            self.journaliser(tx, "restauration", (), chemin.name)
+        return chemin
+
     def sauvegarde_du_jour(self) -> Path | None:
         """The first open of each day leaves a backup; safe to call from a worker thread."""
         sv = self.services.outils.sauvegardes

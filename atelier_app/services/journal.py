@@ -27,6 +27,8 @@ LIBELLES_ACTIONS: dict[str, str] = {
     "mot_de_passe_change": "Mot de passe changé",
     "sauvegarde_chiffree": "Sauvegarde chiffrée",
     "restauration_chiffree": "Restauration chiffrée",
+    "restauration": "Restauration d'une sauvegarde",
+    "import": "Import",
     "notice_information": "Notice d'information imprimée",
     "registre": "Registre des traitements imprimé",
     "liste_inactifs": "Liste des personnes inactives",

@@ -45,6 +45,7 @@ class ARappeler:
     absences: int
     groupe: str
     telephone: str = ""
+    groupe_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,24 +130,34 @@ class SeancesService(Service):
         seances = [s for s in self.depot.all(Seance, annee=jour.year) if s.date == jour]
         return [self.ligne(s) for s in sorted(seances, key=lambda s: (s.debut, s.groupe))]
 
+    def _seances_recentes(self) -> list[Seance]:
+        """This year's and last year's sessions: the home screen must not read ten years of history."""
+        annee = self.ctx.aujourd_hui().year
+        return [s for a in (annee - 1, annee) for s in self.depot.all(Seance, annee=a)]
+
     def appels_oublies(self) -> list[LigneSeance]:
         self.exiger(Permission.VOIR_PERSONNES)
-        return [self.ligne(s) for s in appels_oublies(self.depot.all(Seance), self.ctx.aujourd_hui())]
+        return [self.ligne(s) for s in appels_oublies(self._seances_recentes(), self.ctx.aujourd_hui())]
 
     def a_rappeler(self) -> list[ARappeler]:
         """People with two absences in a row in a group they are still enrolled in."""
         self.exiger(Permission.VOIR_PERSONNES)
         coordonnees = self.ctx.peut(Permission.VOIR_COORDONNEES)
+        aujourd_hui = self.ctx.aujourd_hui()
         par_groupe: dict[str, list[Seance]] = {}
-        for s in self.depot.all(Seance):
+        for s in self._seances_recentes():
             par_groupe.setdefault(s.groupe, []).append(s)
         out = []
         for g in self.depot.all(Groupe):
-            for pid, n in a_rappeler(par_groupe.get(g.id, []), g.inscrits).items():
+            seances = par_groupe.get(g.id, [])
+            # a group whose sessions are all over is nobody's to phone any more
+            if not any(s.date >= aujourd_hui for s in seances):
+                continue
+            for pid, n in a_rappeler(seances, g.inscrits).items():
                 p = self.depot.get(Personne, pid)
                 if p is None:
                     continue
-                out.append(ARappeler(pid, p.nom_complet, n, g.nom, p.telephone if coordonnees else ""))
+                out.append(ARappeler(pid, p.nom_complet, n, g.nom, p.telephone if coordonnees else "", g.id))
         return sorted(out, key=lambda r: (-r.absences, r.nom))
 
     def places_liberees(self) -> list[PlaceLiberee]:

@@ -9,6 +9,7 @@ and one transaction per record would mean thousands of durable writes.
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -24,6 +25,11 @@ from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
 from atelier_app.domain.projets import Projet, Visite
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.services.centre import activites_par_defaut
+
+
+def _ascii(texte: str) -> str:
+    """E-mail addresses have no accents: « Hélène » → « helene »."""
+    return unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
 
 ZONE = "A"
 PRENOMS_F = ("Hélène", "Françoise", "Monique", "Nathalie", "Isabelle", "Sylvie", "Martine", "Brigitte", "Chantal",
@@ -135,13 +141,13 @@ class _Centre:
         commune, cp, _ = r.choices(COMMUNES, [c[2] for c in COMMUNES])[0]
         statut = ("scolarise" if age < 18 else "retraite" if age >= 63 else
                   r.choices(("en_emploi", "sans_emploi", "non_communique"), (45, 45, 10))[0])
-        base = prenom.lower().replace("é", "e").replace("è", "e").replace("ë", "e").replace("ï", "i").replace("ç", "c")
+        base = _ascii(prenom)
         p = Personne(
             id=self.id("p"), nom=nom, prenom=prenom, annee_naissance=naissance,
             genre=genre, statut_social=statut, commune=commune, code_postal=cp, cree_le=contact,
-            adresse=f"{r.randint(1, 60)} {r.choice(RUES)}" if r.random() < 0.4 else "",
+            adresse=f"{r.randint(1, 60)} {r.choice(RUES)}" if r.random() < 0.8 else "",
             telephone=f"0{r.choice('5679')} {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}" if r.random() < 0.7 else "",
-            email=f"{base}.{nom.lower().replace(' ', '')[:6]}{r.randint(1, 99)}@exemple.fr" if age >= 18 and r.random() < 0.45 else "",
+            email=f"{base}.{_ascii(nom).replace(' ', '')[:6]}{r.randint(1, 99)}@exemple.fr" if age >= 18 and r.random() < 0.45 else "",
         )
         if age < 18:
             droit = r.random() < 0.8

@@ -46,11 +46,25 @@ def main() -> int:
         from atelier_app.gui.fiche_personne import FichePersonne
 
         fiche = FichePersonne(app.racine, app, personne)
-        fiche.geometry("900x700+40+40")
         fiche.montrer(attendre=False)
         fiche.update()
         faites.append(photo(fiche, "10-fiche-personne"))
         fiche.fermer()
+        from atelier_app.domain.seances import Seance
+        from atelier_app.gui import appel, connexion
+
+        passees = [s for s in services.depot.all(Seance, annee=date.today().year)
+                   if s.appel_fait and s.date < date.today() and len(s.presences) >= 6]
+        fenetre = appel.ouvrir(app.racine, app, max(passees, key=lambda s: s.date).id, attendre=False)
+        fenetre.update()
+        faites.append(photo(fenetre, "11-appel"))
+        fenetre.fermer()
+        services.comptes.creer("direction", "direction", "Passerelle#Niort2026")
+        dialogue = connexion.DialogueConnexion(app, "direction")
+        dialogue.montrer(dialogue.mot_de_passe, attendre=False)
+        dialogue.update()
+        faites.append(photo(dialogue, "12-connexion"))
+        dialogue.fermer()
         app.fermer()
         assemblage.fermer(services)
     for f in faites:

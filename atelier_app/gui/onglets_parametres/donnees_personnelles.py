@@ -166,8 +166,8 @@ class PageDonneesPersonnelles(ttk.Frame):
         chemin = self.app.proteger(lambda: self.app.services.rgpd.dechiffrer_sauvegarde(fichier, phrase))
         if chemin is not None:
             dialogues.informer(self, f"Sauvegarde relue et ajoutée à la liste des sauvegardes ({chemin.name}). "
-                                     "Pour la remettre en place, fermez Atelier et lancez « atelier restaurer "
-                                     f"{chemin} ».")
+                                     "Pour la remettre en place : onglet Sauvegardes, choisissez-la, "
+                                     "puis « Restaurer la sauvegarde choisie ».")
 
 
 def construire(parent: tkinter.Misc, app) -> ttk.Frame:

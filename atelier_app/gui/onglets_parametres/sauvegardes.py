@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tkinter
+from pathlib import Path
 
 import ttkbootstrap as ttk
 
@@ -26,12 +27,18 @@ class PageSauvegardes(ttk.Frame):
             self, wraplength=800, justify="left",
             text="Atelier fait une sauvegarde à la première ouverture de chaque jour et avant chaque import. "
                  "Il garde 8 sauvegardes quotidiennes, 5 hebdomadaires et 12 mensuelles. Pour revenir à une "
-                 "sauvegarde, fermez Atelier et lancez « atelier restaurer » (les fichiers actuels sont gardés de côté).",
+                 "sauvegarde, choisissez-la puis « Restaurer » : Atelier se ferme, la remet en place et se rouvre ; "
+                 "les fichiers actuels sont d'abord sauvegardés et gardés de côté, rien n'est effacé.",
         ).pack(anchor="w")
-        ttk.Button(self, text="Sauvegarder maintenant", bootstyle="primary", command=self.sauvegarder).pack(
-            anchor="w", pady=8)
+        boutons = ttk.Frame(self)
+        boutons.pack(anchor="w", pady=8)
+        ttk.Button(boutons, text="Sauvegarder maintenant", bootstyle="primary", command=self.sauvegarder).pack(
+            side="left")
+        ttk.Button(boutons, text="Restaurer la sauvegarde choisie…", command=self.restaurer).pack(
+            side="left", padx=8)
         self.arbre = liste(self, (("quand", "Date", 200), ("fichier", "Fichier", 420), ("taille", "Taille", 100)), 10)
         self.arbre.cadre.pack(fill="both", expand=True)
+        self.arbre.bind("<Return>", lambda _e: self.restaurer())
         self.rafraichir()
 
     def rafraichir(self) -> None:
@@ -49,6 +56,21 @@ class PageSauvegardes(ttk.Frame):
         if chemin is not None:
             dialogues.informer(self, f"Sauvegarde écrite :\n{chemin}")
             self.rafraichir()
+
+
+    def restaurer(self) -> None:
+        choix = self.arbre.focus()
+        if not choix:
+            dialogues.informer(self, "Choisissez d'abord une sauvegarde dans la liste.")
+            return
+        libelle = self.arbre.item(choix, "values")[0]
+        if not dialogues.confirmer(
+            self, f"Remettre en place la sauvegarde du {libelle} ?\n\nAtelier va se fermer puis se rouvrir. "
+                  "Ce qui a été saisi depuis sera gardé de côté (dossier mis_de_cote), pas effacé."):
+            return
+        chemin = self.app.proteger(lambda: self.app.services.donnees.preparer_restauration(Path(choix)))
+        if chemin is not None:
+            self.app.redemarrer_avec(chemin)
 
 
 def construire(parent: tkinter.Misc, app) -> ttk.Frame:

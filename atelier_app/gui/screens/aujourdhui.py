@@ -29,16 +29,17 @@ class EcranAujourdhui(Ecran):
         self.boutons_appel: list[ttk.Button] = []
         self.bas = ttk.Frame(self)
         self.bas.pack(fill="both", expand=True, pady=(12, 0))
-        self.bas.columnconfigure((0, 1, 2), weight=1, uniform="c")
+        for col, poids in enumerate((4, 5, 3)):  # the list to phone needs the room for names and numbers
+            self.bas.columnconfigure(col, weight=poids, uniform="c")
         self.bas.rowconfigure(0, weight=1)
         self.oublies = self._liste(0, "Appels oubliés (Entrée : faire l'appel)",
-                                   (("date", "Date", 90), ("quoi", "Séance", 200)))
+                                   (("date", "Date", 90), ("quoi", "Séance", 210)))
         self.oublies.bind("<Return>", lambda _e: self._appel_oublie())
         self.oublies.bind("<Double-1>", lambda _e: self._appel_oublie())
         self.rappeler = self._liste(1, "À rappeler (2 absences de suite)",
-                                    (("nom", "Personne", 130), ("groupe", "Groupe", 90), ("tel", "Téléphone", 100)))
-        self.places = self._liste(2, "Places libérées", (("groupe", "Groupe", 170), ("places", "Places", 50),
-                                                         ("attente", "Attente", 60)))
+                                    (("nom", "Personne", 160), ("groupe", "Groupe", 120), ("tel", "Téléphone", 100)))
+        self.places = self._liste(2, "Places libérées", (("groupe", "Groupe", 110), ("places", "Places", 55),
+                                                         ("attente", "Attente", 65)))
 
     def _liste(self, col: int, titre: str, colonnes) -> ttk.Treeview:
         cadre = ttk.Labelframe(self.bas, text=titre, padding=8)
@@ -84,7 +85,7 @@ class EcranAujourdhui(Ecran):
                                for x in r.oublies])
         tel = self.services.ctx.peut(Permission.VOIR_COORDONNEES)
         self.rappeler.column("tel", width=100 if tel else 0)
-        remplir(self.rappeler, [(f"{x.personne}|{x.groupe}", (f"{x.nom} ({x.absences})", x.groupe,
+        remplir(self.rappeler, [(f"{x.personne}|{x.groupe_id}", (f"{x.nom} ({x.absences})", x.groupe,
                                                               x.telephone if tel else ""))
                                 for x in r.rappeler])
         remplir(self.places, [(x.groupe_id, (f"{x.groupe} — {x.activite}", x.places, x.en_attente))

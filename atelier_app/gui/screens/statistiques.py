@@ -7,7 +7,6 @@ comes here (the reports compute), matplotlib is imported when a chart is first d
 
 from __future__ import annotations
 
-import gc
 import tkinter
 from datetime import date, datetime
 from pathlib import Path
@@ -31,8 +30,6 @@ def _jour(widget: ttk.DateEntry) -> date | None:
 
 
 def _lancer(app, travail, fini, progression=None) -> None:
-    """Free dead Tk objects here, on the Tk thread: collected in the worker, each would wait for the main loop."""
-    gc.collect()
     app.taches.lancer(travail, fini, progression)
 
 
@@ -70,7 +67,7 @@ class EcranStatistiques(Ecran):
                                 width=11)
         self.au.pack(side="left", padx=(4, 16))
         ttk.Label(filtres, text="Activité :").pack(side="left")
-        self.activite = ttk.Combobox(filtres, state="readonly", width=34)
+        self.activite = ttk.Combobox(filtres, state="readonly", width=26)
         self.activite.pack(side="left", padx=(4, 12))
         self.bouton_calculer = ttk.Button(filtres, text="Calculer (Entrée)", bootstyle="primary", command=self.calculer)
         self.bouton_calculer.pack(side="left")
@@ -103,12 +100,12 @@ class EcranStatistiques(Ecran):
         gauche.grid(row=0, column=0, sticky="nsew")
         self.arbre = ttk.Treeview(gauche, columns=("nombre", "pct", "avant", "evol"), show="tree headings",
                                   selectmode="browse")
-        for cle, titre, largeur in (("nombre", "Nombre", 80), ("pct", "%", 70), ("avant", "Année préc.", 90),
+        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 60), ("avant", "Année préc.", 70),
                                     ("evol", "Évolution", 80)):
             self.arbre.heading(cle, text=titre, anchor="e")
             self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
-        self.arbre.column("#0", width=300, stretch=True)
+        self.arbre.column("#0", width=220, minwidth=160, stretch=True)
         barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
         self.arbre.configure(yscrollcommand=barre.set)
         self.arbre.pack(side="left", fill="both", expand=True)
