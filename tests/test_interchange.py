@@ -332,3 +332,18 @@ def test_deux_fiches_fusionnees_presentes_a_la_meme_seance(tmp_path):
     assert [(p.personne, p.statut) for p in depot.get(Seance, "s1").presences] == [("p1", "present")]
     assert depot.get(Groupe, "g1").liste_attente == ()
     assert interchange.verifier(depot) == []
+
+
+def test_accompagnement_sans_public_le_prend_de_la_personne(tmp_path):
+    """FORMAT.md gives a help record only date, person, duration, themes and outcome: the public
+    (age band, gender, status, commune) comes from the person, as for attendance."""
+    depot = Depot.ouvrir(tmp_path / "d", verrou=False)
+    chemin = fichier(tmp_path, personnes=[PERSONNE],
+                     accompagnements=[{"id": "h1", "date": "2025-03-04", "personne": "p1", "duree": 30,
+                                       "thematiques": [], "suite": "autonome"},
+                                      {"id": "h2", "date": "2025-03-05", "personne": None, "duree": 15}])
+    importer_dans(depot, chemin)
+    h1, h2 = depot.get(Accompagnement, "h1"), depot.get(Accompagnement, "h2")
+    assert (h1.tranche_age, h1.genre, h1.statut_social, h1.commune) == (
+        "soixante_dix_plus", "feminin", "retraite", "Lille")
+    assert h2.genre == "non_communique"

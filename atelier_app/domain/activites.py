@@ -149,6 +149,17 @@ def valider_activite(a: Activite, ou: str) -> list[Probleme]:
         problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
     if a.genre_activite not in GENRES_ACTIVITE:
         problemes.append(Probleme(ou, "genre_activite", f"genre inconnu : « {a.genre_activite} »"))
+    if a.nb_seances < 0 or a.nb_seances > 200:
+        problemes.append(Probleme(ou, "nb_seances", f"nombre de séances impossible : {a.nb_seances}"))
+    if not 0 < a.duree_seance <= 12 * 60:
+        problemes.append(Probleme(ou, "duree_seance", f"durée impossible : {a.duree_seance} minutes"))
+    if a.nb_groupes < 1:
+        problemes.append(Probleme(ou, "nb_groupes", "il faut au moins un groupe par cycle"))
+    if not 1 <= a.capacite_min <= a.capacite_max:
+        problemes.append(Probleme(ou, "capacite_max",
+                                  f"places par groupe : de {a.capacite_min} à {a.capacite_max}, c'est impossible"))
+    for c in a.creneaux:
+        problemes.extend(valider_creneau(c, ou))
     for i, etape in enumerate(a.programme):
         for t in etape.thematiques:
             if t not in THEMATIQUES:
@@ -156,8 +167,21 @@ def valider_activite(a: Activite, ou: str) -> list[Probleme]:
     return problemes
 
 
+def valider_cycle(c: Cycle, ou: str) -> list[Probleme]:
+    problemes = []
+    if not c.nom.strip():
+        problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
+    if c.debut and c.fin and c.fin < c.debut:
+        problemes.append(Probleme(ou, "fin", f"la fin ({c.fin:%d/%m/%Y}) précède le début ({c.debut:%d/%m/%Y})"))
+    return problemes
+
+
 def valider_groupe(g: Groupe, ou: str) -> list[Probleme]:
     problemes = []
+    if not g.nom.strip():
+        problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
+    if not 0 <= g.nb_seances <= 200:
+        problemes.append(Probleme(ou, "nb_seances", f"nombre de séances impossible : {g.nb_seances}"))
     if g.niveau is not None and g.niveau not in NIVEAUX:
         problemes.append(Probleme(ou, "niveau", f"niveau inconnu : « {g.niveau} »"))
     if g.capacite < 1:

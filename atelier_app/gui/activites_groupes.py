@@ -29,19 +29,29 @@ class OngletGroupes(ttk.Frame):
                    command=lambda: self.app.proteger(self.nouveau_cycle)).pack(side="left", padx=6)
         ttk.Button(haut, text="Proposer des groupes…", bootstyle="secondary",
                    command=self.proposer).pack(side="left")
+        haut2 = ttk.Frame(self)
+        haut2.pack(fill="x", pady=(6, 0))
+        ttk.Button(haut2, text="Modifier le cycle…", bootstyle="secondary-outline",
+                   command=lambda: self.app.proteger(self.modifier_cycle)).pack(side="left")
+        ttk.Button(haut2, text="Ajouter un groupe", bootstyle="secondary-outline",
+                   command=lambda: self.app.proteger(self.ajouter_groupe)).pack(side="left", padx=6)
+        ttk.Button(haut2, text="Modifier le groupe… (F2)", bootstyle="secondary-outline",
+                   command=lambda: self.app.proteger(self.modifier_groupe)).pack(side="left")
         self.bind_all("<Control-n>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.nouveau_cycle),
                       add="+")
         self.bind_all("<Control-p>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.confirmer_liberees),
                       add="+")
         milieu = ttk.Frame(self)
         milieu.pack(fill="both", expand=True, pady=6)
-        self.cycles = liste(milieu, [("nom", "Cycle", 260), ("debut", "Début", 90)], hauteur=8)
+        self.cycles = liste(milieu, [("nom", "Cycle", 260), ("debut", "Début", 90)], hauteur=5)
         self.cycles.cadre.pack(side="left", fill="y")
         self.cycles.bind("<<TreeviewSelect>>", lambda _e: self._remplir_groupes())
         self.groupes = liste(milieu, [("nom", "Groupe", 230), ("niveau", "Niveau", 110), ("places", "Places", 80),
-                                      ("attente", "En attente", 80), ("seances", "Séances", 70)], hauteur=8)
+                                      ("attente", "En attente", 80), ("seances", "Séances", 70)], hauteur=5)
         self.groupes.cadre.pack(side="left", fill="both", expand=True, padx=6)
         self.groupes.bind("<<TreeviewSelect>>", lambda _e: self._remplir_membres())
+        for touche in ("<F2>", "<Double-1>"):
+            self.groupes.bind(touche, lambda _e: self.app.proteger(self.modifier_groupe))
         bas = ttk.Frame(self)
         bas.pack(fill="both", expand=True)
         gauche = ttk.Labelframe(bas, text="À inscrire (venus à la réunion, invités, à inviter)", padding=4)
@@ -159,6 +169,33 @@ class OngletGroupes(ttk.Frame):
         self.rafraichir()
         self.cycles.selection_set(c.id)
         dialogues.informer(self, f"Cycle « {c.nom} » créé avec {len(gs)} groupe(s).")
+
+    def modifier_cycle(self) -> None:
+        from atelier_app.gui.dialogues_cycles import DialogueCycle
+
+        cid = self._cycle()
+        if cid is None:
+            dialogues.avertir(self, "Choisissez d'abord un cycle (ou créez-en un avec Ctrl+N).")
+            return
+        DialogueCycle(self.app, self.services.activites.cycle(cid)).montrer()
+
+    def ajouter_groupe(self) -> None:
+        cid = self._cycle()
+        if cid is None:
+            dialogues.avertir(self, "Choisissez d'abord un cycle (ou créez-en un avec Ctrl+N).")
+            return
+        g = self.services.activites.ajouter_groupe(cid)
+        self.groupes.selection_set(g.id)
+        self.groupes.focus(g.id)
+
+    def modifier_groupe(self) -> None:
+        from atelier_app.gui.dialogues_cycles import DialogueGroupe
+
+        gid = self._groupe()
+        if gid is None:
+            dialogues.avertir(self, "Choisissez d'abord un groupe dans la liste.")
+            return
+        DialogueGroupe(self.app, self.services.activites.groupe(gid)).montrer()
 
     def inscrire(self) -> None:
         gid = self._groupe()

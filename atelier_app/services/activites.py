@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from atelier_app.domain.activites import Activite, Cycle, Groupe, valider_activite, valider_groupe
+from atelier_app.domain.activites import Activite, Cycle, Groupe, valider_activite, valider_cycle, valider_groupe
 from atelier_app.domain.codes import MOIS
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
@@ -72,6 +72,33 @@ class ActivitesService(Service):
             tx.put_many(groupes)
         self.ctx.signaler("activites")
         return cycle, groupes
+
+    def modifier_cycle(self, c: Cycle) -> Cycle:
+        self.ctx.exiger(Permission.GERER_ACTIVITES)
+        self.cycle(c.id)
+        problemes = valider_cycle(c, f"Cycle « {c.nom or c.id} »")
+        if problemes:
+            raise DonneesInvalides("Le cycle n'est pas enregistré.", problemes)
+        with self.depot.transaction("Modification d'un cycle") as tx:
+            tx.put(c)
+        self.ctx.signaler("activites")
+        return c
+
+    def ajouter_groupe(self, cycle_id: str) -> Groupe:
+        """One more group in a cycle (a third room opened, a waiting list too long), from the defaults."""
+        self.ctx.exiger(Permission.GERER_ACTIVITES)
+        c = self.cycle(cycle_id)
+        a = self.services.centre.activite(c.activite)
+        n = len(self.groupes(cycle_id)) + 1
+        creneau = a.creneaux[(n - 1) % len(a.creneaux)] if a.creneaux else None
+        if creneau is not None and creneau.duree != a.duree_seance:
+            creneau = replace(creneau, duree=a.duree_seance)
+        g = Groupe(id=nouvel_id("g"), cycle=c.id, nom=f"Groupe {n}" + (f" — {creneau.libelle}" if creneau else ""),
+                   capacite=a.capacite_max, creneau=creneau, nb_seances=a.nb_seances)
+        with self.depot.transaction("Nouveau groupe") as tx:
+            tx.put(g)
+        self.ctx.signaler("activites")
+        return g
 
     def modifier_groupe(self, g: Groupe) -> Groupe:
         self.ctx.exiger(Permission.GERER_ACTIVITES)

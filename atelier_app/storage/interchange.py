@@ -252,6 +252,7 @@ def lire(chemin: Path) -> tuple[dict[str, Any], list[Probleme]]:
     if isinstance(contenu.get("centre"), dict):
         objets["centre"] = _construire(Centre, {**contenu["centre"], "id": Centre.ID}, "centre", problemes)
     annee = date.today().year
+    objets["aides_sans_instantane"] = set()  # help records whose public is to be taken from the person
     for nom, (kind, prefixe, valider) in LISTES.items():
         brut = contenu.get(nom, [])
         if not isinstance(brut, list):
@@ -264,6 +265,9 @@ def lire(chemin: Path) -> tuple[dict[str, Any], list[Probleme]]:
                 d = {**d, "id": nouvel_id(prefixe)}
             if nom == "seances" and isinstance(d, dict):
                 d = {k: v for k, v in d.items() if k != "presences"}
+            if (nom == "accompagnements" and isinstance(d, dict) and isinstance(d.get("id"), str)
+                    and not any(c in d for c in _INSTANTANE)):
+                objets["aides_sans_instantane"].add(d["id"])
             obj = _construire(kind, d, ou, problemes)
             if obj is None:
                 continue

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
+from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.imports import RapportImport
 from atelier_app.domain.personnes import Personne
@@ -53,6 +55,8 @@ class Fusion:
                 continue
             for i, obj in self.objets.get(nom, []):
                 obj = self._references(nom, i, obj)
+                if nom == "accompagnements" and obj.id in self.objets.get("aides_sans_instantane", ()):
+                    obj = self._instantane_accompagnement(obj)
                 self._placer(nom, obj)
         self._presences_hors_fichier()
 
@@ -89,6 +93,18 @@ class Fusion:
             if (not actuel or actuel == "non_communique") and getattr(autre, champ) not in ("", "non_communique"):
                 vides[champ] = getattr(autre, champ)
         return replace(existant, **vides) if vides else existant
+
+    def _instantane_accompagnement(self, a: Accompagnement) -> Accompagnement:
+        """A help record from a file without age band, gender… takes them from the person (FORMAT.md
+        lists only date, person, duration, themes and outcome), so the demand still shows by public."""
+        if a.personne is None:
+            return a
+        p = self.nouveaux["personnes"].get(a.personne) or self.modifies["personnes"].get(a.personne) \
+            or self.base["personnes"].get(a.personne)
+        if p is None:
+            return a
+        return replace(a, tranche_age=tranche_age(p.annee_naissance, a.date.year), genre=p.genre,
+                       statut_social=p.statut_social, commune=p.commune)
 
     def _connu(self, liste: str, ident: str) -> str | None:
         """The id a reference resolves to (renamed if needed), or None when nothing matches."""

@@ -56,8 +56,12 @@ class EcranActivites(Ecran):
                                                             width=12))
         self.reunion_heure = g.texte("Réunion : heure (HH:MM)", largeur=8)
         self.reunion_lieu = g.texte("Réunion : lieu")
-        ttk.Button(droite, text="Enregistrer (Ctrl+S)", bootstyle="primary",
-                   command=lambda: self.app.proteger(self.enregistrer)).pack(anchor="e", pady=8)
+        boutons = ttk.Frame(droite)
+        boutons.pack(anchor="e", pady=8)
+        ttk.Button(boutons, text="Rythme et créneaux…", bootstyle="secondary",
+                   command=lambda: self.app.proteger(self.rythme)).pack(side="left", padx=(0, 8))
+        ttk.Button(boutons, text="Enregistrer (Ctrl+S)", bootstyle="primary",
+                   command=lambda: self.app.proteger(self.enregistrer)).pack(side="left")
         self.bind_all("<Control-s>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.enregistrer), add="+")
 
     def _activite(self):
@@ -101,6 +105,16 @@ class EcranActivites(Ecran):
         reunion = Reunion(d.date() if d else None, heure, self.reunion_lieu.var.get().strip())
         self.services.activites.modifier(replace(a, partenaires=partenaires, reunion=reunion, **valeurs))
         dialogues.informer(self, f"Activité « {valeurs['nom']} » enregistrée.")
+
+    def rythme(self) -> None:
+        """The activity's defaults for new cycles (groups, places, sessions, usual slots)."""
+        from atelier_app.gui.dialogues_cycles import DialogueRythme
+
+        a = self._activite()
+        if a is None:
+            dialogues.avertir(self, "Activités : choisissez d'abord une activité dans la liste.")
+            return
+        DialogueRythme(self.app, a).montrer()
 
     def rafraichir(self) -> None:
         remplir(self.liste_act, [(a.id, (a.nom, a.animateur)) for a in self.services.centre.activites()])
