@@ -134,6 +134,7 @@ class AtelierApp:
             chemin = dict((c, p) for c, _l, p in ZONES)[cle]
             module, classe = chemin.split(":")
             self.ecrans[cle] = getattr(importlib.import_module(module), classe)(self.zone, self)
+            polices.ajuster_colonnes(self.ecrans[cle])
         return self.ecrans[cle]
 
     def aller(self, cle: str) -> Ecran | None:

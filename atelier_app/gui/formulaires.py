@@ -19,10 +19,11 @@ class Modale(ttk.Toplevel):
         haut = parent.winfo_toplevel()
         super().__init__(title=titre, transient=haut, master=haut)
         self.resultat: object = None
-        self.corps = ttk.Frame(self, padding=16)
-        self.corps.pack(fill="both", expand=True)
+        # The buttons are packed first so that they keep their room when the window is squeezed.
         self.boutons = ttk.Frame(self, padding=(16, 0, 16, 16))
         self.boutons.pack(fill="x", side="bottom")
+        self.corps = ttk.Frame(self, padding=16)
+        self.corps.pack(fill="both", expand=True)
         self.bind("<Escape>", lambda _e: self.annuler())
         self.protocol("WM_DELETE_WINDOW", self.annuler)
 
@@ -32,11 +33,23 @@ class Modale(ttk.Toplevel):
         return b
 
     def montrer(self, focus: tkinter.Misc | None = None, attendre: bool = True) -> object:
+        from atelier_app.gui import polices
+
+        polices.ajuster_colonnes(self)
         self.update_idletasks()
+        # With large text a window can ask for more than the screen: keep it (and its buttons) on it.
+        largeur = min(self.winfo_reqwidth(), self.winfo_screenwidth() - 40)
+        hauteur = min(self.winfo_reqheight(), self.winfo_screenheight() - 80)
+        x = y = 20
         parent = self.master.winfo_toplevel() if self.master else None
         if parent is not None and parent.winfo_ismapped():
-            x = parent.winfo_rootx() + max(0, (parent.winfo_width() - self.winfo_reqwidth()) // 2)
-            y = parent.winfo_rooty() + max(0, (parent.winfo_height() - self.winfo_reqheight()) // 3)
+            x = parent.winfo_rootx() + max(0, (parent.winfo_width() - largeur) // 2)
+            y = parent.winfo_rooty() + max(0, (parent.winfo_height() - hauteur) // 3)
+        x = max(0, min(x, self.winfo_screenwidth() - largeur))
+        y = max(0, min(y, self.winfo_screenheight() - hauteur - 40))
+        if (largeur, hauteur) != (self.winfo_reqwidth(), self.winfo_reqheight()):
+            self.geometry(f"{largeur}x{hauteur}+{x}+{y}")
+        elif parent is not None and parent.winfo_ismapped():
             self.geometry(f"+{x}+{y}")
         try:
             self.grab_set()
@@ -157,3 +170,41 @@ def premiere_ligne(arbre: ttk.Treeview) -> None:
     arbre.focus(cible)
     arbre.selection_set(cible)
     arbre.see(cible)
+
+
+class BarreBoutons(ttk.Frame):
+    """A row of buttons that wraps onto more lines when the window is narrow or the text is large.
+
+    Why: with the text at 150 % a fixed row of six buttons runs off the window, and a button nobody
+    can see is a feature nobody can use.
+    """
+
+    def __init__(self, parent: tkinter.Misc, ecart: int = 6) -> None:
+        super().__init__(parent)
+        self.ecart = ecart
+        self.boutons: list[ttk.Button] = []
+        self._largeur = 0
+        self.bind("<Configure>", self._sur_taille)
+
+    def ajouter(self, texte: str, commande: Callable[[], object], principal: bool = False,
+                style: str = "secondary") -> ttk.Button:
+        b = ttk.Button(self, text=texte, command=commande, bootstyle="primary" if principal else style)
+        self.boutons.append(b)
+        self.ranger_boutons(self._largeur or 10_000)
+        return b
+
+    def _sur_taille(self, evt) -> None:
+        if evt.width != self._largeur:
+            self._largeur = evt.width
+            self.ranger_boutons(evt.width)
+
+    def ranger_boutons(self, largeur: int) -> None:
+        x = y = hauteur_ligne = 0
+        for b in self.boutons:
+            w, h = b.winfo_reqwidth(), b.winfo_reqheight()
+            if x and x + w > largeur:
+                x, y, hauteur_ligne = 0, y + hauteur_ligne + 4, 0
+            b.place(x=x, y=y)
+            x += w + self.ecart
+            hauteur_ligne = max(hauteur_ligne, h)
+        self.configure(height=max(1, y + hauteur_ligne))

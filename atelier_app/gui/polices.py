@@ -15,10 +15,41 @@ NOMS = ("TkDefaultFont", "TkTextFont", "TkHeadingFont", "TkMenuFont", "TkFixedFo
         "TkSmallCaptionFont", "TkIconFont", "TkTooltipFont")
 
 _bases: dict[str, int] = {}
+_facteur = 1.0
+_largeurs: dict[tuple[str, str], int] = {}  # (tree, column) → width designed at 100 %
 _gardees: dict[str, tkfont.Font] = {}  # a named Font is deleted when its Python object is collected
 
 
+def facteur() -> float:
+    """The current text size as a ratio (1.0 at 100 %), for layouts that must change with it."""
+    return _facteur
+
+
+def ajuster_colonnes(widget: tkinter.Misc) -> None:
+    """Scale the columns of every list under ``widget`` to the text size (widths are in pixels)."""
+    pile = [widget]
+    while pile:
+        w = pile.pop()
+        try:
+            enfants = w.winfo_children()
+        except tkinter.TclError:
+            continue
+        pile.extend(enfants)
+        ranger = getattr(w, "ranger_boutons", None)  # BarreBoutons: the buttons' sizes follow the text
+        if ranger is not None:
+            w.after_idle(lambda w=w, r=ranger: r(w.winfo_width() if w.winfo_width() > 1 else 10_000))
+        if w.winfo_class() != "Treeview":
+            continue
+        for col in ("#0", *w.cget("columns")):
+            cle = (str(w), col)
+            if cle not in _largeurs:
+                _largeurs[cle] = int(w.column(col, "width"))
+            w.column(col, width=round(_largeurs[cle] * _facteur))
+
+
 def appliquer(racine: tkinter.Misc, pourcent: int) -> None:
+    global _facteur
+    _facteur = pourcent / 100
     for nom in NOMS:
         try:
             f = tkfont.nametofont(nom, root=racine)
@@ -41,6 +72,7 @@ def appliquer(racine: tkinter.Misc, pourcent: int) -> None:
     hauteur = defaut.metrics("linespace")
     style = ttk.Style()
     style.configure("Treeview", rowheight=int(hauteur * 1.6))
+    ajuster_colonnes(racine)
 
 
 TITRE = "AtelierTitre"

@@ -29,9 +29,7 @@ class EcranAujourdhui(Ecran):
         self.boutons_appel: list[ttk.Button] = []
         self.bas = ttk.Frame(self)
         self.bas.pack(fill="both", expand=True, pady=(12, 0))
-        for col, poids in enumerate((4, 5, 3)):  # the list to phone needs the room for names and numbers
-            self.bas.columnconfigure(col, weight=poids, uniform="c")
-        self.bas.rowconfigure(0, weight=1)
+        self.cadres: list[ttk.Labelframe] = []
         self.oublies = self._liste(0, "Appels oubliés (Entrée : faire l'appel)",
                                    (("date", "Date", 90), ("quoi", "Séance", 210)))
         self.oublies.bind("<Return>", lambda _e: self._appel_oublie())
@@ -43,7 +41,7 @@ class EcranAujourdhui(Ecran):
 
     def _liste(self, col: int, titre: str, colonnes) -> ttk.Treeview:
         cadre = ttk.Labelframe(self.bas, text=titre, padding=8)
-        cadre.grid(row=0, column=col, sticky="nsew", padx=(0 if col == 0 else 6, 0))
+        self.cadres.append(cadre)
         arbre = liste(cadre, colonnes, hauteur=10)
         arbre.cadre.pack(fill="both", expand=True)
         arbre.titre = cadre  # type: ignore[attr-defined]
@@ -81,6 +79,7 @@ class EcranAujourdhui(Ecran):
             return
         if not self.bas.winfo_manager():
             self.bas.pack(fill="both", expand=True, pady=(12, 0))
+        self._disposer()
         remplir(self.oublies, [(x.seance.id, (f"{x.seance.date:%d/%m/%Y}", f"{x.groupe} — {x.activite}"))
                                for x in r.oublies])
         tel = self.services.ctx.peut(Permission.VOIR_COORDONNEES)
@@ -90,6 +89,24 @@ class EcranAujourdhui(Ecran):
                                 for x in r.rappeler])
         remplir(self.places, [(x.groupe_id, (f"{x.groupe} — {x.activite}", x.places, x.en_attente))
                               for x in r.places])
+
+    def _disposer(self) -> None:
+        """Three lists side by side; with large text one under the other, so names stay readable."""
+        empiler = polices.facteur() > 1.2
+        for i in range(3):
+            self.bas.columnconfigure(i, weight=0, uniform="")
+            self.bas.rowconfigure(i, weight=0)
+        for i, (cadre, poids) in enumerate(zip(self.cadres, (4, 5, 3), strict=True)):
+            if empiler:
+                cadre.grid(row=i, column=0, sticky="nsew", pady=(0 if i == 0 else 6, 0), padx=0)
+                self.bas.rowconfigure(i, weight=1, uniform="r")
+            else:
+                cadre.grid(row=0, column=i, sticky="nsew", padx=(0 if i == 0 else 6, 0), pady=0)
+                self.bas.columnconfigure(i, weight=poids, uniform="c")
+        if empiler:
+            self.bas.columnconfigure(0, weight=1)
+        else:
+            self.bas.rowconfigure(0, weight=1)
 
     def premier_focus(self) -> tkinter.Misc | None:
         actifs = [b for b in self.boutons_appel if b.instate(["!disabled"])]

@@ -17,7 +17,7 @@ from atelier_app.domain.codes import ETATS_SEANCE, JOURS, THEMATIQUES
 from atelier_app.errors import UserError
 from atelier_app.gui import appel, dialogues
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import Grille, Modale, liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, premiere_ligne, remplir
 
 
 def _jour(widget: ttk.DateEntry) -> date | None:
@@ -122,38 +122,39 @@ class EcranSeances(Ecran):
         self.info = ttk.Label(self, text="", justify="left", wraplength=1000)
         self.info.pack(fill="x", pady=(8, 4))
         self.arbre = liste(self, (("n", "N°", 40), ("date", "Date", 130), ("heure", "Heure", 70),
-                                  ("etat", "État", 200), ("venus", "Présents", 80), ("contenu", "Contenu", 380)),
+                                  ("etat", "État", 150), ("venus", "Présents", 80), ("contenu", "Contenu", 380)),
                            hauteur=12)
         self.arbre.cadre.pack(fill="both", expand=True)
         self.arbre.bind("<Return>", lambda _e: self.faire_appel())
         self.arbre.bind("<Double-1>", lambda _e: self.faire_appel())
-        lignes = (
-            (("Faire l'appel (Entrée)", self.faire_appel, None),
-             ("Déplacer… (Ctrl+D)", self.deplacer, "<Control-d>"),
-             ("Annuler la séance…", self.annuler_seance, None),
-             ("Ajouter une séance… (Ctrl+J)", self.ajouter, "<Control-j>")),
-            (("Générer le calendrier (Ctrl+G)", self.generer, "<Control-g>"),
-             ("Programme… (Ctrl+R)", self.programme, "<Control-r>"),
-             ("Feuille d'émargement (Ctrl+P)", self.imprimer, "<Control-p>"),
-             ("Feuille du mois", self.imprimer_mois, None)),
+        actions = (
+            ("Faire l'appel (Entrée)", self.faire_appel, None),
+            ("Déplacer… (Ctrl+D)", self.deplacer, "<Control-d>"),
+            ("Annuler la séance…", self.annuler_seance, None),
+            ("Ajouter une séance… (Ctrl+J)", self.ajouter, "<Control-j>"),
+            ("Générer le calendrier (Ctrl+G)", self.generer, "<Control-g>"),
+            ("Programme… (Ctrl+R)", self.programme, "<Control-r>"),
+            ("Feuille d'émargement (Ctrl+P)", self.imprimer, "<Control-p>"),
+            ("Feuille du mois", self.imprimer_mois, None),
         )
-        for actions in lignes:
-            barre = ttk.Frame(self)
-            barre.pack(fill="x", pady=(6, 0))
-            for texte, commande, touche in actions:
-                ttk.Button(barre, text=texte, command=lambda c=commande: self.app.proteger(c),
-                           bootstyle="primary" if commande == self.faire_appel else "secondary").pack(
-                    side="left", padx=(0, 6))
-                if touche:
-                    self.bind_all(touche, lambda _e, c=commande: self._raccourci(c), add="+")
+        barre = BarreBoutons(self)
+        for texte, commande, touche in actions:
+            barre.ajouter(texte, lambda c=commande: self.app.proteger(c), principal=commande == self.faire_appel)
+            if touche:
+                self.bind_all(touche, lambda _e, c=commande: self._raccourci(c), add="+")
+        # packed before the list: with large text the buttons stay visible, on more lines if needed
+        barre.pack(side="bottom", fill="x", pady=(6, 0), before=self.arbre.cadre)
         self.activites: list = []
         self.cycles: list = []
         self.groupes: list = []
 
     def _combo(self, parent, libelle: str, largeur: int) -> ttk.Combobox:
-        ttk.Label(parent, text=libelle + " :").pack(side="left", padx=(0, 4))
+        """Label and list side by side in a grid whose lists shrink together when the text is large."""
+        col = len(parent.grid_slaves(row=0))
+        ttk.Label(parent, text=libelle + " :").grid(row=0, column=col, padx=(0, 4), sticky="w")
         c = ttk.Combobox(parent, state="readonly", width=largeur)
-        c.pack(side="left", padx=(0, 16))
+        c.grid(row=0, column=col + 1, padx=(0, 16), sticky="ew")
+        parent.columnconfigure(col + 1, weight=largeur, uniform="listes")
         return c
 
     def _raccourci(self, commande) -> None:
