@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import tkinter
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import ttkbootstrap as ttk
+
+W = TypeVar("W", bound=tkinter.Widget)
 
 
 class Modale(ttk.Toplevel):
@@ -87,7 +90,7 @@ class Grille:
         self.ligne += 1
         return w
 
-    def texte(self, libelle: str, valeur: str = "", largeur: int = 40) -> ttk.Entry:
+    def texte(self, libelle: str, valeur: str = "", largeur: int = 30) -> ttk.Entry:
         var = tkinter.StringVar(value=valeur)
         e = self.champ(libelle, lambda p: ttk.Entry(p, textvariable=var, width=largeur))
         e.var = var  # type: ignore[attr-defined]
@@ -109,7 +112,7 @@ class Grille:
         return c  # type: ignore[return-value]
 
     def zone_texte(self, libelle: str, valeur: str = "", hauteur: int = 3) -> tkinter.Text:
-        t = self.champ(libelle, lambda p: tkinter.Text(p, height=hauteur, width=40, wrap="word", undo=True))
+        t = self.champ(libelle, lambda p: tkinter.Text(p, height=hauteur, width=30, wrap="word", undo=True))
         t.insert("1.0", valeur)  # type: ignore[attr-defined]
         t.bind("<Tab>", lambda e: (e.widget.tk_focusNext().focus_set(), "break")[1])
         t.bind("<Shift-Tab>", lambda e: (e.widget.tk_focusPrev().focus_set(), "break")[1])
@@ -182,16 +185,28 @@ class BarreBoutons(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, ecart: int = 6) -> None:
         super().__init__(parent)
         self.ecart = ecart
-        self.boutons: list[ttk.Button] = []
+        self.boutons: list[tkinter.Widget] = []
         self._largeur = 0
+        self._prevu = False
         self.bind("<Configure>", self._sur_taille)
 
     def ajouter(self, texte: str, commande: Callable[[], object], principal: bool = False,
                 style: str = "secondary") -> ttk.Button:
         b = ttk.Button(self, text=texte, command=commande, bootstyle="primary" if principal else style)
-        self.boutons.append(b)
+        return self.placer(b)
+
+    def placer(self, widget: W) -> W:
+        """Add any child of this bar (a frame holding a label and its field, for instance)."""
+        self.boutons.append(widget)
         self.ranger_boutons(self._largeur or 10_000)
-        return b
+        if not self._prevu:  # a frame's own children are not laid out yet: measure again when idle
+            self._prevu = True
+            self.after_idle(self._ranger_plus_tard)
+        return widget
+
+    def _ranger_plus_tard(self) -> None:
+        self._prevu = False
+        self.ranger_boutons(self._largeur or 10_000)
 
     def _sur_taille(self, evt) -> None:
         if evt.width != self._largeur:

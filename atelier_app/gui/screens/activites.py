@@ -25,7 +25,8 @@ _ZONES = (("objectif_pedagogique", "Objectif pédagogique"), ("description", "De
 
 class EcranActivites(Ecran):
     titre = "Activités et groupes"
-    aide = "Activités, pré-listes et lettres d'invitation, cycles et groupes. Ctrl+Tab change d'onglet."
+    aide = ("Activités, pré-listes et lettres d'invitation, cycles et groupes. Ctrl+Tab change d'onglet. "
+            "Partenaires : séparez-les par des virgules.")
 
     def construire(self) -> None:
         self._chargee: str | None = None
@@ -41,7 +42,7 @@ class EcranActivites(Ecran):
     def _onglet_activites(self) -> None:
         cadre = ttk.Frame(self.carnet, padding=8)
         self.carnet.add(cadre, text="Activités", underline=0)
-        self.liste_act = liste(cadre, [("nom", "Activité", 260), ("animateur", "Animateur", 140)], hauteur=18)
+        self.liste_act = liste(cadre, [("nom", "Activité", 270)], hauteur=18)
         self.liste_act.cadre.pack(side="left", fill="y")
         self.liste_act.bind("<<TreeviewSelect>>", lambda _e: self._charger())
         droite = ttk.Frame(cadre, padding=(12, 0))
@@ -49,7 +50,7 @@ class EcranActivites(Ecran):
         g = Grille(droite)
         g.cadre.pack(fill="both", expand=True)
         self.champs = {c: g.texte(lib) for c, lib in _CHAMPS}
-        self.partenaires = g.texte("Partenaires (séparés par des virgules)")
+        self.partenaires = g.texte("Partenaires")
         self.zones = {c: g.zone_texte(lib, hauteur=2) for c, lib in _ZONES}
         self.reunion_date = g.champ("Réunion d'information : date",
                                     lambda p: ttk.DateEntry(p, date_format="%d/%m/%Y", first_weekday=0, value=None,
@@ -117,7 +118,7 @@ class EcranActivites(Ecran):
         DialogueRythme(self.app, a).montrer()
 
     def rafraichir(self) -> None:
-        remplir(self.liste_act, [(a.id, (a.nom, a.animateur)) for a in self.services.centre.activites()])
+        remplir(self.liste_act, [(a.id, (a.nom,)) for a in self.services.centre.activites()])
         if not self.liste_act.selection() and self.liste_act.get_children():
             self.liste_act.selection_set(self.liste_act.get_children()[0])
             self.liste_act.focus(self.liste_act.get_children()[0])

@@ -25,7 +25,11 @@ class EcranParametres(Ecran):
     titre = "Paramètres"
 
     def construire(self) -> None:
-        self.notebook = ttk.Notebook(self)
+        # Tabs down the left side: eight of them no longer fit across when the text is enlarged.
+        style = ttk.Style()
+        style.configure("Gauche.TNotebook", tabposition="wn")
+        style.configure("Gauche.TNotebook.Tab", width=20, anchor="w", padding=(10, 6))
+        self.notebook = ttk.Notebook(self, style="Gauche.TNotebook")
         self.notebook.pack(fill="both", expand=True)
         self.pages: list[tkinter.Misc] = []
         for mod in onglets():

@@ -18,7 +18,16 @@ from atelier_app.domain import reparations as regles
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
 from atelier_app.gui import dialogues, polices
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, premiere_ligne, remplir, valeur_texte
+from atelier_app.gui.formulaires import (
+    BarreBoutons,
+    Grille,
+    Modale,
+    code_de,
+    liste,
+    premiere_ligne,
+    remplir,
+    valeur_texte,
+)
 
 #: The object list: the 40 ORDS categories, then unpowered items, by French label.
 CATEGORIES: dict[str, str] = dict(sorted(
@@ -266,7 +275,7 @@ class EcranRepair(Ecran):
         self.alerte.pack(side="left", padx=12)
         self.impact = ttk.Label(self, text="", font=polices.GRAS)
         self.impact.pack(side="bottom", anchor="w", pady=(8, 0))
-        boutons = ttk.Frame(self)
+        boutons = BarreBoutons(self)
         boutons.pack(side="bottom", fill="x", pady=(8, 0))
         for texte, cmd, style in (("Nouveau projet (Ctrl+N)", self.nouveau, "primary"),
                                   ("Ajouter une visite (Entrée)", self.visite, "primary"),
@@ -274,7 +283,7 @@ class EcranRepair(Ecran):
                                   ("Clore (Ctrl+K)", self.clore, "secondary"),
                                   ("Rouvrir", self.rouvrir, "secondary"),
                                   ("Exporter en ORDS… (Ctrl+E)", self.exporter, "info")):
-            ttk.Button(boutons, text=texte, command=cmd, bootstyle=style).pack(side="left", padx=(0, 8))
+            boutons.ajouter(texte, cmd, style=style)
         corps = ttk.Panedwindow(self, orient="vertical")
         corps.pack(fill="both", expand=True)
         self.arbre = liste(corps, COLONNES, hauteur=12)

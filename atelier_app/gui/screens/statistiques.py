@@ -17,7 +17,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import Modale, valeur_texte
+from atelier_app.gui.formulaires import BarreBoutons, Modale, valeur_texte
 
 TOUTES = "Toutes les activités"
 
@@ -49,40 +49,40 @@ class EcranStatistiques(Ecran):
         self.stats = None
         self._canevas = None
         self.activites: dict[str, str] = {}
-        filtres = ttk.Frame(self)
+        filtres = BarreBoutons(self, ecart=16)  # wraps onto two lines when the text is enlarged
         filtres.pack(fill="x", pady=(0, 8))
         annee = self.services.ctx.aujourd_hui().year
-        ttk.Label(filtres, text="Année :").pack(side="left")
+        f = filtres.placer(ttk.Frame(filtres))
+        ttk.Label(f, text="Année :").pack(side="left")
         self.annee = tkinter.StringVar(value=str(annee))
-        self.champ_annee = ttk.Spinbox(filtres, from_=2000, to=2100, textvariable=self.annee, width=6,
+        self.champ_annee = ttk.Spinbox(f, from_=2000, to=2100, textvariable=self.annee, width=6,
                                        command=self._annee_changee)
-        self.champ_annee.pack(side="left", padx=(4, 16))
+        self.champ_annee.pack(side="left", padx=(4, 0))
         self.champ_annee.bind("<FocusOut>", lambda _e: self._annee_changee())
-        ttk.Label(filtres, text="Du :").pack(side="left")
-        self.du = ttk.DateEntry(filtres, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 1, 1),
-                                width=11)
-        self.du.pack(side="left", padx=(4, 12))
-        ttk.Label(filtres, text="Au :").pack(side="left")
-        self.au = ttk.DateEntry(filtres, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 12, 31),
-                                width=11)
-        self.au.pack(side="left", padx=(4, 16))
-        ttk.Label(filtres, text="Activité :").pack(side="left")
-        self.activite = ttk.Combobox(filtres, state="readonly", width=26)
-        self.activite.pack(side="left", padx=(4, 12))
-        self.bouton_calculer = ttk.Button(filtres, text="Calculer (Entrée)", bootstyle="primary", command=self.calculer)
-        self.bouton_calculer.pack(side="left")
+        f = filtres.placer(ttk.Frame(filtres))
+        ttk.Label(f, text="Du :").pack(side="left")
+        self.du = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 1, 1), width=11)
+        self.du.pack(side="left", padx=(4, 0))
+        f = filtres.placer(ttk.Frame(filtres))
+        ttk.Label(f, text="Au :").pack(side="left")
+        self.au = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 12, 31), width=11)
+        self.au.pack(side="left", padx=(4, 0))
+        f = filtres.placer(ttk.Frame(filtres))
+        ttk.Label(f, text="Activité :").pack(side="left")
+        self.activite = ttk.Combobox(f, state="readonly", width=26)
+        self.activite.pack(side="left", padx=(4, 0))
+        self.bouton_calculer = filtres.ajouter("Calculer (Entrée)", self.calculer, principal=True)
         for w in (self.du.entry, self.au.entry, self.activite):
             w.bind("<Return>", lambda _e: self.calculer())
         self.champ_annee.bind("<Return>", lambda _e: (self._annee_changee(), self.calculer()))
         self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer())
 
-        actions = ttk.Frame(self)
+        actions = BarreBoutons(self)
         actions.pack(fill="x", side="bottom", pady=(8, 0))
-        ttk.Button(actions, text="Fiche de l'activité… (Ctrl+B)", command=self.fiche).pack(side="left")
-        ttk.Button(actions, text="Rapport annuel… (Ctrl+R)", command=self.rapport).pack(side="left", padx=8)
-        ttk.Button(actions, text="Exporter… (Ctrl+E)", command=self.exporter).pack(side="left")
-        ttk.Button(actions, text="Accompagnement individuel (Ctrl+I)", bootstyle="success",
-                   command=self.accompagnement).pack(side="left", padx=8)
+        actions.ajouter("Fiche de l'activité… (Ctrl+B)", self.fiche)
+        actions.ajouter("Rapport annuel… (Ctrl+R)", self.rapport)
+        actions.ajouter("Exporter… (Ctrl+E)", self.exporter)
+        actions.ajouter("Accompagnement individuel (Ctrl+I)", self.accompagnement, style="success")
         suivi = ttk.Frame(self)
         suivi.pack(fill="x", side="bottom", pady=(6, 0))
         self.progression = ttk.Progressbar(suivi, maximum=100, length=260)
