@@ -14,7 +14,7 @@ from atelier_app.domain.codes import SUITES_ACCOMPAGNEMENT, THEMATIQUES
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
-from atelier_app.errors import DonneesInvalides, Probleme, UserError
+from atelier_app.errors import Probleme, UserError
 from atelier_app.services.base import Service
 
 #: Durations offered first, as in the national tool (minutes).
@@ -44,12 +44,7 @@ class AccompagnementsService(Service):
                 acc = replace(acc, tranche_age=p.tranche_age(quand.year), genre=p.genre,
                               statut_social=p.statut_social, commune=p.commune)
         problemes += valider_accompagnement(acc, ou)
-        if problemes:
-            raise DonneesInvalides("L'accompagnement n'est pas enregistré.", problemes)
-        with self.depot.transaction("Accompagnement individuel") as tx:
-            tx.put(acc)
-        self.ctx.signaler("accompagnements")
-        return acc
+        return self.sauver(acc, "Accompagnement individuel", "accompagnements", problemes, "L'accompagnement n'est pas enregistré.")
 
     def supprimer(self, accompagnement_id: str, annee: int) -> None:
         self.ctx.exiger(Permission.MODIFIER_PERSONNES)

@@ -14,7 +14,7 @@ from atelier_app.domain.activites import Activite, Cycle, Groupe, valider_activi
 from atelier_app.domain.codes import MOIS
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
-from atelier_app.errors import DonneesInvalides, UserError
+from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
 
@@ -23,12 +23,7 @@ class ActivitesService(Service):
         """Save an activity (every report-sheet field and its information meeting)."""
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         problemes = valider_activite(a, f"Activité « {a.nom or a.id} »")
-        if problemes:
-            raise DonneesInvalides("L'activité n'est pas enregistrée.", problemes)
-        with self.depot.transaction("Modification d'une activité") as tx:
-            tx.put(a)
-        self.ctx.signaler("activites")
-        return a
+        return self.sauver(a, "Modification d'une activité", "activites", problemes, "L'activité n'est pas enregistrée.")
 
     def cycles(self, activite_id: str, annee: int | None = None) -> list[Cycle]:
         cycles = [c for c in self.depot.all(Cycle) if c.activite == activite_id]
@@ -77,12 +72,7 @@ class ActivitesService(Service):
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         self.cycle(c.id)
         problemes = valider_cycle(c, f"Cycle « {c.nom or c.id} »")
-        if problemes:
-            raise DonneesInvalides("Le cycle n'est pas enregistré.", problemes)
-        with self.depot.transaction("Modification d'un cycle") as tx:
-            tx.put(c)
-        self.ctx.signaler("activites")
-        return c
+        return self.sauver(c, "Modification d'un cycle", "activites", problemes, "Le cycle n'est pas enregistré.")
 
     def ajouter_groupe(self, cycle_id: str) -> Groupe:
         """One more group in a cycle (a third room opened, a waiting list too long), from the defaults."""
@@ -95,22 +85,14 @@ class ActivitesService(Service):
             creneau = replace(creneau, duree=a.duree_seance)
         g = Groupe(id=nouvel_id("g"), cycle=c.id, nom=f"Groupe {n}" + (f" — {creneau.libelle}" if creneau else ""),
                    capacite=a.capacite_max, creneau=creneau, nb_seances=a.nb_seances)
-        with self.depot.transaction("Nouveau groupe") as tx:
-            tx.put(g)
-        self.ctx.signaler("activites")
-        return g
+        return self.sauver(g, "Nouveau groupe", "activites")
 
     def modifier_groupe(self, g: Groupe) -> Groupe:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         avant = self.groupe(g.id)
         g = replace(g, inscrits=avant.inscrits, liste_attente=avant.liste_attente)
         problemes = valider_groupe(g, f"Groupe « {g.nom} »")
-        if problemes:
-            raise DonneesInvalides("Le groupe n'est pas enregistré.", problemes)
-        with self.depot.transaction("Modification d'un groupe") as tx:
-            tx.put(g)
-        self.ctx.signaler("activites")
-        return g
+        return self.sauver(g, "Modification d'un groupe", "activites", problemes, "Le groupe n'est pas enregistré.")
 
     def supprimer_groupe(self, groupe_id: str) -> None:
         """Refuses a group with people in it or waiting: they must be moved first."""

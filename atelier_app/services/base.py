@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from atelier_app.domain.journal import EntreeJournal
 from atelier_app.domain.records import nouvel_id
+from atelier_app.errors import DonneesInvalides, Probleme
 
 if TYPE_CHECKING:
     from atelier_app.services import Services
     from atelier_app.services.contexte import Contexte
     from atelier_app.services.ports import Store
+
+T = TypeVar("T")
 
 
 class Service:
@@ -37,3 +41,14 @@ class Service:
                 details=details,
             )
         )
+
+    def sauver(self, objet: T, action: str, zone: str, problemes: Sequence[Probleme] = (),
+               refus: str = "") -> T:
+        """The end of every simple change: refuse it whole if invalid, else one durable write and
+        the screens showing ``zone`` told to refresh."""
+        if problemes:
+            raise DonneesInvalides(refus or "Rien n'a été enregistré.", list(problemes))
+        with self.depot.transaction(action) as tx:
+            tx.put(objet)
+        self.ctx.signaler(zone)
+        return objet

@@ -84,10 +84,7 @@ class CentreService(Service):
         self.ctx.exiger(Permission.PARAMETRES)
         if not centre.nom.strip():
             raise DonneesInvalides("Le centre n'est pas enregistré.", [Probleme("Centre", "nom", "le nom est obligatoire")])
-        with self.depot.transaction("Enregistrement du centre") as tx:
-            tx.put(centre)
-        self.ctx.signaler("centre")
-        return centre
+        return self.sauver(centre, "Enregistrement du centre", "centre")
 
     def enregistrer_parametres(self, parametres: Parametres) -> Parametres:
         self.ctx.exiger(Permission.PARAMETRES)
@@ -95,10 +92,7 @@ class CentreService(Service):
             raise UserError("La taille du texte doit être comprise entre 80 % et 250 %.")
         if parametres.retention_annees < 1:
             raise UserError("La durée de conservation doit être d'au moins un an.")
-        with self.depot.transaction("Enregistrement des paramètres") as tx:
-            tx.put(parametres)
-        self.ctx.signaler("parametres")
-        return parametres
+        return self.sauver(parametres, "Enregistrement des paramètres", "parametres")
 
     def premier_demarrage(self, centre: Centre, activites: list[Activite]) -> None:
         """The first-run assistant's result: centre and activities, in one durable write."""

@@ -128,10 +128,7 @@ class PersonnesService(Service):
         ancien = self.personne(p.id)
         p = replace(p, cree_le=ancien.cree_le)
         self._verifier(p)
-        with self.depot.transaction("Modification d'une personne") as tx:
-            tx.put(p)
-        self.ctx.signaler("personnes")
-        return p
+        return self.sauver(p, "Modification d'une personne", "personnes")
 
     def fusionner(self, garder_id: str, retirer_id: str) -> Personne:
         """Merge two records of one person: every reference moves to the kept one, in one write."""

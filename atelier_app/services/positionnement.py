@@ -23,7 +23,7 @@ from atelier_app.domain.questionnaire import (
 )
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
-from atelier_app.errors import DonneesInvalides, UserError
+from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
 
@@ -39,12 +39,7 @@ class PositionnementService(Service):
     def enregistrer_questionnaire(self, q: Questionnaire) -> Questionnaire:
         self.ctx.exiger(Permission.PARAMETRES)
         problemes = valider_questionnaire(q)
-        if problemes:
-            raise DonneesInvalides("Le questionnaire n'est pas enregistré.", problemes)
-        with self.depot.transaction("Modification du questionnaire") as tx:
-            tx.put(q)
-        self.ctx.signaler("positionnement")
-        return q
+        return self.sauver(q, "Modification du questionnaire", "positionnement", problemes, "Le questionnaire n'est pas enregistré.")
 
     def revenir_au_questionnaire_par_defaut(self) -> Questionnaire:
         return self.enregistrer_questionnaire(QUESTIONNAIRE_PAR_DEFAUT)
@@ -65,10 +60,7 @@ class PositionnementService(Service):
             reponses=dict(reponses), score=total, niveau=niveau(q, total), moment=moment,
             cycle=cycle, disponibilites=tuple(disponibilites),
         )
-        with self.depot.transaction("Positionnement") as tx:
-            tx.put(p)
-        self.ctx.signaler("positionnement")
-        return p
+        return self.sauver(p, "Positionnement", "positionnement")
 
     def positionnements(self, personne_id: str) -> list[Positionnement]:
         self.ctx.exiger(Permission.VOIR_PERSONNES)

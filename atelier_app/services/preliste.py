@@ -16,7 +16,7 @@ from atelier_app.domain.personnes import Personne
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste, valider_preliste
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
-from atelier_app.errors import DonneesInvalides, UserError
+from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
 
@@ -71,31 +71,18 @@ class PrelisteService(Service):
         e = EntreePreliste(id=nouvel_id("e"), personne=p.id, activite=activite.id, demande_le=le,
                            origine=origine, notes=notes, historique=(ChangementEtat("a_inviter", le),))
         problemes = valider_preliste(e, f"Pré-liste « {activite.nom} »")
-        if problemes:
-            raise DonneesInvalides("La demande n'est pas enregistrée.", problemes)
-        with self.depot.transaction("Ajout à la pré-liste") as tx:
-            tx.put(e)
-        self.ctx.signaler("preliste")
-        return e
+        return self.sauver(e, "Ajout à la pré-liste", "preliste", problemes, "La demande n'est pas enregistrée.")
 
     def changer_etat(self, entree_id: str, etat: str) -> EntreePreliste:
         self.ctx.exiger(Permission.MODIFIER_PERSONNES)
         e = changer_etat(self.entree(entree_id), etat, self.ctx.aujourd_hui())
-        with self.depot.transaction("Changement d'état sur la pré-liste") as tx:
-            tx.put(e)
-        self.ctx.signaler("preliste")
-        return e
+        return self.sauver(e, "Changement d'état sur la pré-liste", "preliste")
 
     def modifier_notes(self, entree_id: str, origine: str, notes: str) -> EntreePreliste:
         self.ctx.exiger(Permission.MODIFIER_PERSONNES)
         e = replace(self.entree(entree_id), origine=origine, notes=notes)
         problemes = valider_preliste(e, "Pré-liste")
-        if problemes:
-            raise DonneesInvalides("La demande n'est pas enregistrée.", problemes)
-        with self.depot.transaction("Modification d'une demande") as tx:
-            tx.put(e)
-        self.ctx.signaler("preliste")
-        return e
+        return self.sauver(e, "Modification d'une demande", "preliste", problemes, "La demande n'est pas enregistrée.")
 
     def lettres_a_envoyer(self, activite_id: str) -> tuple[list[Personne], list[Personne]]:
         """People waiting to be invited: (with a postal address, without — to phone)."""

@@ -56,19 +56,13 @@ class ReparationsService(Service):
                    marque=marque.strip(), annee_fabrication=annee_fabrication, age_produit=age_produit,
                    probleme=probleme.strip(), poids_estime_kg=poids_estime_kg)
         self._verifier(p)
-        with self.depot.transaction("Ouverture d'un projet") as tx:
-            tx.put(p)
-        self.ctx.signaler("reparations")
-        return p
+        return self.sauver(p, "Ouverture d'un projet", "reparations")
 
     def modifier(self, p: Projet) -> Projet:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         self._projet(p.id)
         self._verifier(p)
-        with self.depot.transaction("Modification d'un projet") as tx:
-            tx.put(p)
-        self.ctx.signaler("reparations")
-        return p
+        return self.sauver(p, "Modification d'un projet", "reparations")
 
     def ajouter_visite(self, projet_id: str, quand: date, duree: int, *, aidant: str = "", notes: str = "",
                        prochaine_etape: str = "") -> Projet:
@@ -89,10 +83,7 @@ class ReparationsService(Service):
         v = Visite(date=quand, duree=int(duree), aidant=aidant.strip(), notes=notes.strip(),
                    prochaine_etape=prochaine_etape.strip())
         p = replace(p, visites=tuple(sorted((*p.visites, v), key=lambda x: x.date)))
-        with self.depot.transaction("Visite d'un projet") as tx:
-            tx.put(p)
-        self.ctx.signaler("reparations")
-        return p
+        return self.sauver(p, "Visite d'un projet", "reparations")
 
     def clore(self, projet_id: str, issue: str, frein: str | int | None = None, le: date | None = None) -> Projet:
         """Close with an outcome; the first « réparé » date is kept for the impact (counted once)."""
@@ -105,10 +96,7 @@ class ReparationsService(Service):
         repare_le = (p.repare_le or quand) if issue == "repare" else None
         f = ords.frein(frein) if issue == "fin_de_vie" else None
         p = replace(p, etat=issue, clos_le=quand, repare_le=repare_le, frein_ords=str(f.code) if f else None)
-        with self.depot.transaction("Clôture d'un projet") as tx:
-            tx.put(p)
-        self.ctx.signaler("reparations")
-        return p
+        return self.sauver(p, "Clôture d'un projet", "reparations")
 
     def rouvrir(self, projet_id: str) -> Projet:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
@@ -116,10 +104,7 @@ class ReparationsService(Service):
         if p.etat == "en_cours":
             raise UserError(f"Le projet « {p.intitule} » est déjà en cours.")
         p = replace(p, etat="en_cours", clos_le=None)
-        with self.depot.transaction("Réouverture d'un projet") as tx:
-            tx.put(p)
-        self.ctx.signaler("reparations")
-        return p
+        return self.sauver(p, "Réouverture d'un projet", "reparations")
 
     def _verifier(self, p: Projet) -> None:
         ou = f"Projet « {p.intitule or 'sans intitulé'} »"
