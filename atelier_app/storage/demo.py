@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from atelier_app.domain.accompagnements import Accompagnement
-from atelier_app.domain.activites import Creneau, Cycle, Groupe
+from atelier_app.domain.activites import Creneau, Cycle, Groupe, Reunion
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
 from atelier_app.domain.centre import Centre, Parametres
@@ -97,6 +97,15 @@ def _jour_libre(d: date) -> bool:
     md = (d.month, d.day)
     return not ((10, 18) <= md <= (11, 3) or md >= (12, 20) or md <= (1, 4) or (2, 7) <= md <= (3, 9)
                 or (4, 4) <= md <= (5, 5) or (7, 4) <= md <= (8, 31))
+
+
+def _reunion(aujourd_hui: date, jour_semaine: int, heure: str) -> Reunion:
+    """The next information meeting, at least two weeks ahead on a working day: the demo's
+    pre-list can then print its letters straight away."""
+    d = aujourd_hui + timedelta(days=14)
+    while d.weekday() != jour_semaine or not _jour_libre(d):
+        d += timedelta(days=1)
+    return Reunion(d, heure, "Salle polyvalente du centre, rez-de-chaussée")
 
 
 def _dates(debut: date, jour: str, n: int | None, fin: date) -> list[date]:
@@ -365,7 +374,9 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, in
                     objectifs_contrat_projet=("Réduire la fracture numérique des seniors du quartier",
                                               "Rendre les habitants autonomes dans leurs démarches en ligne",
                                               "Favoriser le lien entre générations autour du numérique"))
-    activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage")
+    reunions = {"initiation": _reunion(aujourd_hui, 1, "14:00"), "senou": _reunion(aujourd_hui, 3, "10:00")}
+    activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
+                       reunion=reunions.get(a.id, a.reunion))
                  for a in activites_par_defaut()]
     assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
     with depot.transaction("Données de démonstration") as tx:
