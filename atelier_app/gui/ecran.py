@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import ttkbootstrap as ttk
 
 from atelier_app.gui import polices
+from atelier_app.gui.formulaires import souple
 
 if TYPE_CHECKING:
     from atelier_app.gui.app import AtelierApp
@@ -25,7 +26,8 @@ class Ecran(ttk.Frame):
         entete.pack(fill="x", pady=(0, 8))
         ttk.Label(entete, text=self.titre, font=polices.TITRE).pack(side="left")
         if self.aide:
-            ttk.Label(self, text=self.aide, wraplength=900, justify="left").pack(fill="x", pady=(0, 8), anchor="w")
+            souple(ttk.Label(self, text=self.aide, wraplength=900, justify="left")).pack(
+                fill="x", pady=(0, 8), anchor="w")
         self.entete = entete
         self.construire()
 
@@ -37,20 +39,3 @@ class Ecran(ttk.Frame):
 
     def premier_focus(self) -> tkinter.Misc | None:
         return None
-
-
-class EcranAVenir(Ecran):
-    """An area whose part of the app is not delivered yet: it says which part brings it."""
-
-    partie = ""
-    contenu = ""
-
-    def construire(self) -> None:
-        cadre = ttk.Labelframe(self, text="Bientôt dans Atelier", padding=16)
-        cadre.pack(fill="x", pady=16)
-        ttk.Label(
-            cadre,
-            text=f"Cet espace arrive avec la partie « {self.partie} ».\n\n{self.contenu}",
-            justify="left",
-            wraplength=800,
-        ).pack(anchor="w")

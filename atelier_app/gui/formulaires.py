@@ -75,6 +75,20 @@ class Modale(ttk.Toplevel):
         self.destroy()
 
 
+def souple(label: W) -> W:
+    """Wrap a label's text at its own width, which follows the window and the text size.
+
+    Why: a fixed wrap length either cuts the end of a sentence (narrow window, large text) or leaves
+    it in a short column. The label must be packed or gridded so that it fills its width.
+    """
+    def _sur_taille(evt) -> None:
+        if evt.width > 40 and abs(int(str(label.cget("wraplength")) or 0) - (evt.width - 8)) > 4:
+            label.configure(wraplength=evt.width - 8)
+
+    label.bind("<Configure>", _sur_taille, add="+")
+    return label
+
+
 class Grille:
     """Label + field rows in a two-column grid."""
 

@@ -15,7 +15,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.calendrier import ZONES, fin_donnees_scolaires
 from atelier_app.domain.centre import PeriodeVacances
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, liste, remplir
+from atelier_app.gui.formulaires import Grille, liste, remplir, souple
 
 TITRE = "Calendrier"
 ORDRE = 30
@@ -37,10 +37,10 @@ class PageCalendrier(ttk.Frame):
         for z in ZONES:
             ttk.Radiobutton(ligne, text=f"Zone {z}", value=z, variable=self.zone,
                             command=lambda: self._enregistrer(zone_scolaire=self.zone.get())).pack(side="left", padx=8)
-        ttk.Label(self, text=f"Les vacances scolaires connues d'Atelier s'arrêtent le "
-                             f"{fin_donnees_scolaires():%d/%m/%Y}. Au-delà, saisissez les périodes ci-dessous "
-                             "(dates publiées par le ministère).", wraplength=800, justify="left").pack(
-            anchor="w", pady=(12, 4))
+        souple(ttk.Label(self, text=f"Les vacances scolaires connues d'Atelier s'arrêtent le "
+                                    f"{fin_donnees_scolaires():%d/%m/%Y}. Au-delà, saisissez les périodes "
+                                    "ci-dessous (dates publiées par le ministère).", wraplength=800,
+                         justify="left")).pack(anchor="w", fill="x", pady=(12, 4))
         self.arbre = liste(self, (("nom", "Vacances", 220), ("debut", "Du", 110), ("fin", "Au", 110)), hauteur=5)
         self.arbre.cadre.pack(fill="x")
         self.arbre.bind("<Delete>", lambda _e: self.retirer())
@@ -57,16 +57,18 @@ class PageCalendrier(ttk.Frame):
         ttk.Button(boutons, text="Retirer la période choisie (Suppr)", command=self.retirer).pack(side="left", padx=8)
         ttk.Separator(self).pack(fill="x", pady=12)
         self.benevole = tkinter.BooleanVar()
-        ttk.Checkbutton(self, text="Mode bénévole : l'écran ne montre que les séances du jour et les prénoms et "
-                                   "noms, et ne permet que de noter les présences", variable=self.benevole,
+        ttk.Checkbutton(self, text="Mode bénévole", variable=self.benevole,
                         command=lambda: self._enregistrer(mode_benevole=self.benevole.get())).pack(anchor="w")
+        ttk.Label(self, text="L'écran ne montre alors que les séances du jour, les prénoms et noms des personnes, "
+                             "et ne permet que de noter les présences.", wraplength=640, justify="left",
+                  bootstyle="secondary").pack(anchor="w", padx=(28, 0))
         ttk.Separator(self).pack(fill="x", pady=12)
+        ttk.Label(self, text="Programme d'une activité (contenu prévu de chaque séance) :").pack(anchor="w")
         prog = ttk.Frame(self)
-        prog.pack(fill="x")
-        ttk.Label(prog, text="Programme d'une activité (contenu prévu de chaque séance) :").pack(side="left")
+        prog.pack(fill="x", pady=(4, 0))
         self.activite = ttk.Combobox(prog, state="readonly", width=30)
-        self.activite.pack(side="left", padx=8)
-        ttk.Button(prog, text="Modifier le programme…", command=self.programme).pack(side="left")
+        self.activite.pack(side="left")
+        ttk.Button(prog, text="Modifier le programme…", command=self.programme).pack(side="left", padx=8)
         self.rafraichir()
 
     def rafraichir(self) -> None:

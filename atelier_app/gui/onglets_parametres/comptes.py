@@ -9,7 +9,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.comptes import raisons_refus
 from atelier_app.domain.roles import ROLES_LIBELLES, Permission
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir
+from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, souple
 
 TITRE = "Comptes"
 ORDRE = 90
@@ -72,10 +72,10 @@ class PageComptes(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ttk.Label(self, wraplength=800, justify="left",
-                  text="Chaque personne qui utilise Atelier a son compte. Direction : tout ; animateur·rice : tout "
-                       "sauf les comptes et le journal ; bénévole : séances du jour et présences seulement.").pack(
-            anchor="w")
+        souple(ttk.Label(self, wraplength=800, justify="left",
+                         text="Chaque personne qui utilise Atelier a son compte. Direction : tout ; animateur·rice : "
+                              "tout sauf les comptes et le journal ; bénévole : séances du jour et présences "
+                              "seulement.")).pack(anchor="w", fill="x")
         barre = ttk.Frame(self)
         barre.pack(fill="x", pady=8)
         ttk.Button(barre, text="Nouveau compte… (Alt+N)", bootstyle="primary", command=self.nouveau).pack(side="left")

@@ -7,7 +7,7 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.roles import Permission
-from atelier_app.gui.formulaires import liste, remplir
+from atelier_app.gui.formulaires import liste, remplir, souple
 
 TITRE = "Journal"
 ORDRE = 92
@@ -21,9 +21,10 @@ class PageJournal(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ttk.Label(self, wraplength=800, justify="left",
-                  text="Le journal garde 12 mois d'exports, d'impressions, d'anonymisations et de changements de "
-                       "comptes. Il note les numéros des personnes, jamais leurs noms.").pack(anchor="w", pady=(0, 8))
+        souple(ttk.Label(self, wraplength=800, justify="left",
+                         text="Le journal garde 12 mois d'exports, d'impressions, d'anonymisations et de changements "
+                              "de comptes. Il note les numéros des personnes, jamais leurs noms.")).pack(
+            anchor="w", fill="x", pady=(0, 8))
         self.arbre = liste(self, (("le", "Date", 150), ("qui", "Compte", 170), ("action", "Action", 260),
                                   ("cibles", "Personnes (n°)", 200), ("details", "Détail", 260)), 14)
         self.arbre.cadre.pack(fill="both", expand=True)

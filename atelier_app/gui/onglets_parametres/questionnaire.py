@@ -12,7 +12,7 @@ from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, valeur_texte
+from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, souple, valeur_texte
 
 TITRE = "Positionnement"
 ORDRE = 40
@@ -26,10 +26,10 @@ class PageQuestionnaire(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ttk.Label(self, wraplength=900, justify="left", text=(
+        souple(ttk.Label(self, wraplength=900, justify="left", text=(
             "Le questionnaire de positionnement place chaque personne à un niveau : débutant, à rassurer ou "
             "intermédiaire. Chaque réponse rapporte des points ; les deux seuils transforment le total en niveau.")
-        ).pack(anchor="w")
+        )).pack(anchor="w", fill="x")
         self.arbre = liste(self, (("n", "N°", 40), ("texte", "Question", 460), ("domaine", "Domaine", 200),
                                   ("choix", "Réponses (points)", 360)), hauteur=11)
         self.arbre.cadre.pack(fill="both", expand=True, pady=8)

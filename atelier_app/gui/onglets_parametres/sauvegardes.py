@@ -9,7 +9,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import liste, remplir
+from atelier_app.gui.formulaires import liste, remplir, souple
 
 TITRE = "Sauvegardes"
 ORDRE = 80
@@ -23,13 +23,13 @@ class PageSauvegardes(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ttk.Label(
+        souple(ttk.Label(
             self, wraplength=800, justify="left",
             text="Atelier fait une sauvegarde à la première ouverture de chaque jour et avant chaque import. "
                  "Il garde 8 sauvegardes quotidiennes, 5 hebdomadaires et 12 mensuelles. Pour revenir à une "
                  "sauvegarde, choisissez-la puis « Restaurer » : Atelier se ferme, la remet en place et se rouvre ; "
                  "les fichiers actuels sont d'abord sauvegardés et gardés de côté, rien n'est effacé.",
-        ).pack(anchor="w")
+        )).pack(anchor="w", fill="x")
         boutons = ttk.Frame(self)
         boutons.pack(anchor="w", pady=8)
         ttk.Button(boutons, text="Sauvegarder maintenant", bootstyle="primary", command=self.sauvegarder).pack(

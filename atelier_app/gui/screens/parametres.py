@@ -29,6 +29,11 @@ class EcranParametres(Ecran):
         style = ttk.Style()
         style.configure("Gauche.TNotebook", tabposition="wn")
         style.configure("Gauche.TNotebook.Tab", width=20, anchor="w", padding=(10, 6))
+        # The chosen tab must stand out, and more still when it has the keyboard focus.
+        couleurs = style.colors
+        style.map("Gauche.TNotebook.Tab", background=[("selected", couleurs.primary)],
+                  foreground=[("selected", couleurs.selectfg)],
+                  font=[("focus", "AtelierGras")])
         self.notebook = ttk.Notebook(self, style="Gauche.TNotebook")
         self.notebook.pack(fill="both", expand=True)
         self.pages: list[tkinter.Misc] = []

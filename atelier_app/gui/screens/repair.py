@@ -26,6 +26,7 @@ from atelier_app.gui.formulaires import (
     liste,
     premiere_ligne,
     remplir,
+    souple,
     valeur_texte,
 )
 
@@ -291,7 +292,8 @@ class EcranRepair(Ecran):
         corps.add(self.arbre.cadre, weight=3)
         bas = ttk.Labelframe(corps, text="Projet choisi", padding=8)
         corps.add(bas, weight=2)
-        self.detail = ttk.Label(bas, text="Choisissez un projet dans la liste.", justify="left", wraplength=1000)
+        self.detail = souple(ttk.Label(bas, text="Choisissez un projet dans la liste.", justify="left",
+                                       wraplength=1000))
         self.detail.pack(anchor="w", fill="x")
         self.visites = liste(bas, (("date", "Date", 90), ("duree", "Temps", 70), ("aidant", "Qui a aidé", 120),
                                    ("notes", "Ce qui a été fait", 360), ("suite", "Prochaine étape", 260)), hauteur=4)

@@ -17,7 +17,7 @@ from atelier_app.domain.codes import ETATS_SEANCE, JOURS, THEMATIQUES
 from atelier_app.errors import UserError
 from atelier_app.gui import appel, dialogues
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, premiere_ligne, remplir, souple
 
 
 def _jour(widget: ttk.DateEntry) -> date | None:
@@ -119,7 +119,7 @@ class EcranSeances(Ecran):
         self.c_activite.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
         self.c_cycle.bind("<<ComboboxSelected>>", lambda _e: self._cycle_choisi())
         self.c_groupe.bind("<<ComboboxSelected>>", lambda _e: self._afficher())
-        self.info = ttk.Label(self, text="", justify="left", wraplength=1000)
+        self.info = souple(ttk.Label(self, text="", justify="left", wraplength=1000))
         self.info.pack(fill="x", pady=(8, 4))
         self.arbre = liste(self, (("n", "N°", 40), ("date", "Date", 130), ("heure", "Heure", 70),
                                   ("etat", "État", 150), ("venus", "Présents", 80), ("contenu", "Contenu", 380)),
