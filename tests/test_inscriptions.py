@@ -38,6 +38,34 @@ def test_capacite_attente_place_liberee(centre):
     assert len(parcours) == 1 and parcours[0].en_attente
 
 
+def test_un_seul_groupe_par_cycle(centre):
+    _c, gs = centre.activites.nouveau_cycle("senou", date(2026, 9, 14))
+    p = _gens(centre, 1)[0]
+    assert centre.inscriptions.inscrire(gs[0].id, p)
+    with pytest.raises(UserError, match="déjà inscrit"):
+        centre.inscriptions.inscrire(gs[1].id, p)
+    assert p not in centre.activites.groupe(gs[1].id).inscrits
+    centre.inscriptions.retirer(gs[0].id, p)
+    assert centre.inscriptions.inscrire(gs[1].id, p)  # moved: out of the first group, into the second
+
+
+def test_demo_une_personne_dans_un_seul_groupe_par_cycle(tmp_path):
+    from collections import Counter
+
+    from atelier_app import assemblage
+    from atelier_app.domain.activites import Cycle, Groupe
+
+    s = assemblage.ouvrir(tmp_path / "d")
+    try:
+        s.donnees.generer_demo("petite", 1)
+        groupes = s.depot.all(Groupe)
+        for c in s.depot.all(Cycle):
+            membres = Counter(p for g in groupes if g.cycle == c.id for p in g.inscrits)
+            assert not [p for p, n in membres.items() if n > 1], c.nom
+    finally:
+        assemblage.fermer(s)
+
+
 def test_mineur_sans_responsable_refuse(centre):
     centre.ctx.aujourd_hui = lambda: date(2026, 9, 1)
     _c, gs = centre.activites.nouveau_cycle("numerikids", date(2026, 9, 14))

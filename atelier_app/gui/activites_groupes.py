@@ -9,6 +9,7 @@ from __future__ import annotations
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
+from atelier_app.errors import UserError
 from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import liste, remplir
 
@@ -205,8 +206,11 @@ class OngletGroupes(ttk.Frame):
         messages = []
         for eid in self.candidats.selection():
             pid = self.services.preliste.entree(eid).personne
-            if not self.services.inscriptions.inscrire(gid, pid):
-                messages.append(f"{self._nom(pid)} : groupe complet, mis(e) sur la liste d'attente.")
+            try:
+                if not self.services.inscriptions.inscrire(gid, pid):
+                    messages.append(f"{self._nom(pid)} : groupe complet, mis(e) sur la liste d'attente.")
+            except UserError as exc:  # the others chosen with this person are still enrolled
+                messages.append(exc.texte())
         self.rafraichir()
         if messages:
             dialogues.informer(self, "\n".join(messages))

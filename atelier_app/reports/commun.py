@@ -80,6 +80,27 @@ def echapper(texte: str) -> str:
     return (texte or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
 
 
+def insecables(texte: str) -> str:
+    """French spacing: the space before « : ; ! ? » and inside guillemets becomes non-breaking.
+
+    Why: otherwise a line may start with a lone colon (« … répartis en 3 sessions / : 9 en mars »),
+    which reads as a mistake on a sheet sent to the funders.
+    """
+    for avant, apres in ((" :", "\u00a0:"), (" ;", "\u00a0;"), (" !", "\u00a0!"), (" ?", "\u00a0?"),
+                         ("« ", "«\u00a0"), (" »", "\u00a0»")):
+        texte = texte.replace(avant, apres)
+    return texte
+
+
+def ajuster(texte: str, police: str, taille: float, largeur: float) -> str:
+    """Cut ``texte`` with an ellipsis so that it fits ``largeur`` points (one-line page footers)."""
+    if pdfmetrics.stringWidth(texte, police, taille) <= largeur:
+        return texte
+    while texte and pdfmetrics.stringWidth(texte + "…", police, taille) > largeur:
+        texte = texte[:-1]
+    return texte.rstrip() + "…"
+
+
 def date_longue(d: date) -> str:
     return f"{d.day}{'er' if d.day == 1 else ''} {MOIS[d.month - 1]} {d.year}"
 
@@ -107,16 +128,23 @@ def entete_centre(centre: Centre, largeur_logo: float = 3 * cm) -> list:
 
 
 def pied_de_page(texte: str = "") -> Callable:
-    """onPage callback: page number (and an optional text) at the bottom of every page."""
+    """onPage callback: page number (and an optional text) at the bottom of every page.
+
+    Why the page's own width and a cut text: a landscape sheet has its number at its right edge, and
+    a long centre name must never run over the number.
+    """
     normal, _gras = polices()
 
     def dessiner(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(normal, 8)
         canvas.setFillColor(colors.HexColor("#444444"))
+        droite = doc.pagesize[0] - doc.rightMargin
+        numero = f"Page {doc.page}"
         if texte:
-            canvas.drawString(doc.leftMargin, 1.0 * cm, texte)
-        canvas.drawRightString(A4[0] - doc.rightMargin, 1.0 * cm, f"Page {doc.page}")
+            place = droite - doc.leftMargin - pdfmetrics.stringWidth(numero, normal, 8) - 0.8 * cm
+            canvas.drawString(doc.leftMargin, 1.0 * cm, ajuster(texte, normal, 8, place))
+        canvas.drawRightString(droite, 1.0 * cm, numero)
         canvas.restoreState()
 
     return dessiner

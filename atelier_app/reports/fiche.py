@@ -6,6 +6,8 @@ the funders are used to, and it prints cleanly in black and white.
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -14,9 +16,11 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
-from atelier_app.reports.commun import document, echapper, entete_centre, pied_de_page, styles
+from atelier_app.reports.commun import document, echapper, entete_centre, insecables, pied_de_page, styles
 
 LARGEUR = 17 * cm
+#: Characters of a value per table row (a row cannot break across pages).
+MORCEAU = 900
 
 
 def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
@@ -27,27 +31,35 @@ def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
     out: list = []
     if titre:
         out.append(Paragraph(f"Fiche bilan {fiche.annee} — {echapper(fiche.titre)}", st["titre"]))
-    rangs = []
+    rangs: list = []
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#888888")),
         ("BOX", (0, 0), (-1, -1), 0.8, colors.black),
+        # a sheet running over two pages stays closed at the foot of one and the head of the next
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.8, colors.black),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.8, colors.black),
         ("LINEAFTER", (0, 0), (0, -1), 0.4, colors.HexColor("#888888")),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]
-    for i, lg in enumerate(fiche.lignes):
-        texte = echapper(lg.valeur) if lg.valeur else ""
+    for lg in fiche.lignes:
+        debut = len(rangs)
         if lg.cle == "nom":
-            rangs.append([Paragraph(echapper(lg.libelle), libelle), Paragraph(f"<b>{texte}</b>", valeur)])
-            style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#E6E6E6")))
+            rangs.append([Paragraph(echapper(lg.libelle), libelle), Paragraph(f"<b>{_texte(lg.valeur)}</b>", valeur)])
+            style.append(("BACKGROUND", (0, debut), (-1, debut), colors.HexColor("#E6E6E6")))
         elif lg.cle == "objectifs":
             rangs.append([Paragraph(echapper(lg.libelle), libelle), ""])
-            style.append(("LINEBELOW", (0, i), (-1, i), 0, colors.white))
         elif lg.cle == "objectifs_contrat":
-            points = "<br/>".join(f"• {echapper(o.strip())}" for o in lg.valeur.split(" ; ") if o.strip())
+            points = "<br/>".join(f"• {_texte(o.strip())}" for o in lg.valeur.split(" ; ") if o.strip())
             rangs.append([Paragraph("&nbsp;&nbsp;" + echapper(lg.libelle.strip()), libelle), Paragraph(points, valeur)])
         else:
-            rangs.append([Paragraph(echapper(lg.libelle), libelle), Paragraph(texte, valeur)])
+            morceaux = _morceaux(lg.valeur) or [""]
+            rangs += [[Paragraph(echapper(lg.libelle) if i == 0 else "", libelle), Paragraph(_texte(m), valeur)]
+                      for i, m in enumerate(morceaux)]
+            if len(morceaux) > 1:  # one field continued over several rows: no rule inside it
+                style.append(("TOPPADDING", (0, debut + 1), (-1, len(rangs) - 1), 0))
+        if lg.cle != "objectifs":  # "Objectifs :" and its "- du contrat de projet" read as one block
+            style.append(("LINEBELOW", (0, len(rangs) - 1), (-1, len(rangs) - 1), 0.4, colors.HexColor("#888888")))
+    style.append(("TOPPADDING", (0, "splitfirst"), (-1, "splitfirst"), 5))
     t = Table(rangs, colWidths=[5.2 * cm, LARGEUR - 5.2 * cm], repeatRows=0)
     t.setStyle(TableStyle(style))
     out.append(t)
@@ -55,6 +67,33 @@ def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
         out.append(Spacer(1, 0.2 * cm))
         out.append(Paragraph("Chiffres rédigés par l'équipe à partir des données enregistrées.", st["petit"]))
     return out
+
+
+def _texte(valeur: str) -> str:
+    return insecables(echapper(valeur or ""))
+
+
+def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
+    """A long value cut at sentence ends (or spaces) into pieces of about ``taille`` characters.
+
+    Why: a table row cannot break across pages; a long "points positifs" written by the team must
+    flow onto the next page (one row per piece) instead of stopping the printing.
+    """
+    morceaux: list[str] = []
+    courant = ""
+    for paragraphe in (texte or "").split("\n"):
+        debut_paragraphe = True
+        for phrase in re.split(r"(?<=[.!?…;])\s+", paragraphe):
+            for bout in textwrap.wrap(phrase, taille, break_long_words=False) or [""]:
+                sep = ("\n" if debut_paragraphe else " ") if courant else ""
+                if courant and len(courant) + len(bout) > taille:
+                    morceaux.append(courant)
+                    courant, sep = "", ""
+                courant += sep + bout
+                debut_paragraphe = False
+    if courant.strip():
+        morceaux.append(courant)
+    return morceaux
 
 
 def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche) -> Path:

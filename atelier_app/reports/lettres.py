@@ -12,7 +12,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph, Spacer
+from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
 from atelier_app.domain.activites import Activite
 from atelier_app.domain.centre import Centre
@@ -73,6 +73,17 @@ def adresse(p: Personne) -> list[str]:
                         f"{p.code_postal} {p.commune.upper()}".strip()) if x]
 
 
+def _cadre(c: Canvas, flux: list, x: float, y: float, *, largeur: float, hauteur: float) -> None:
+    """Draw ``flux`` in a fixed box, made smaller when it is too long.
+
+    Why shrink: a frame silently drops what does not fit; a long address or a tall letterhead
+    would leave a letter without its address rather than in slightly smaller type.
+    """
+    marge = 6  # a Frame's default padding on each side
+    boite = KeepInFrame(largeur - 2 * marge, hauteur - 2 * marge, flux, mode="shrink")
+    Frame(x, y, largeur, hauteur, showBoundary=0).addFromList([boite], c)
+
+
 def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Personne],
            le: date | None = None) -> Path:
     """Write the letters; the caller chooses the people (those with a postal address)."""
@@ -85,11 +96,10 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
     c.setTitle(f"Invitations — {activite.nom}")
     c.setAuthor("Atelier")
     for p in personnes:
-        Frame(2 * cm, HAUTEUR - 6 * cm, 8.5 * cm, 4.8 * cm, showBoundary=0).addFromList(entete_centre(centre), c)
         bloc = [Paragraph("<br/>".join(echapper(x) for x in adresse(p)), st["normal"])]
-        Frame(11 * cm, HAUTEUR - 8.3 * cm, 8.5 * cm, 3.6 * cm, showBoundary=0).addFromList(bloc, c)
-        Frame(2 * cm, 2 * cm, LARGEUR - 4 * cm, HAUTEUR - 11 * cm, showBoundary=0).addFromList(
-            _corps(p, activite, le), c)
+        _cadre(c, entete_centre(centre), 2 * cm, HAUTEUR - 6 * cm, largeur=8.5 * cm, hauteur=4.8 * cm)
+        _cadre(c, bloc, 11 * cm, HAUTEUR - 8.3 * cm, largeur=8.5 * cm, hauteur=3.6 * cm)
+        _cadre(c, _corps(p, activite, le), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
         c.setFont(normal, 7)
         c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
         c.showPage()

@@ -34,8 +34,9 @@ def ecrire(chemin: Path, centre: Centre, questionnaire: Questionnaire, activite:
         "Ce questionnaire nous aide à vous proposer un groupe à votre rythme. Il n'y a pas de bonne ou de "
         "mauvaise réponse : cochez simplement ce qui vous ressemble.", st["normal"]))
     flux.append(Spacer(1, 0.4 * cm))
+    # the label column fits "Année de naissance :" in large type, so the label never runs onto the line
     ident = Table([["Nom :", "", "Prénom :", ""], ["Année de naissance :", "", "Date :", ""]],
-                  colWidths=[4.2 * cm, 4.6 * cm, 2.6 * cm, 5.6 * cm], rowHeights=[1.0 * cm, 1.0 * cm])
+                  colWidths=[5.4 * cm, 4.0 * cm, 2.6 * cm, 5.0 * cm], rowHeights=[1.0 * cm, 1.0 * cm])
     ident.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), normal, 13),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),

@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -34,12 +35,14 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
 from atelier_app.reports import graphiques
-from atelier_app.reports.commun import date_longue, echapper, polices, styles
+from atelier_app.reports.commun import ajuster, date_longue, echapper, polices, styles
 from atelier_app.reports.export_stats import en_francais, masquer
 from atelier_app.reports.fiche import flux_fiche
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Section, Statistiques, libelle_periode
 
 Avancer = Callable[[float, str], None]
+#: Width of every statistics table (label, this year, %, last year, %), so that their edges line up.
+LARGEUR_TABLEAU = 16.8 * cm
 
 
 class _Document(BaseDocTemplate):
@@ -59,8 +62,10 @@ class _Document(BaseDocTemplate):
         canvas.setFont(normal, 8)
         canvas.setStrokeColor(colors.HexColor("#888888"))
         canvas.line(self.leftMargin, 1.35 * cm, A4[0] - self.rightMargin, 1.35 * cm)
-        canvas.drawString(self.leftMargin, 1.0 * cm, self.pied)
-        canvas.drawRightString(A4[0] - self.rightMargin, 1.0 * cm, f"Page {doc.page}")
+        numero = f"Page {doc.page}"
+        place = self.width - pdfmetrics.stringWidth(numero, normal, 8) - 0.8 * cm
+        canvas.drawString(self.leftMargin, 1.0 * cm, ajuster(self.pied, normal, 8, place))
+        canvas.drawRightString(A4[0] - self.rightMargin, 1.0 * cm, numero)
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
@@ -96,21 +101,39 @@ def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], 
         flux += flux_fiche(fiche, titre=False)
     avancer(0.45, "Statistiques et graphiques")
     flux += [PageBreak(), Paragraph(f"Statistiques {annee}", h1)]
+    comparer = stats.precedent is not None and _precedent_connu(stats)
+    if comparer:
+        comparaison = f", comparée à : {libelle_periode(*stats.precedent)}"
+    elif stats.precedent:
+        comparaison = (f" (aucune donnée enregistrée pour la période précédente, {libelle_periode(*stats.precedent)}, "
+                       "donc pas de comparaison)")
+    else:
+        comparaison = ""
     flux.append(Paragraph(
-        f"Période : {libelle_periode(stats.debut, stats.fin)}"
-        + (f", comparée à : {libelle_periode(*stats.precedent)}" if stats.precedent else "")
+        f"Période : {libelle_periode(stats.debut, stats.fin)}{comparaison}"
         + f". Toutes les activités. Les effectifs de moins de {SEUIL_ANONYMAT} personnes sont notés "
         f"« &lt; {SEUIL_ANONYMAT} » pour que personne ne puisse être reconnu.", st["normal"]))
     courant = str(annee)
-    precedent = str(stats.precedent[0].year) if stats.precedent else None
+    precedent = str(stats.precedent[0].year) if stats.precedent and comparer else None
     for i, section in enumerate(stats.sections):
         avancer(0.45 + 0.4 * i / max(1, len(stats.sections)), f"Statistiques : {section.titre}")
         flux += _section(section, h2, st, courant, precedent)
+    while isinstance(flux[-1], Spacer):  # a last spacer that does not fit would add a blank page
+        flux.pop()
     avancer(0.9, "Mise en page")
     doc = _Document(str(chemin), centre, annee)
     doc.multiBuild(flux)
     avancer(1.0, "Terminé")
     return chemin
+
+
+def _precedent_connu(stats: Statistiques) -> bool:
+    """Whether anything was recorded in the period compared with.
+
+    Why: the year before the centre started using Atelier is all zeros; printing it beside the
+    year's figures would tell the funders that nothing happened that year.
+    """
+    return any(lg.precedent for s in stats.sections for lg in s.lignes)
 
 
 def _couverture(centre: Centre, annee: int, st: dict) -> list:
@@ -145,8 +168,10 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
     if section.graphique == "mois":
         rangs = [["Mois"] + [lg.libelle.replace(" 20", " ") for lg in section.lignes],
                  ["Nombre"] + [masquer(lg.valeur, False, True) for lg in section.lignes]]
-        largeurs = [2.2 * cm] + [(17 - 2.2) * cm / len(section.lignes)] * len(section.lignes)
-        t = Table(rangs, colWidths=largeurs)
+        # twelve month columns: narrow padding so that "sept. 25" stays inside its cell
+        largeurs = [1.5 * cm] + [(LARGEUR_TABLEAU - 1.5 * cm) / len(section.lignes)] * len(section.lignes)
+        t = Table(rangs, colWidths=largeurs, style=[("LEFTPADDING", (0, 0), (-1, -1), 1.5),
+                                                    ("RIGHTPADDING", (0, 0), (-1, -1), 1.5)])
         fonte = 7
     else:
         entete = ["", courant, "%"] + ([precedent, "% " + precedent] if precedent else [])
@@ -161,7 +186,8 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
                 ligne += [en_francais(masquer(lg.precedent, lg.personnes, True)),
                           "" if avant_petit or lg.pourcentage_precedent is None else en_francais(lg.pourcentage_precedent)]
             rangs.append(ligne)
-        largeurs = [8.6 * cm, 2.2 * cm, 1.9 * cm] + ([2.2 * cm, 1.9 * cm] if precedent else [])
+        chiffres = [2.2 * cm, 1.9 * cm] + ([2.2 * cm, 1.9 * cm] if precedent else [])
+        largeurs = [LARGEUR_TABLEAU - sum(chiffres), *chiffres]
         t = Table(rangs, colWidths=largeurs, repeatRows=1)
         fonte = 8.5
     t.setStyle(TableStyle([
@@ -172,7 +198,8 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    out: list = [CondPageBreak(4 * cm), titre, t]
+    # a short table moves whole to the next page with its title rather than leave two rows behind
+    out: list = [CondPageBreak(4 * cm), KeepTogether([titre, t])]
     if section.graphique:
         fig = graphiques.figure(section, courant, precedent if section.graphique != "mois" else None, masque=True,
                                 largeur=6.5)

@@ -8,6 +8,7 @@ centre; the texts follow the CNIL's model mentions for associations.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,19 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from atelier_app.domain.centre import Centre
+from atelier_app.domain.codes import (
+    ETATS_PRELISTE,
+    ETATS_PROJET,
+    GENRES,
+    NIVEAUX,
+    ORIGINES,
+    STATUTS_PRESENCE,
+    STATUTS_SOCIAUX,
+    SUITES_ACCOMPAGNEMENT,
+    THEMATIQUES,
+    TRANCHES_AGE,
+    TYPES_PROJET,
+)
 from atelier_app.reports.commun import date_longue, document, echapper, entete_centre, pied_de_page, styles
 
 _SECTIONS = (
@@ -42,28 +56,86 @@ _LIBELLES = {
 }
 
 
-def _texte(v: Any) -> str:
-    if isinstance(v, dict) and {"objet", "le"} <= set(v):  # a consent
-        retrait = f", retiré le {v['retire_le']}" if v.get("retire_le") else ""
-        return f"{v['objet']} (donné le {v['le']}{retrait})"
-    if isinstance(v, dict):
-        return ", ".join(f"{k} : {_texte(x)}" for k, x in v.items()) or "—"
+_CODES: dict[str, dict[str, str]] = {
+    "genre": GENRES, "statut_social": STATUTS_SOCIAUX, "tranche_age": TRANCHES_AGE, "thematiques": THEMATIQUES,
+    "suite": SUITES_ACCOMPAGNEMENT, "niveau": NIVEAUX, "origine": ORIGINES, "type": TYPES_PROJET,
+}
+#: Codes whose meaning depends on the section ("etat" of a pre-list entry is not that of a project).
+_CODES_SECTION: dict[str, dict[str, dict[str, str]]] = {
+    "presences": {"statut": STATUTS_PRESENCE}, "preliste": {"etat": ETATS_PRELISTE},
+    "projets": {"etat": ETATS_PROJET},
+}
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+#: Columns of the attendance table; the other fields of each attendance go in its last column.
+_COLONNES_PRESENCES = ("date", "seance", "groupe", "statut", "inscrit")
+
+
+def _lisible(cle: str, v: Any, codes: dict[str, dict[str, str]]) -> Any:
+    """A stored code as the person reads it (« feminin » → « Féminin »); the JSON keeps the codes.
+
+    Why: the PDF answers a request from the person; the app's internal codes mean nothing to them.
+    """
+    table = codes.get(cle)
+    if table is None:
+        return v
+    if isinstance(v, str):
+        return table.get(v, v)
     if isinstance(v, list):
-        return "; ".join(_texte(x) for x in v) or "—"
+        return [table.get(x, x) if isinstance(x, str) else x for x in v]
+    return v
+
+
+def _texte(v: Any, codes: dict[str, dict[str, str]] | None = None) -> str:
+    codes = codes if codes is not None else _CODES
+    if isinstance(v, dict) and {"objet", "le"} <= set(v):  # a consent
+        retrait = f", retiré le {_texte(v['retire_le'])}" if v.get("retire_le") else ""
+        return f"{v['objet']} (donné le {_texte(v['le'])}{retrait})"
+    if isinstance(v, dict):
+        return ", ".join(f"{_libelle(k)} : {_texte(_lisible(k, x, codes), codes)}" for k, x in v.items()) or "—"
+    if isinstance(v, list):
+        return "; ".join(_texte(x, codes) for x in v) or "—"
     if v is None or v == "":
         return "—"
     if v is True:
         return "oui"
     if v is False:
         return "non"
+    if isinstance(v, str) and (m := _DATE.fullmatch(v)):
+        return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
     return str(v)
 
 
-def _tableau(d: dict[str, Any], st) -> Table:
-    lignes = [[Paragraph(echapper(_LIBELLES.get(k, k.replace("_", " ").capitalize())), st["gras"]), Paragraph(echapper(_texte(v)), st["normal"])]
+def _libelle(cle: str) -> str:
+    """A field's French label; an unknown key keeps its own capitals (« Transferts hors UE »)."""
+    texte = cle.replace("_", " ")
+    return _LIBELLES.get(cle, texte[:1].upper() + texte[1:])
+
+
+def _tableau(d: dict[str, Any], st, codes: dict[str, dict[str, str]] | None = None) -> Table:
+    codes = codes if codes is not None else _CODES
+    lignes = [[Paragraph(echapper(_libelle(k)), st["gras"]), Paragraph(echapper(_texte(_lisible(k, v, codes), codes)),
+                                                                         st["normal"])]
               for k, v in d.items()]
     t = Table(lignes, colWidths=[5 * cm, 12 * cm])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#bbbbbb")]))
+    return t
+
+
+def _tableau_presences(presences: list[dict[str, Any]], st) -> Table:
+    """One row per attendance: a person who came all year gets a page, not one block per session."""
+    codes = {**_CODES, **_CODES_SECTION["presences"]}
+    cell = st["normal"].clone("cellule", fontSize=8.5, leading=10.5)
+    tete = st["gras"].clone("tete", fontSize=8.5, leading=10.5)
+    entete = [Paragraph(_libelle(k), tete) for k in _COLONNES_PRESENCES] + [
+        Paragraph("Autres données notées avec la présence", tete)]
+    lignes = [entete]
+    for pr in presences:
+        autres = {k: v for k, v in pr.items() if k not in _COLONNES_PRESENCES}
+        lignes.append([Paragraph(echapper(_texte(_lisible(k, pr.get(k), codes), codes)), cell)
+                       for k in _COLONNES_PRESENCES] + [Paragraph(echapper(_texte(autres, codes)), cell)])
+    t = Table(lignes, colWidths=[2.2 * cm, 1.8 * cm, 1.8 * cm, 2.0 * cm, 1.9 * cm, 7.3 * cm], repeatRows=1)
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#bbbbbb"),
+                           ("LINEBELOW", (0, 0), (-1, 0), 0.6, "#000000")]))
     return t
 
 
@@ -82,13 +154,18 @@ def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, An
     flux.append(Paragraph(
         f"Document établi le {date_longue(le)} en réponse à une demande d'accès (article 15 du RGPD). "
         "Il contient tout ce que le centre enregistre sur cette personne.", st["normal"]))
+    section = st["sous_titre"].clone("section", keepWithNext=1)  # never a title alone at a page's foot
     for cle, titre in _SECTIONS:
         elements = donnees.get(cle) or []
-        flux.append(Paragraph(f"{titre} ({len(elements)})", st["sous_titre"]))
+        flux.append(Paragraph(f"{titre} ({len(elements)})", section))
         if not elements:
             flux.append(Paragraph("Aucune donnée.", st["petit"]))
+        if cle == "presences" and elements:
+            flux.append(_tableau_presences(elements, st))
+            continue
+        codes = {**_CODES, **_CODES_SECTION.get(cle, {})}
         for e in elements:
-            flux.append(_tableau(e, st))
+            flux.append(_tableau(e, st, codes))
             flux.append(Spacer(1, 0.25 * cm))
     pied = pied_de_page(f"{centre.nom} — données personnelles ({pid})")
     document(chemin_pdf, "Données personnelles détenues").build(flux, onFirstPage=pied, onLaterPages=pied)

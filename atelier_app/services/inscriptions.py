@@ -47,6 +47,11 @@ class InscriptionsService(Service):
         if manque:
             raise UserError(f"{p.prenom} {p.nom} est mineur(e) : il manque {' et '.join(manque)} "
                             "(fiche de la personne) avant l'inscription.")
+        for autre in self.services.activites.groupes(g.cycle):
+            if autre.id != g.id and (p.id in autre.inscrits or p.id in autre.liste_attente):
+                ou = "inscrit(e)" if p.id in autre.inscrits else "sur la liste d'attente"
+                raise UserError(f"{p.prenom} {p.nom} est déjà {ou} dans le groupe « {autre.nom} » de ce cycle : "
+                                "retirez-le ou retirez-la d'abord de ce groupe.")
         g2, inscrit = regles.inscrire(g, p.id)
         cycle = self.services.activites.cycle(g.cycle)
         with self.depot.transaction("Inscription dans un groupe") as tx:

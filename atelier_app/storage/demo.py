@@ -229,9 +229,11 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
             continue
         cy = Cycle(id=c.id("c"), activite="initiation", nom=f"Initiation {d0:%m/%Y}", debut=d0)
         fin_cycle = d0
+        deja: set[str] = set()  # one group per person in a cycle
         for k, cr in enumerate(creneaux * salles):
             dates = _dates(d0, cr.jour, 10, d0 + timedelta(days=200))
-            inscrits = c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, set())
+            inscrits = c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, deja)
+            deja.update(inscrits)
             g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveaux[k % 3]]}",
                        niveau=niveaux[k % 3], capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
             c.groupes.append(g)
@@ -266,11 +268,12 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
     while d <= fin:
         numero += 1
         cy = Cycle(id=c.id("c"), activite="senou", nom=f"SÉNOU {d.year} n° {numero}", debut=d)
-        dates_cycle = []
+        dates_cycle, deja = [], set()
         for cr in (Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles:
             dates = _dates(d, "jeudi", 5, fin + timedelta(days=60))
             g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"SÉNOU {cr.libelle}", capacite=t_senou, creneau=cr, nb_seances=5,
-                       inscrits=tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, set())))
+                       inscrits=tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, deja)))
+            deja.update(g.inscrits)
             c.groupes.append(g)
             _seances(c, "senou", g, dates, SUJETS_SENOU)
             dates_cycle = dates
@@ -283,9 +286,11 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
     ):
         cy = Cycle(id=c.id("c"), activite=activite, nom=f"{activite.capitalize()} {debut.year}", debut=debut, fin=fin)
         c.cycles.append(cy)
+        deja = set()
         for salle in range(salles):
             g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle}" + (f" (salle {salle + 1})" if salles > 1 else ""),
-                       capacite=taille, creneau=cr, nb_seances=0, inscrits=tuple(c.choisir(profil, taille, debut, 0.6, set())))
+                       capacite=taille, creneau=cr, nb_seances=0, inscrits=tuple(c.choisir(profil, taille, debut, 0.6, deja)))
+            deja.update(g.inscrits)
             c.groupes.append(g)
             _seances(c, activite, g, _dates(debut, cr.jour, None, fin), sujets, passants=profil)
             if activite == "repair":
