@@ -1,167 +1,161 @@
-"""Annual report and one year's statistics at the `grande` scale (ten years of a busy centre).
+"""The annual report and one year's statistics at the `grande` scale (ten years of a busy centre).
 
-Two measures:
-- ``rapport_grande_s``: the whole annual report (every sheet, statistics, charts, two-pass PDF);
-- ``stats_annee_ratio``: the statistics of one year as the app computes them (rows read from the
-  store, this year and last year, every section) divided by the same pandas groupings done on a
-  bare DataFrame already holding the same rows. Goal: ≤ 3.
+- the annual report PDF of the latest full year (every sheet, the statistics with last year's
+  column, the charts, the two-pass PDF), as ``reports.rapport.produire`` makes it for the
+  Documents screen: absolute time (median of 3, and the first of the session apart) and pages (no
+  physical baseline: it is the document itself);
+- the statistics of that year as the Statistiques screen computes them (``services.fiches.collecte``
+  of the year and of the year before, then ``reports.statistiques.calculer``), against the same
+  pandas groupings done on bare DataFrames already holding the same rows. Goal: ratio ≤ 3. Two
+  rows for information split the value: reading the rows, and the computing alone.
 
-``mesurer(ctx)`` follows the harness (benchmarks/run.py); ``ctx`` may give the `grande` data
-folder (``ctx.dossier("grande")`` or ``ctx.dossier_grande``); otherwise the folder is made here with
-``atelier demo --echelle grande``, or, while the demo generator is not there, with a synthetic
-centre of the same size (10 000 people, 5 000 sessions, 100 000 attendance marks).
+Uses the `grande` folder the harness builds once (``ctx.dossier("grande")``): only reads it.
 """
 
 from __future__ import annotations
 
-import random
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from benchmarks.commun import ANNEE_COMPLETE, Mesure, fermer, mediane, medianes, ouvrir, profil
+
 OBJECTIF_RATIO = 3.0
-_CACHE: dict[str, Path] = {}
+N = 5
+N_RAPPORT = 3
+PROFILS: list[tuple[str, str]] = []
+ANALYSE = """
+## Rapport et statistiques : lecture des mesures (constat du 23/11/2026)
+
+- **Statistiques d'une année : ratio ≈ 7, objectif ≤ 3 manqué** (6,8 ici ; 8,4 à 9,5 quand les essais
+  n'étaient pas séparés par un ramassage des déchets du précédent). Le calcul lui-même (`statistiques.calculer`,
+  ~65 ms pour 2025 et 2024) est à ~1,5 fois les regroupements pandas nus : il tiendrait l'objectif seul. Ce qui
+  le manque, c'est la lecture des lignes (`fiches.collecte`, ~120 ms par année), dont ~85 % est
+  `ReparationsService.impact` (appelé par `FichesService.impact_reparations`) : il décode en dataclasses **tous**
+  les projets des dix ans (3 030 projets et leurs visites, `depot.all(Projet)` → `codec.from_dict`, ~100 ms)
+  pour les déchets et le CO2 évités d'une seule période (profil ci-dessous). Sans cet appel, `collecte` prend
+  ~19 ms. Piste (`services/reparations.py`) : calculer l'impact sur `all_dicts(Projet)` (2,5 ms) ou sur les seuls
+  projets de la période : ~105 ms au total, ratio ≈ 2,3, tenu. Le décodeur compilé proposé pour
+  `storage/codec.py` (projets 99 → 34 ms) ne suffirait pas seul : ~130 ms de moins, ratio ≈ 4.
+- La référence pandas est écrite au plus rapide (masques booléens tels quels, premier et dernier jour par un tri
+  plutôt qu'un `min` / `max` de chaînes, six fois plus lent ici) ; la version précédente, plus naïve, prenait
+  ~100 ms et aurait donné un ratio flatteur d'environ 4.
+- **Rapport annuel 2025** (15 pages, ~1,6 s ; ~2 s le premier de la session, imports de reportlab et
+  matplotlib compris) : pas d'objectif chiffré. Au profil, ~30 % décodent les projets (trois appels à `impact` : 2025, 2024
+  et la fiche du repair café), ~27 % rendent les 7 graphiques matplotlib en PNG, le reste est la mise en page
+  reportlab en deux passes (les images sont relues à chaque passe).
+"""
+
+_COLONNES = {  # those of reports.statistiques._cadres, so both sides hold the same frames
+    "seances": ["id", "activite", "cycle", "groupe", "date", "duree", "etat", "thematiques", "anonymes", "venus"],
+    "presences": ["seance", "activite", "cycle", "groupe", "date", "duree", "personne", "statut", "venue", "inscrit",
+                  "tranche_age", "genre", "statut_social", "commune"],
+    "accompagnements": ["date", "duree", "thematiques", "suite", "personne", "tranche_age", "genre", "statut_social",
+                        "commune"],
+    "inscriptions": ["activite", "cycle", "groupe", "personne"],
+}
 
 
-def _dossier(ctx: Any) -> Path:
-    for nom in ("dossier", "donnees"):
-        f = getattr(ctx, nom, None)
-        if callable(f):
-            try:
-                return Path(f("grande"))
-            except TypeError:
-                pass
-    if getattr(ctx, "dossier_grande", None):
-        return Path(ctx.dossier_grande)
-    if "grande" not in _CACHE:
-        _CACHE["grande"] = _fabriquer()
-    return _CACHE["grande"]
-
-
-def _fabriquer() -> Path:
-    from atelier_app import assemblage
-
-    dossier = Path(tempfile.mkdtemp(prefix="atelier-bench-grande-"))
-    s = assemblage.ouvrir(dossier)
-    try:
-        try:
-            s.donnees.generer_demo("grande", 1)
-        except (ImportError, AttributeError):
-            _synthetique(s)
-    finally:
-        assemblage.fermer(s)
-    return dossier
-
-
-def _synthetique(s: Any) -> None:
-    """Ten years, 10 000 people, 5 000 sessions of 20 marks: the size FORMAT.md gives to `grande`."""
-    from atelier_app.domain.accompagnements import Accompagnement
-    from atelier_app.domain.activites import Cycle, Groupe
-    from atelier_app.domain.ages import tranche_age
-    from atelier_app.domain.centre import Centre
-    from atelier_app.domain.codes import THEMATIQUES
-    from atelier_app.domain.personnes import Personne
-    from atelier_app.domain.seances import Presence, Seance
-    from atelier_app.services.centre import activites_par_defaut
-
-    r = random.Random(1)
-    s.centre.premier_demarrage(Centre(nom="Centre social (banc d'essai)"), activites_par_defaut("Anim", "Salle"))
-    fin = date.today().year - 1
-    annees = list(range(fin - 9, fin + 1))
-    communes = ["Lille", "Roubaix", "Tourcoing", "Villeneuve-d'Ascq", "Lomme"]
-    gens = [Personne(id=f"p{i}", nom=f"Nom{i}", prenom="X", annee_naissance=r.randint(1935, 2016),
-                     genre=r.choice(("feminin", "masculin", "non_communique")),
-                     statut_social=r.choice(("retraite", "sans_emploi", "en_emploi", "scolarise")),
-                     commune=r.choice(communes), cree_le=date(r.choice(annees), 1, 1)) for i in range(10000)]
-    themes = list(THEMATIQUES)
-    objets: list = list(gens)
-    for an in annees:
-        for k in range(50):
-            act = ("initiation", "senou", "numerikids")[k % 3]
-            cid, gid = f"c{an}-{k}", f"g{an}-{k}"
-            inscrits = tuple(p.id for p in r.sample(gens, 20))
-            objets += [Cycle(cid, act, f"Cycle {k}"), Groupe(gid, cid, "Groupe", capacite=20, inscrits=inscrits)]
-            jour = date(an, 1, 5) + timedelta(days=7 * (k % 40))
-            for n in range(10):
-                quand = jour + timedelta(days=7 * n)
-                if quand.year != an:
-                    break
-                etat = r.choices(("realisee", "annulee", "prevue"), (90, 7, 3))[0]
-                pres = tuple(Presence(pid, r.choices(("present", "absent", "retard"), (80, 15, 5))[0],
-                                      tranche_age=tranche_age(gens[int(pid[1:])].annee_naissance, an),
-                                      genre=gens[int(pid[1:])].genre, statut_social=gens[int(pid[1:])].statut_social,
-                                      commune=gens[int(pid[1:])].commune) for pid in inscrits) if etat == "realisee" else ()
-                objets.append(Seance(f"s{an}-{k}-{n}", gid, quand, duree=r.choice((90, 120)), etat=etat,
-                                     thematiques=tuple(r.sample(themes, 2)), presences=pres))
-        objets += [Accompagnement(f"a{an}-{i}", date(an, 1, 1) + timedelta(days=r.randint(0, 360)), r.choice((15, 30, 60)),
-                                  r.choice((None, f"p{r.randint(0, 9999)}")), (r.choice(themes),),
-                                  r.choice(("autonome", "orientation_cours", "reorientation"))) for i in range(150)]
-    with s.depot.transaction("Banc d'essai grande") as tx:
-        tx.put_many(objets)
-
-
-def _groupements_bruts(c: Any) -> float:
-    """The same groupings, by pandas alone, on DataFrames already holding the same rows."""
+def _cadres(c: Any) -> dict[str, Any]:
     import pandas as pd
 
-    seances = pd.DataFrame(c.seances)
-    presences = pd.DataFrame(c.presences)
-    accomp = pd.DataFrame(c.accompagnements)
-    t = time.perf_counter()
+    return {nom: pd.DataFrame(getattr(c, nom), columns=cols) for nom, cols in _COLONNES.items()}
+
+
+def _groupements_bruts(f: dict[str, Any], debut: str) -> None:
+    """The groupings ``calculer`` does (counts, sums, month / activity / theme / duration breakdowns,
+    one demographic snapshot per person, distinct people, cycle completion), by pandas alone, each
+    written the fastest way found (boolean masks as they are, first / last day by a sort rather than a
+    string ``min`` / ``max`` aggregation, which is six times slower here)."""
+    import pandas as pd
+
+    seances, presences, accomp, inscrits = f["seances"], f["presences"], f["accompagnements"], f["inscriptions"]
     tenues = seances[seances["etat"] == "realisee"]
-    tenues.groupby("activite").agg(n=("id", "size"), duree=("duree", "sum"), venus=("venus", "sum"))
-    tenues.groupby(tenues["date"].str[:7])["venus"].sum()
-    tenues[["thematiques", "venus"]].explode("thematiques").groupby("thematiques")["venus"].sum()
     venues = presences[presences["venue"]]
-    snap = venues.sort_values("date").drop_duplicates("personne")
+    tenues["venus"].sum(), tenues["anonymes"].sum(), accomp["personne"].isna().sum()
+    cols = ["date", "personne", "tranche_age", "genre", "statut_social", "commune"]
+    snap = pd.concat([venues[cols], accomp[accomp["personne"].notna()][cols]])
+    snap = snap.sort_values("date", kind="stable").drop_duplicates("personne")
     for col in ("genre", "tranche_age", "statut_social", "commune"):
         snap[col].value_counts()
-    venues["personne"].nunique()
-    venues.groupby(["groupe", "personne"])["date"].agg(["min", "max"])
-    presences.groupby("inscrit")["venue"].mean()
-    if len(accomp):
-        accomp["suite"].value_counts()
-        accomp[["thematiques"]].explode("thematiques").value_counts()
-    return time.perf_counter() - t
+    (snap["date"] >= debut).sum()
+    tenues.groupby(tenues["date"].str[:7])["venus"].sum()
+    accomp.groupby(accomp["date"].str[:7]).size()
+    tenues[["thematiques", "venus"]].explode("thematiques").groupby("thematiques")["venus"].sum()
+    accomp[["thematiques"]].explode("thematiques").value_counts()
+    pd.cut(pd.concat([tenues["duree"], accomp["duree"]]), [0, 30, 60, 120, 180, 10_000], right=False).value_counts()
+    seances["etat"].value_counts()
+    (tenues["duree"] * tenues["venus"]).sum()
+    presences.loc[presences["inscrit"], "venue"].mean()
+    tenues.groupby("activite").agg(duree=("duree", "sum"), venus=("venus", "sum"))
+    venues["personne"].nunique(), venues.loc[~venues["inscrit"], "personne"].nunique()
+    inscrits.drop_duplicates(["cycle", "personne"]).shape[0], inscrits["personne"].nunique()
+    bornes = venues.sort_values("date", kind="stable").groupby(["groupe", "personne"])["date"].agg(["first", "last"])
+    inscrits.merge(bornes.reset_index(), on=["groupe", "personne"], how="left")
+    accomp["suite"].value_counts(), accomp["personne"].dropna().nunique(), accomp["duree"].sum()
 
 
-def mesurer(ctx: Any = None) -> dict[str, Any]:
-    import pandas  # noqa: F401  (imported before timing: the window imports it once, for the first figures)
+def _pages(chemin: Path) -> int:
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pypdf is a dev dependency: count the page objects instead
+        return chemin.read_bytes().count(b"/Type /Page\n") or chemin.read_bytes().count(b"/Type /Page ")
+    return len(PdfReader(str(chemin)).pages)
 
-    from atelier_app import assemblage
-    from atelier_app.domain.seances import Seance
+
+def mesurer(ctx) -> list[Mesure]:
+    import pandas  # noqa: F401  (imported before timing: the window has imported it long before)
+
     from atelier_app.reports import rapport
     from atelier_app.reports.statistiques import calculer, periode_precedente
 
-    dossier = _dossier(ctx)
-    s = assemblage.ouvrir(dossier)
+    PROFILS.clear()
+    annee = ANNEE_COMPLETE
+    debut, fin = date(annee, 1, 1), date(annee, 12, 31)
+    avant = periode_precedente(debut, fin)
+    s = ouvrir(ctx.dossier("grande"))
     try:
-        annee = max(s.depot.annees(Seance))
-        debut, fin = date(annee, 1, 1), date(annee, 12, 31)
-        s.fiches.collecte(debut, fin)  # first reading of the files, as when the screen opens
-        t = time.perf_counter()
-        courante = s.fiches.collecte(debut, fin)
-        precedente = s.fiches.collecte(*periode_precedente(debut, fin))
-        calculer(courante, precedente)
-        app = time.perf_counter() - t
-        brut = _groupements_bruts(courante) + _groupements_bruts(precedente)
+        s.fiches.collecte(debut, fin)  # first reading of past years' month files, as when the screen opens
+
+        def statistiques() -> None:
+            calculer(s.fiches.collecte(debut, fin), s.fiches.collecte(*avant))
+
+        courante, precedente = s.fiches.collecte(debut, fin), s.fiches.collecte(*avant)
+        cadres = [_cadres(courante), _cadres(precedente)]
+        t_stats, t_lecture, t_calcul, t_cadres, t_brut = medianes(
+            statistiques,
+            lambda: (s.fiches.collecte(debut, fin), s.fiches.collecte(*avant)),
+            lambda: calculer(courante, precedente),
+            lambda: (_cadres(courante), _cadres(precedente)),
+            lambda: (_groupements_bruts(cadres[0], debut.isoformat()),
+                     _groupements_bruts(cadres[1], avant[0].isoformat())),
+            n=N, ramasser=True)
+        prof_stats = profil(statistiques, 2, 16, tri="cumul")
         with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / "rapport.pdf"
             t = time.perf_counter()
-            rapport.produire(s, annee, Path(tmp) / "rapport.pdf")
-            duree_rapport = time.perf_counter() - t
+            rapport.produire(s, annee, pdf)  # the first of the session: imports reportlab and matplotlib
+            t_premier = time.perf_counter() - t
+            t_rapport = mediane(lambda: rapport.produire(s, annee, pdf), N_RAPPORT)
+            pages, taille = _pages(pdf), pdf.stat().st_size
     finally:
-        assemblage.fermer(s)
-    return {
-        "rapport_grande_s": round(duree_rapport, 3),
-        "stats_annee_s": round(app, 4),
-        "stats_annee_pandas_brut_s": round(brut, 4),
-        "stats_annee_ratio": round(app / brut, 2) if brut else None,
-        "objectif_ratio": OBJECTIF_RATIO,
-        "lignes_presences": len(courante.presences),
-    }
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(mesurer())
+        fermer(s)
+    lignes = len(courante.presences) + len(precedente.presences)
+    stats = Mesure(f"statistiques de {annee} avec {annee - 1} (grande, {lignes} lignes de présence) : lecture + calcul",
+                   t_stats, "mêmes regroupements pandas sur DataFrames nus des mêmes lignes", t_brut, OBJECTIF_RATIO)
+    mesures = [
+        Mesure(f"rapport annuel {annee} (grande) : PDF de {pages} pages, {taille // 1024} Kio", t_rapport),
+        Mesure("… le premier de la session (imports de reportlab et matplotlib compris)", t_premier),
+        stats,
+        Mesure("… dont lecture des lignes (`fiches.collecte` ×2), pour information", t_lecture,
+               "mêmes regroupements pandas nus", t_brut),
+        Mesure("… dont calcul (`statistiques.calculer`), pour information", t_calcul,
+               "mêmes regroupements pandas nus", t_brut),
+        Mesure("construction des DataFrames des mêmes lignes, pour information", t_cadres,
+               "mêmes regroupements pandas nus", t_brut),
+    ]
+    if stats.atteint is False:
+        PROFILS.append((f"statistiques de {annee} (grande), `collecte` ×2 + `calculer` ; temps cumulés", prof_stats))
+    return mesures
