@@ -6,6 +6,7 @@ follow each keystroke; the index is rebuilt only after a write.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from atelier_app.domain.accompagnements import Accompagnement
@@ -114,8 +115,7 @@ class PersonnesService(Service):
             tx.put(p)
         if self._index is not None:  # keep the index instead of rebuilding 10 000 entries
             texte = " ".join(normaliser(str(getattr(p, k) or "")) for k in ("nom", "prenom", "commune", "telephone", "email"))
-            self._index.append((texte, p.id))
-            self._index.sort()
+            bisect.insort(self._index, (texte, p.id))
             self._doublons.setdefault(p.cle_doublon(), []).append(p.id)
             self._version = self.depot.count(Personne)
             self.ctx.signaler("personne_ajoutee")

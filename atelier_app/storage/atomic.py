@@ -54,16 +54,23 @@ class ShardStorage(Storage):
     Why in memory: the repository is the only writer (the lock file guarantees it), so reading the
     file again on every query would only cost time. Writes are *deferred*: TinyDB hands the whole
     new content, the repository decides when the durable write happens (one per user action).
+
+    Why the encoded pieces are kept: re-encoding a whole year of people for each new person would
+    make an everyday write grow with the centre. Each document's ``"id":{...}`` bytes and each
+    table's assembled bytes are kept; the table layer says which ids an action touched
+    (:meth:`noter`), so a commit encodes only those and reuses every untouched table as it is.
     """
 
     def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
         self.path = path
         self.data: dict[str, Any] = data if data is not None else {}
         self.dirty = False
-        # (table, id) -> (the document object last encoded, its JSON bytes). TinyDB replaces a
-        # changed document by a new dict and keeps the others as they are, so an unchanged object
-        # identity means unchanged bytes: a commit re-encodes only what the action touched.
-        self._encodes: dict[tuple[str, str], tuple[Any, bytes]] = {}
+        # table -> {id: (the document object last encoded, its '"id":{...}' bytes)}, in file order
+        self._pieces: dict[str, dict[str, tuple[Any, bytes]]] = {}
+        # table -> (its dict as last written, its '"table":{...}' bytes); TinyDB gives a table a new
+        # dict whenever it writes to it, so the same dict object means the same content
+        self._tables: dict[str, tuple[Any, bytes]] = {}
+        self._touches: dict[str, set[str]] = {}  # ids changed since the last serialise, per table
 
     def read(self) -> dict[str, Any]:
         return self.data
@@ -72,29 +79,55 @@ class ShardStorage(Storage):
         self.data = data
         self.dirty = True
 
+    def noter(self, table: str, ids: Any) -> None:
+        """The table layer tells which documents the coming write changes or removes."""
+        self._touches.setdefault(table, set()).update(ids)
+
     def oublier_encodages(self) -> None:
         """Call after changing documents in place (migrations): everything is encoded again."""
-        self._encodes.clear()
+        self._pieces.clear()
+        self._tables.clear()
+        self._touches.clear()
+
+    def _encoder_table(self, table: str, docs: dict[str, Any]) -> bytes:
+        pieces = self._pieces.get(table)
+        touches = self._touches.get(table)
+        if pieces is not None and touches is not None:
+            for doc_id in touches:
+                doc = docs.get(doc_id)
+                if doc is None:
+                    pieces.pop(doc_id, None)
+                elif doc_id not in pieces or pieces[doc_id][0] is not doc:
+                    pieces[doc_id] = (doc, dumps(doc_id) + b":" + dumps(doc))
+        if pieces is None or touches is None or len(pieces) != len(docs):
+            # first write, or a change the table layer did not announce: check every document
+            anciens = pieces or {}
+            pieces = {}
+            for doc_id, doc in docs.items():
+                deja = anciens.get(doc_id)
+                pieces[doc_id] = deja if deja is not None and deja[0] is doc else (
+                    doc, dumps(doc_id) + b":" + dumps(doc))
+            self._pieces[table] = pieces
+        return dumps(table) + b":{" + b",".join([p for _doc, p in pieces.values()]) + b"}"
 
     def serialise(self) -> bytes:
         morceaux: list[bytes] = []
-        garder: dict[tuple[str, str], tuple[Any, bytes]] = {}
+        tables: dict[str, tuple[Any, bytes]] = {}
         for table, docs in self.data.items():
             if not isinstance(docs, dict):
                 morceaux.append(dumps(table) + b":" + dumps(docs))
                 continue
-            parties = []
-            for doc_id, doc in docs.items():
-                cle = (table, doc_id)
-                deja = self._encodes.get(cle)
-                if deja is not None and deja[0] is doc:
-                    octets = deja[1]
-                else:
-                    octets = dumps(doc)
-                garder[cle] = (doc, octets)
-                parties.append(dumps(doc_id) + b":" + octets)
-            morceaux.append(dumps(table) + b":{" + b",".join(parties) + b"}")
-        self._encodes = garder
+            deja = self._tables.get(table)
+            if deja is not None and deja[0] is docs and table not in self._touches:
+                octets = deja[1]
+            else:
+                octets = self._encoder_table(table, docs)
+            tables[table] = (docs, octets)
+            morceaux.append(octets)
+        self._tables = tables
+        self._touches = {}
+        for table in [t for t in self._pieces if t not in tables]:
+            del self._pieces[table]
         return b"{" + b",".join(morceaux) + b"}"
 
     def close(self) -> None:

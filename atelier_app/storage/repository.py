@@ -47,10 +47,12 @@ class StrIdTable(Table):
         def updater(table: dict) -> None:
             table.update(docs)
 
+        self._storage.noter(self.name, docs)  # type: ignore[attr-defined]
         self._update_table(updater)
 
     def drop_ids(self, ids: Iterable[str]) -> None:
         ids = list(ids)
+        self._storage.noter(self.name, ids)  # type: ignore[attr-defined]
 
         def updater(table: dict) -> None:
             for i in ids:
@@ -126,8 +128,10 @@ class Transaction:
             old = self.depot._index.setdefault(table, {}).get(obj.id)
             if old is not None and old != shard:
                 self.depot._shard(old).table(table).drop_ids([obj.id])
-            groups.setdefault((shard, table), {})[obj.id] = to_dict(obj)
+            doc = to_dict(obj)
+            groups.setdefault((shard, table), {})[obj.id] = doc
             self.depot._index[table][obj.id] = shard
+            self.depot._objets.setdefault(type(obj), {})[obj.id] = (doc, obj)
         for (shard, table), docs in groups.items():
             self.depot._shard(shard, create=True).table(table).put_many(docs)
 
@@ -147,6 +151,9 @@ class Depot:
         self._shards: dict[str, _Shard] = {}
         self._available: set[str] = set()
         self._index: dict[str, dict[str, str]] = {}
+        # kind -> id -> (stored dict, the frozen record decoded from it). Records are immutable, so
+        # one decoded record serves every reader as long as its stored dict is the same object.
+        self._objets: dict[type, dict[str, tuple[Any, Any]]] = {}
         self._tx: Transaction | None = None
         self._mutex = threading.RLock()
         self._verrou: VerrouDossier | None = None
@@ -276,16 +283,38 @@ class Depot:
     # ---------------------------------------------------------------- queries
     def get(self, kind: type[T], id: str) -> T | None:
         doc = self.get_dict(kind, id)
-        return None if doc is None else from_dict(kind, doc)
+        return None if doc is None else self._decoder(kind, id, doc)
 
-    def get_dict(self, kind: type, id: str) -> Document | None:
+    def _decoder(self, kind: type[T], id: str, doc: dict[str, Any]) -> T:
+        objets = self._objets.setdefault(kind, {})
+        deja = objets.get(id)
+        if deja is not None and deja[0] is doc:
+            return deja[1]
+        obj = from_dict(kind, doc)
+        objets[id] = (doc, obj)
+        return obj
+
+    def get_dict(self, kind: type, id: str) -> dict[str, Any] | None:
+        """The stored dict itself, not a copy (read-only: never mutate it).
+
+        Why no copy: an attendance save reads a few fields of every person of the session, and
+        copying each whole record cost more than the rest of the save.
+        """
         shard = self._locate(kind, id)
         if shard is None:
             return None
-        return self._shard(shard).table(kind.TABLE).get(doc_id=id)  # type: ignore[return-value]
+        docs = self._shard(shard).storage.data.get(kind.TABLE)
+        return docs.get(id) if isinstance(docs, dict) else None
 
     def all(self, kind: type[T], annee: int | None = None) -> list[T]:
-        return [from_dict(kind, d) for d in self.all_dicts(kind, annee)]
+        out = []
+        for name in self._family_shards(kind, annee):
+            if name not in self._shards and name not in self._available:
+                continue
+            docs = self._shard(name).storage.data.get(kind.TABLE)
+            if isinstance(docs, dict):
+                out.extend(self._decoder(kind, i, d) for i, d in docs.items())
+        return out
 
     def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[Document]:
         """Stored dicts, for bulk reading (statistics). Read-only: never mutate them."""
