@@ -65,10 +65,11 @@ class ShardStorage(Storage):
         self.path = path
         self.data: dict[str, Any] = data if data is not None else {}
         self.dirty = False
-        # table -> {id: (the document object last encoded, its '"id":{...}' bytes)}, in file order
-        self._pieces: dict[str, dict[str, tuple[Any, bytes]]] = {}
-        # table -> (its dict as last written, its '"table":{...}' bytes); TinyDB gives a table a new
-        # dict whenever it writes to it, so the same dict object means the same content
+        # per table, in file order: {id: '"id":{...}' bytes} and {id: the document object encoded}
+        self._pieces: dict[str, dict[str, bytes]] = {}
+        self._docs: dict[str, dict[str, Any]] = {}
+        # table -> (its dict as last written, the bytes between its braces); TinyDB gives a table a
+        # new dict whenever it writes to it, so the same dict object means the same content
         self._tables: dict[str, tuple[Any, bytes]] = {}
         self._touches: dict[str, set[str]] = {}  # ids changed since the last serialise, per table
 
@@ -86,49 +87,57 @@ class ShardStorage(Storage):
     def oublier_encodages(self) -> None:
         """Call after changing documents in place (migrations): everything is encoded again."""
         self._pieces.clear()
+        self._docs.clear()
         self._tables.clear()
         self._touches.clear()
 
     def _encoder_table(self, table: str, docs: dict[str, Any]) -> bytes:
-        pieces = self._pieces.get(table)
+        pieces, vus = self._pieces.get(table), self._docs.get(table)
         touches = self._touches.get(table)
-        if pieces is not None and touches is not None:
+        if pieces is not None and vus is not None and touches is not None:
             for doc_id in touches:
                 doc = docs.get(doc_id)
                 if doc is None:
                     pieces.pop(doc_id, None)
-                elif doc_id not in pieces or pieces[doc_id][0] is not doc:
-                    pieces[doc_id] = (doc, dumps(doc_id) + b":" + dumps(doc))
-        if pieces is None or touches is None or len(pieces) != len(docs):
+                    vus.pop(doc_id, None)
+                elif vus.get(doc_id) is not doc:
+                    pieces[doc_id] = dumps(doc_id) + b":" + dumps(doc)
+                    vus[doc_id] = doc
+        if pieces is None or vus is None or touches is None or len(pieces) != len(docs):
             # first write, or a change the table layer did not announce: check every document
-            anciens = pieces or {}
-            pieces = {}
+            anciens, anciens_vus = pieces or {}, vus or {}
+            pieces, vus = {}, {}
             for doc_id, doc in docs.items():
-                deja = anciens.get(doc_id)
-                pieces[doc_id] = deja if deja is not None and deja[0] is doc else (
-                    doc, dumps(doc_id) + b":" + dumps(doc))
-            self._pieces[table] = pieces
-        return dumps(table) + b":{" + b",".join([p for _doc, p in pieces.values()]) + b"}"
+                piece = anciens.get(doc_id)
+                pieces[doc_id] = piece if piece is not None and anciens_vus.get(doc_id) is doc else (
+                    dumps(doc_id) + b":" + dumps(doc))
+                vus[doc_id] = doc
+            self._pieces[table], self._docs[table] = pieces, vus
+        return b",".join(pieces.values())
 
     def serialise(self) -> bytes:
-        morceaux: list[bytes] = []
+        """The whole file, joined once: a year file is a megabyte, every extra copy shows."""
+        sortie: list[bytes] = []
         tables: dict[str, tuple[Any, bytes]] = {}
         for table, docs in self.data.items():
+            sortie.append(b"," if sortie else b"{")
             if not isinstance(docs, dict):
-                morceaux.append(dumps(table) + b":" + dumps(docs))
+                sortie.append(dumps(table) + b":" + dumps(docs))
                 continue
             deja = self._tables.get(table)
             if deja is not None and deja[0] is docs and table not in self._touches:
-                octets = deja[1]
+                corps = deja[1]
             else:
-                octets = self._encoder_table(table, docs)
-            tables[table] = (docs, octets)
-            morceaux.append(octets)
+                corps = self._encoder_table(table, docs)
+            tables[table] = (docs, corps)
+            sortie += (dumps(table), b":{", corps, b"}")
+        sortie.append(b"}" if sortie else b"{}")
         self._tables = tables
         self._touches = {}
         for table in [t for t in self._pieces if t not in tables]:
             del self._pieces[table]
-        return b"{" + b",".join(morceaux) + b"}"
+            self._docs.pop(table, None)
+        return b"".join(sortie)
 
     def close(self) -> None:
         pass
