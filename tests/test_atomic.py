@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from atelier_app.storage.atomic import ShardStorage
-from atelier_app.storage.repository import _StrTinyDB
+from atelier_app.storage.fichier import _StrTinyDB
 
 _ids = st.sampled_from([f"p{i}" for i in range(8)])
 _docs = st.fixed_dictionaries({"nom": st.text(max_size=6), "n": st.integers(-5, 5)})

@@ -91,10 +91,21 @@ def test_seance_deplacee_dans_un_autre_mois(depot, tmp_path):
     rouvert = Depot.ouvrir(tmp_path / "d")
     try:
         assert rouvert.get(Seance, "s1").date == date(2026, 2, 3)
-        assert [d.doc_id for d in rouvert.all_dicts(Seance)] == ["s1"]
+        assert [d["id"] for d in rouvert.all_dicts(Seance)] == ["s1"]
         assert json.loads((tmp_path / "d" / "seances" / "2026-01.json").read_text())["seances"] == {}
     finally:
         rouvert.fermer()
+
+
+def test_choisir_ne_decode_que_ce_qui_est_garde(depot):
+    with depot.transaction("créer") as tx:
+        tx.put_many([Seance(id=f"s{i}", groupe="g1", date=date(2026, 1, 1 + i)) for i in range(5)])
+    gardees = depot.choisir(Seance, 2026, lambda d: d["date"] >= "2026-01-04")
+    assert sorted(s.id for s in gardees) == ["s3", "s4"]
+    assert all(isinstance(s, Seance) for s in gardees)
+    assert len(depot.choisir(Seance, 2026)) == 5 and depot.choisir(Seance, 2031) == []
+    # a record decoded once is shared until its stored dict changes
+    assert depot.choisir(Seance, 2026, lambda d: d["id"] == "s4")[0] is gardees[1 if gardees[1].id == "s4" else 0]
 
 
 def test_annees_anciennes_lues_a_la_demande(depot, tmp_path):
@@ -160,7 +171,7 @@ def test_tue_pendant_les_ecritures_ni_fichier_casse_ni_ecriture_perdue(tmp_path)
             for i in confirmes:
                 assert rouvert.get(Personne, f"p{i}") is not None, i
                 assert rouvert.get(Seance, f"s{i}") is not None, i
-            ids = [d.doc_id for d in rouvert.all_dicts(Seance)]
+            ids = [d["id"] for d in rouvert.all_dicts(Seance)]
             assert len(ids) == len(set(ids))
             assert interchange.verifier(rouvert) == []
             assert not list(dossier.rglob("*.tx")) and not list(dossier.rglob("*.json.tmp"))
@@ -222,5 +233,5 @@ def test_ecriture_multi_fichiers_coupee_a_chaque_etape(tmp_path, monkeypatch, po
         assert (nom, mois, activite) == ("Ancien", 1, None)
     else:
         assert (nom, mois, activite is not None) == ("Nouveau", 3, True)
-    assert [d.doc_id for d in rouvert.all_dicts(Seance)] == ["s1"]
+    assert [d["id"] for d in rouvert.all_dicts(Seance)] == ["s1"]
     assert not list(dossier.rglob("*.tx")) and not (dossier / "transaction.json").exists()

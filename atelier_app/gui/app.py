@@ -214,8 +214,9 @@ class AtelierApp:
             return
         verrouillage.installer(self)
         self.proteger(self.services.journal.purger)
-        self.appliquer_role()
-        self.aller(self.zones_visibles()[0])
+        self.appliquer_role()  # opens the first visible area: no second refresh of the same screen
+        if self.zone_courante is None:
+            self.aller(self.zones_visibles()[0])
         self.taches.lancer(lambda _avancer: self.services.donnees.sauvegarde_du_jour())
 
     def changer_utilisateur(self) -> None:
@@ -239,7 +240,8 @@ class AtelierApp:
         if verrou is not None:
             verrou._activite()
         self.appliquer_role()
-        self.aller(self.zones_visibles()[0])
+        if self.zone_courante is None:
+            self.aller(self.zones_visibles()[0])
 
     def redemarrer_avec(self, sauvegarde: Path) -> None:
         """Close the window so that `lancer` restores this backup with the folder closed, then reopens."""

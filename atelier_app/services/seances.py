@@ -127,31 +127,40 @@ class SeancesService(Service):
         jour = jour or aujourd_hui
         if jour != aujourd_hui and self.mode_benevole():
             raise AccesRefuse("En mode bénévole, seules les séances du jour sont visibles.")
-        seances = [s for s in self.depot.all(Seance, annee=jour.year) if s.date == jour]
+        iso = jour.isoformat()
+        seances = self.depot.choisir(Seance, jour.year, lambda d: d.get("date") == iso)
         return [self.ligne(s) for s in sorted(seances, key=lambda s: (s.debut, s.groupe))]
 
-    def _seances_recentes(self) -> list[Seance]:
-        """This year's and last year's sessions: the home screen must not read ten years of history."""
+    def _seances_recentes(self, garder=None) -> list[Seance]:
+        """This year's and last year's sessions: the home screen must not read ten years of history.
+
+        ``garder`` looks at the stored dict, so that only the sessions kept are decoded.
+        """
         annee = self.ctx.aujourd_hui().year
-        return [s for a in (annee - 1, annee) for s in self.depot.all(Seance, annee=a)]
+        return [s for a in (annee - 1, annee) for s in self.depot.choisir(Seance, a, garder)]
 
     def appels_oublies(self) -> list[LigneSeance]:
         self.exiger(Permission.VOIR_PERSONNES)
-        return [self.ligne(s) for s in appels_oublies(self._seances_recentes(), self.ctx.aujourd_hui())]
+        iso = self.ctx.aujourd_hui().isoformat()
+        oubliees = self._seances_recentes(lambda d: d.get("date", "") < iso and not d.get("appel_fait")
+                                          and d.get("etat") != "annulee")
+        return [self.ligne(s) for s in appels_oublies(oubliees, self.ctx.aujourd_hui())]
 
     def a_rappeler(self) -> list[ARappeler]:
         """People with two absences in a row in a group they are still enrolled in."""
         self.exiger(Permission.VOIR_PERSONNES)
         coordonnees = self.ctx.peut(Permission.VOIR_COORDONNEES)
-        aujourd_hui = self.ctx.aujourd_hui()
+        iso = self.ctx.aujourd_hui().isoformat()
+        # a group whose sessions are all over is nobody's to phone any more
+        en_cours = {d.get("groupe") for a in (self.ctx.aujourd_hui().year, self.ctx.aujourd_hui().year + 1)
+                    for d in self.depot.all_dicts(Seance, a) if d.get("date", "") >= iso}
         par_groupe: dict[str, list[Seance]] = {}
-        for s in self._seances_recentes():
+        for s in self._seances_recentes(lambda d: d.get("groupe") in en_cours):
             par_groupe.setdefault(s.groupe, []).append(s)
         out = []
         for g in self.depot.all(Groupe):
-            seances = par_groupe.get(g.id, [])
-            # a group whose sessions are all over is nobody's to phone any more
-            if not any(s.date >= aujourd_hui for s in seances):
+            seances = par_groupe.get(g.id)
+            if not seances:
                 continue
             for pid, n in a_rappeler(seances, g.inscrits).items():
                 p = self.depot.get(Personne, pid)

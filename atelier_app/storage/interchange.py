@@ -336,7 +336,7 @@ def instantane(presence: Presence, personne: Personne | None, annee: int, champs
 def verifier(depot: Any) -> list[Probleme]:
     """References between stored records, over-full groups and duplicate people."""
     depot.charger_tout()
-    ids = {nom: {d.doc_id for d in depot.all_dicts(kind)} for nom, (kind, _p, _v) in LISTES.items()}
+    ids = {nom: {d["id"] for d in depot.all_dicts(kind)} for nom, (kind, _p, _v) in LISTES.items()}
     problemes: list[Probleme] = []
 
     def manque(ou: str, champ: str, liste: str, ident: Any) -> None:
@@ -348,7 +348,7 @@ def verifier(depot: Any) -> list[Probleme]:
             valeur = d.get(champ)
             if (valeur is None and facultatif) or valeur in ids[cible]:
                 continue
-            manque(f"{nom} {d.doc_id}", champ, cible, valeur)
+            manque(f"{nom} {d['id']}", champ, cible, valeur)
     for g in depot.all(Groupe):
         ou = f"groupes {g.id} ({g.nom})"
         for champ in ("inscrits", "liste_attente"):
@@ -360,7 +360,7 @@ def verifier(depot: Any) -> list[Probleme]:
     for d in depot.all_dicts(Seance):
         for p in d.get("presences", ()):
             if p.get("personne") not in ids["personnes"]:
-                manque(f"seances {d.doc_id}", "presences", "personnes", p.get("personne"))
+                manque(f"seances {d['id']}", "presences", "personnes", p.get("personne"))
     vus: dict[tuple, str] = {}
     for p in depot.all(Personne):
         if p.anonymise or not p.nom.strip():

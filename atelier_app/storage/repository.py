@@ -12,23 +12,20 @@ Why this shape:
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import TinyDB
-from tinydb.table import Document, Table
-
 from atelier_app.errors import DonneesIllisibles, UserError
 from atelier_app.storage import layout
-from atelier_app.storage.atomic import ShardStorage, atomic_write_bytes, dumps, fsync_dir, write_durable
+from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
 from atelier_app.storage.codec import from_dict, to_dict
+from atelier_app.storage.fichier import Shard, lire_json, sans_ramasse_miettes
 from atelier_app.storage.lock import VerrouDossier
 
 log = logging.getLogger(__name__)
@@ -37,83 +34,6 @@ T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 META = "_meta"
-
-
-class StrIdTable(Table):
-    """Our ids are strings chosen by the producer (FORMAT.md), used as TinyDB document ids."""
-
-    document_id_class = str
-
-    def _update_table(self, updater) -> None:
-        """TinyDB's, without rebuilding every id twice: ours are strings already.
-
-        The table still gets a new dict (a copy), which is how the storage sees that it changed.
-        """
-        tables = self._storage.read() or {}
-        table = dict(tables.get(self.name, {}))
-        updater(table)
-        tables[self.name] = table
-        self._storage.write(tables)
-        self.clear_cache()
-
-    def put_many(self, docs: dict[str, dict[str, Any]]) -> None:
-        def updater(table: dict) -> None:
-            table.update(docs)
-
-        self._storage.noter(self.name, docs)  # type: ignore[attr-defined]
-        self._update_table(updater)
-
-    def drop_ids(self, ids: Iterable[str]) -> None:
-        ids = list(ids)
-        self._storage.noter(self.name, ids)  # type: ignore[attr-defined]
-
-        def updater(table: dict) -> None:
-            for i in ids:
-                table.pop(i, None)
-
-        self._update_table(updater)
-
-
-class _StrTinyDB(TinyDB):
-    table_class = StrIdTable
-
-
-class _Shard:
-    def __init__(self, name: str, path: Path, data: dict[str, Any] | None) -> None:
-        self.name = name
-        self.storage = ShardStorage(path, data)
-        self.db = _StrTinyDB(storage=lambda: self.storage)
-
-    def table(self, name: str) -> StrIdTable:
-        return self.db.table(name, cache_size=0)  # type: ignore[return-value]
-
-
-def _read_json(path: Path, rel: str) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as f:
-            data = json.load(f)
-    except (OSError, ValueError) as exc:
-        raise DonneesIllisibles(
-            f"Le fichier de données « {rel} » est illisible ({type(exc).__name__}). "
-            "Il n'a pas été modifié ; restaurez la dernière sauvegarde.",
-            fichier=rel,
-        ) from exc
-    if not isinstance(data, dict):
-        raise DonneesIllisibles(f"Le fichier de données « {rel} » n'a pas la forme attendue.", fichier=rel)
-    return data
-
-
-@contextmanager
-def _sans_ramasse_miettes() -> Iterator[None]:
-    """Reading builds hundreds of thousands of small dicts, none of them garbage: the cyclic
-    collector would only walk them again and again (a third of the opening time)."""
-    actif = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if actif:
-            gc.enable()
 
 
 def recover_transaction(dossier: Path) -> None:
@@ -174,7 +94,7 @@ class Depot:
 
     def __init__(self, dossier: Path) -> None:
         self.dossier = Path(dossier)
-        self._shards: dict[str, _Shard] = {}
+        self._shards: dict[str, Shard] = {}
         self._available: set[str] = set()
         self._index: dict[str, dict[str, str]] = {}
         # kind -> id -> (stored dict, the frozen record decoded from it). Records are immutable, so
@@ -212,7 +132,7 @@ class Depot:
                 )
             self._create_empty()
         current = date.today().year
-        with _sans_ramasse_miettes():
+        with sans_ramasse_miettes():
             for name in sorted(self._available):
                 family = layout.family_of(name)
                 if family != "mois" or (layout.year_of(name) or 0) >= current - 1:
@@ -220,7 +140,7 @@ class Depot:
         self._check_schema()
 
     def _create_empty(self) -> None:
-        shard = _Shard(layout.NOYAU, self.dossier / layout.NOYAU, {})
+        shard = Shard(layout.NOYAU, self.dossier / layout.NOYAU, {})
         self._shards[layout.NOYAU] = shard
         self._available.add(layout.NOYAU)
         shard.table(META).put_many({"schema": {"version": SCHEMA_VERSION, "cree_le": date.today().isoformat()}})
@@ -244,14 +164,14 @@ class Depot:
         meta = self._shards[layout.NOYAU].table(META).get(doc_id="schema")
         return int(meta["version"]) if meta else SCHEMA_VERSION
 
-    def _load(self, name: str) -> _Shard:
-        data = _read_json(self.dossier / name, name)
-        shard = _Shard(name, self.dossier / name, data)
+    def _load(self, name: str) -> Shard:
+        data = lire_json(self.dossier / name, name)
+        shard = Shard(name, self.dossier / name, data)
         self._shards[name] = shard
         self._reindex(shard)
         return shard
 
-    def _reindex(self, shard: _Shard) -> None:
+    def _reindex(self, shard: Shard) -> None:
         for table, docs in shard.storage.data.items():
             if table == META or not isinstance(docs, dict):
                 continue
@@ -261,7 +181,7 @@ class Depot:
 
     def charger_tout(self) -> None:
         """Read every file, including past years' sessions (exports, checks, statistics)."""
-        with _sans_ramasse_miettes():
+        with sans_ramasse_miettes():
             for name in sorted(self._available - set(self._shards)):
                 self._load(name)
 
@@ -276,14 +196,14 @@ class Depot:
         quand = obj.date_rangement() if rangement in ("annee", "mois") else date(2000, 1, 1)
         return layout.shard_of(rangement, quand)
 
-    def _shard(self, name: str, create: bool = False) -> _Shard:
+    def _shard(self, name: str, create: bool = False) -> Shard:
         if name in self._shards:
             return self._shards[name]
         if name in self._available:
             return self._load(name)
         if not create:
             raise KeyError(name)
-        shard = _Shard(name, self.dossier / name, {})
+        shard = Shard(name, self.dossier / name, {})
         self._shards[name] = shard
         return shard
 
@@ -335,21 +255,36 @@ class Depot:
         return docs.get(id) if isinstance(docs, dict) else None
 
     def all(self, kind: type[T], annee: int | None = None) -> list[T]:
+        return self.choisir(kind, annee)
+
+    def choisir(self, kind: type[T], annee: int | None = None,
+                garder: Callable[[dict[str, Any]], bool] | None = None) -> list[T]:
+        """Records whose stored dict passes ``garder``, decoded only once chosen.
+
+        Why: the home screen needs a few dozen of the year's thousand sessions, and decoding is
+        what costs, not looking at a field of the raw dict (read-only: ``garder`` must not mutate it).
+        """
         out = []
         for name in self._family_shards(kind, annee):
             if name not in self._shards and name not in self._available:
                 continue
             docs = self._shard(name).storage.data.get(kind.TABLE)
             if isinstance(docs, dict):
-                out.extend(self._decoder(kind, i, d) for i, d in docs.items())
+                out.extend(self._decoder(kind, i, d) for i, d in docs.items() if garder is None or garder(d))
         return out
 
-    def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[Document]:
-        """Stored dicts, for bulk reading (statistics). Read-only: never mutate them."""
+    def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[dict[str, Any]]:
+        """The stored dicts themselves, for bulk reading (statistics). Read-only: never mutate them.
+
+        Why no copy: the statistics of a year read some 20,000 records; copying each cost more than
+        the figures themselves.
+        """
         for name in self._family_shards(kind, annee):
             if name not in self._shards and name not in self._available:
                 continue
-            yield from self._shard(name).table(kind.TABLE).all()
+            docs = self._shard(name).storage.data.get(kind.TABLE)
+            if isinstance(docs, dict):
+                yield from docs.values()
 
     def count(self, kind: type) -> int:
         return len(self._index.get(kind.TABLE, {}))
@@ -377,7 +312,7 @@ class Depot:
             finally:
                 self._tx = None
 
-    def _dirty(self) -> list[_Shard]:
+    def _dirty(self) -> list[Shard]:
         return [s for s in self._shards.values() if s.storage.dirty]
 
     def _commit(self, action: str) -> None:
@@ -398,7 +333,7 @@ class Depot:
         self.derniere_ecriture = datetime.now()
         log.info("Enregistré : %s (%s)", action, ", ".join(s.name for s in dirty))
 
-    def _commit_many(self, dirty: list[_Shard]) -> None:
+    def _commit_many(self, dirty: list[Shard]) -> None:
         for s in dirty:
             write_durable(s.storage.path.with_name(s.storage.path.name + ".tx"), s.storage.serialise())
         for folder in {s.storage.path.parent for s in dirty} - {self.dossier}:
