@@ -29,26 +29,25 @@ from benchmarks.commun import (
     profil,
 )
 
-N = 15
+N = 41  # writes take a millisecond: many trials cost nothing and steady the median
 PROFILS: list[tuple[str, str]] = []
 ANALYSE = """
-## Présences : lecture des mesures (constat du 23/11/2026)
+## Présences : lecture des mesures (constat du 23/11/2026, après les changements du jour)
 
-- **L'historique ne ralentit pas la saisie** : `grande` / même centre avec un an d'historique ≈ 1,0 (tenu).
-  `grande` / `petite` oscille entre 1,4 et 1,5 d'une exécution à l'autre, à la limite de l'objectif : l'écart
-  vient des 30 inscrits au lieu de 10 (30 fiches lues pour l'instantané, 30 présences à décoder et encoder) et
-  du mois plus lourd, pas de l'historique.
-- **Présences d'une séance à `grande` : ratio 2,2 à 2,6 selon l'exécution, objectif ≤ 1,5 manqué.** Sur
-  ~1,5 ms, ~0,6 ms est l'écriture elle-même (deux fsync et un rename, comme la référence nue). Le reste, ~0,6 ms
-  de Python mesuré sans disque : décodage de la séance en dataclass (`SeancesService.seance()` → `codec.from_dict`, 30 présences,
-  340 appels à `_convert`, ~0,2 ms), lecture des 30 fiches pour l'instantané démographique (~0,15 ms),
-  validation, `codec.to_dict` (~0,05 ms), mise à jour TinyDB et `serialise` (~0,1 ms). Le `json.dumps` du mois
-  entier n'y est plus : la ligne « pour information » montre que l'enregistrement complet coûte moins que
-  `json.dumps` + écriture nue. À `petite` (ratio 1,7 à 1,9), le même surcoût fixe (~0,4 ms) pèse face à
-  ~0,55 ms d'écriture.
-- Pour tenir 1,5 (≈ 0,9 ms à `grande`), le code ne doit ajouter que ~0,3 ms : le décodeur compilé proposé pour
-  `storage/codec.py` fait passer `seance()` de ~0,12 à ~0,04 ms ; le reste tient au service (relire
-  séance et groupe décodés, l'instantané personne par personne).
+- **L'historique ne ralentit pas la saisie** : `grande` / même centre avec un an d'historique ≈ 1,0 (tenu) ;
+  `grande` / `petite` ≈ 1,3 (tenu) : l'écart vient des 30 inscrits au lieu de 10 et d'un mois plus lourd.
+- **À `petite`** : ratio 1,44 à 1,49 selon l'exécution, à la limite de l'objectif.
+- **À `grande` : ratio 1,6 à 1,8 selon l'exécution, objectif ≤ 1,5 manqué** (il était de 2,4). Sur ~1,0 ms,
+  ~0,55 à 0,65 ms est l'écriture elle-même (deux fsync et un rename, comme la référence). Le Python de
+  l'enregistrement, mesuré seul sans disque, ne prend que ~0,18 ms (lecture de la séance et du groupe,
+  instantané démographique des 30 personnes, validation, encodage des 30 lignes et de la séance, assemblage du
+  fichier du mois à partir des morceaux déjà encodés) ; enchaîné à l'écriture, il en coûte ~0,3, et l'écriture
+  faite par l'application est ~0,05 à 0,1 ms plus lente que la même écriture nue répétée. Pistes essayées sans
+  gain mesurable : lecture des champs par `operator.attrgetter` dans `codec.to_dict`, ramasse-miettes suspendu.
+  Ce qui reste serait d'écrire le mois sans passer par les dataclasses (encoder les présences directement en
+  dicts) : un gain de ~0,1 ms au prix d'un second chemin d'encodage, que nous n'avons pas pris.
+- La ligne « pour information » montre que l'enregistrement complet coûte moins qu'un `json.dumps` du mois
+  entier suivi de l'écriture nue : le fichier n'est jamais réencodé en entier.
 """
 
 

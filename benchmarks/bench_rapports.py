@@ -27,25 +27,19 @@ N = 5
 N_RAPPORT = 3
 PROFILS: list[tuple[str, str]] = []
 ANALYSE = """
-## Rapport et statistiques : lecture des mesures (constat du 23/11/2026)
+## Rapport et statistiques : lecture des mesures (constat du 23/11/2026, après les changements du jour)
 
-- **Statistiques d'une année : ratio ≈ 7, objectif ≤ 3 manqué** (6,8 ici ; 8,4 à 9,5 quand les essais
-  n'étaient pas séparés par un ramassage des déchets du précédent). Le calcul lui-même (`statistiques.calculer`,
-  ~65 ms pour 2025 et 2024) est à ~1,5 fois les regroupements pandas nus : il tiendrait l'objectif seul. Ce qui
-  le manque, c'est la lecture des lignes (`fiches.collecte`, ~120 ms par année), dont ~85 % est
-  `ReparationsService.impact` (appelé par `FichesService.impact_reparations`) : il décode en dataclasses **tous**
-  les projets des dix ans (3 030 projets et leurs visites, `depot.all(Projet)` → `codec.from_dict`, ~100 ms)
-  pour les déchets et le CO2 évités d'une seule période (profil ci-dessous). Sans cet appel, `collecte` prend
-  ~19 ms. Piste (`services/reparations.py`) : calculer l'impact sur `all_dicts(Projet)` (2,5 ms) ou sur les seuls
-  projets de la période : ~105 ms au total, ratio ≈ 2,3, tenu. Le décodeur compilé proposé pour
-  `storage/codec.py` (projets 99 → 34 ms) ne suffirait pas seul : ~130 ms de moins, ratio ≈ 4.
-- La référence pandas est écrite au plus rapide (masques booléens tels quels, premier et dernier jour par un tri
-  plutôt qu'un `min` / `max` de chaînes, six fois plus lent ici) ; la version précédente, plus naïve, prenait
-  ~100 ms et aurait donné un ratio flatteur d'environ 4.
-- **Rapport annuel 2025** (15 pages, ~1,6 s ; ~2 s le premier de la session, imports de reportlab et
-  matplotlib compris) : pas d'objectif chiffré. Au profil, ~30 % décodent les projets (trois appels à `impact` : 2025, 2024
-  et la fiche du repair café), ~27 % rendent les 7 graphiques matplotlib en PNG, le reste est la mise en page
-  reportlab en deux passes (les images sont relues à chaque passe).
+- **Statistiques d'une année : ratio ≈ 2,2, tenu** (il était de 6,7). La lecture des lignes
+  (`fiches.collecte` ×2) est passée de ~250 à ~35 ms : `all_dicts` rend les dicts stockés sans copie (TinyDB
+  copiait chaque document), et l'impact du repair café réutilise les projets déjà décodés au lieu de décoder
+  les 3 030 projets des dix ans à chaque calcul. Le calcul (`statistiques.calculer`, ~65 ms) est à ~1,4 fois les
+  regroupements pandas nus. Mesure « à chaud », comme un second calcul à l'écran : le tout premier après
+  l'ouverture coûte ~0,4 s, dont l'import de pandas (~0,25 s) et le premier décodage des projets.
+- La référence pandas est écrite au plus rapide (masques booléens tels quels, premier et dernier jour par un
+  tri plutôt qu'un `min` / `max` de chaînes) ; une version plus naïve aurait flatté le ratio.
+- **Rapport annuel 2025** (15 pages, ~1,2 s ; ~1,5 s le premier de la session, imports de reportlab et
+  matplotlib compris) : pas d'objectif chiffré. Les 7 graphiques matplotlib et la mise en page reportlab en
+  deux passes (table des matières) en font l'essentiel.
 """
 
 _COLONNES = {  # those of reports.statistiques._cadres, so both sides hold the same frames

@@ -29,66 +29,38 @@ from benchmarks.commun import (
     profil,
 )
 
-N = 15
+N = 41  # writes take a millisecond: many trials cost nothing and steady the median
 N_FENETRE = 5
 RACINE_PROJET = Path(__file__).resolve().parent.parent
 PROFILS: list[tuple[str, str]] = []  # filled by mesurer(): (what, cProfile text) for each goal missed
 ANALYSE = """
-## Stockage et fenêtre : lecture des mesures (constat du 23/11/2026)
+## Stockage et fenêtre : lecture des mesures (constat du 23/11/2026, après les changements du jour)
 
-Méthode : chaque écriture est mesurée en alternance avec sa référence nue, l'une après l'autre sans pause : c'est
-la comparaison la plus stricte. Sur ce disque virtuel, un fsync après une pause coûte plus (écriture nue de
-`annees/2026.json` : ~1,4 ms enchaînée, ~2,3 ms après 50 ms d'inactivité, ~3 ms après 200 ms) ; dans l'usage
-réel, où chaque saisie suit des secondes d'inactivité, le surcoût du code pèse donc relativement moins que ne le
-disent les ratios ci-dessus.
+Méthode : chaque écriture est mesurée en alternance avec sa référence nue, sans pause, l'ordre changeant à
+chaque essai (41 essais) : c'est la comparaison la plus stricte. Sur ce disque virtuel, un fsync après une pause
+coûte plus (~1,4 ms enchaîné, ~2,3 ms après 50 ms d'inactivité pour 1 Mo) ; dans l'usage réel, où chaque saisie
+suit des secondes d'inactivité, le surcoût du code pèse relativement moins que ne le disent les ratios.
 
-- **Construction de `grande`** (objectif < 60 s tenu) : ~3 s pour la commande complète (2,6 à 3,7 s selon
-  l'exécution), dont ~0,1 s seulement pour écrire les 30 Mo ; le reste est la fabrication des objets
-  (`storage/demo.py`) et leur encodage.
-- **Ajout d'une personne à `grande` : ratio ≈ 5, objectif ≤ 1,5 manqué.** L'optimisation proposée la fois
-  précédente (garder le JSON déjà encodé de chaque document) est bien en place dans `ShardStorage.serialise`
-  (`storage/atomic.py`) : le `json.dumps` du fichier entier (~11 ms) a disparu (13,7 ms au relevé précédent, pris
-  au niveau du dépôt ; ~7 ms aujourd'hui par le service). Mais `serialise` recolle encore les ~3 500 documents
-  du fichier de l'année (`annees/2026.json`, 1,2 Mo) en appelant `dumps(doc_id)` pour **chacun** à chaque
-  écriture : ~3 540 appels à `json.dumps`, chacun créant un `JSONEncoder` (séparateurs non standard). Profil
-  ci-dessous : `serialise` fait ~80 % du temps profilé ; mesuré seul sur ce fichier, ~5,2 ms, quand l'écriture
-  atomique nue en prend ~1,4.
-- **À `petite` (ratio 2,1 à 2,4)** : même cause en petit (367 documents, `serialise` ~0,36 ms), plus la
-  recherche de doublons et l'index de recherche (~0,3 ms), face à une écriture nue de ~0,6 ms.
-- **`grande` / `petite` (ratio ≈ 5, manqué) n'est pas l'effet de l'historique** : le fichier de l'année d'un
-  centre chargé pèse 10 fois plus (1,2 Mo contre ~125 Kio). Le témoin « même centre, un an d'historique »
-  (ratio 1,3 à 1,4, tenu) montre que dix ans d'historique n'ajoutent presque rien : chaque année a son fichier.
-- **Ouverture (ratio ≈ 1,4, tenu)** : ~110 ms sont le décodage JSON des 38 fichiers lus (noyau, années, mois
-  de l'an dernier et de cette année), ~7 ms l'index des identifiants ; l'essentiel du reste est le
-  ramasse-miettes de Python, qui parcourt à plusieurs reprises les centaines de milliers de dicts que crée la
-  lecture (mesuré à part : 196 ms avec, 134 ms avec `gc.disable()` ; `json.load` nu 130 → 110 ms).
-- **Fenêtre : ratio ≈ 9, objectif ≤ 4 manqué.** La mesure va désormais jusqu'au premier écran affiché
-  (« Aujourd'hui », après `demarrer()`, comme `atelier` le fait) ; l'ancienne s'arrêtait à la fenêtre vide
-  (415 ms). Sur ~1,3 s, ~0,8 s est `SeancesService.aujourdhui()` (~0,4 s) exécuté **deux fois** :
-  `appliquer_role()` puis `demarrer()` appellent chacun `aller()` → `rafraichir()`. Chaque appel décode en
-  dataclasses les ~930 séances (18 000 présences) de 2025-2026 deux fois (`appels_oublies` et `a_rappeler`
-  appellent chacun `_seances_recentes`), puis toute l'année en cours pour `seances_du_jour` : 98 554 appels à
-  `codec.from_dict` et 952 000 à `_convert` (profil ci-dessous). Lire les mêmes séances en dicts (`all_dicts`)
-  prend ~1 ms.
-
-Pistes mesurées sur prototype (hors `benchmarks/`, rien n'est changé dans `atelier_app/`) :
-
-1. `storage/atomic.py`, `ShardStorage.serialise` : garder le fragment complet `"id":{…}` (clé comprise) et, pour
-   chaque table que la transaction n'a pas touchée (TinyDB garde alors le même objet dict), ses octets déjà
-   assemblés. Sur les mêmes fichiers : `serialise` de `annees/2026.json` 5,2 → 0,8 ms, octets identiques ; ajout
-   d'une personne à `grande` ~7 → ~3,1 ms (ratio ≈ 2,4), dont ~1,5 ms de Python restant : la boucle de
-   `serialise` sur les 1 166 personnes de la table touchée (~0,8 ms), la reconstruction de la table par TinyDB
-   (`_update_table`, ~0,3 ms), le tri de l'index de recherche de 10 000 entrées à chaque ajout
-   (`services/personnes.py`, ~0,3 ms). Pour tenir 1,5 : ne réencoder et ne recoller que les ids que la transaction
-   a touchés (`StrIdTable.put_many` / `drop_ids` les connaissent) et insérer dans l'index par `bisect.insort`.
-2. `storage/codec.py` : construire une fois par classe le décodeur de `from_dict` (une fonction par champ)
-   au lieu de réinterpréter les annotations (`typing.get_origin`, `is_dataclass`) pour chaque valeur. Même
-   résultat ; 926 séances 146 → 61 ms, `aujourdhui()` 442 → 184 ms (fenêtre ≈ −0,5 s, ratio ≈ 6).
-3. `storage/repository.py`, `Depot._charger` : suspendre le ramasse-miettes pendant la lecture (les données
-   JSON n'ont pas de cycles) ; ouverture 196 → 134 ms sur prototype.
-4. Hors stockage : un seul `rafraichir()` au démarrage (`gui/app.py`), un seul `_seances_recentes()` par
-   `aujourdhui()` et des dicts plutôt que des dataclasses (`services/seances.py`) ; c'est ce qui ramènerait la
-   fenêtre sous le ratio 4.
+- **Construction de `grande`** (objectif < 60 s tenu) : ~2,6 s pour la commande complète, dont ~0,1 s pour
+  écrire les 30 Mo ; le reste est la fabrication des objets (`storage/demo.py`) et leur encodage.
+- **Ajout d'une personne : les quatre ratios sont tenus** (≈ 1,3 à 1,5 contre l'écriture nue, ≈ 1,1 entre
+  `grande` et `petite`). Trois changements, dans l'ordre de leur effet :
+  1. les personnes sont rangées par **mois d'enregistrement** (`personnes/AAAA-MM.json`, schéma 2, migration
+     automatique à l'ouverture après sauvegarde) : ajouter une personne réécrit ~50 Kio à `grande` au lieu du
+     fichier de l'année (1,2 Mo, 3 500 documents). Avant ce rangement, `grande` / `petite` valait ~2 : ce
+     n'était pas l'historique (le témoin « un an d'historique » était déjà à 1,2) mais la taille d'une année
+     d'un centre chargé ;
+  2. `ShardStorage` ne réencode que les documents que l'action a touchés et réutilise les octets des tables
+     intactes ; l'index de recherche s'insère par `bisect.insort` ;
+  3. `StrIdTable._update_table` ne reconstruit plus deux fois la table comme le fait TinyDB.
+- **Ouverture (ratio ≈ 1,0, tenu)** : le décodage JSON domine ; le ramasse-miettes est suspendu pendant la
+  lecture (les données lues n'ont pas de cycles ; il en prenait un tiers). 161 fichiers sont lus à `grande`
+  (120 mois de personnes), sans coût visible face à `json.load` des mêmes fichiers.
+- **Fenêtre : ratio ≈ 3,5, tenu** (1,33 s → 0,49 s). Le premier écran n'est plus rafraîchi deux fois au
+  démarrage (`gui/app.py`), et « Aujourd'hui » ne décode plus les ~930 séances de deux ans : il choisit sur les
+  dicts stockés (`Depot.choisir`) les séances du jour, les appels oubliés et celles des groupes en cours, puis
+  ne décode que celles-là ; les enregistrements décodés sont gardés tant que leur document ne change pas. Le
+  reste est surtout l'import de ttkbootstrap et de l'application (~100 ms) et l'ouverture des données (~150 ms).
 """
 
 
@@ -257,9 +229,9 @@ def mesurer(ctx) -> list[Mesure]:
         p, p_brut, p_taille, _ = _ajout_personne(ctx.copie("petite", tmp))
         u, _u_brut, u_taille, _ = _ajout_personne(ctx.copie("grande_un_an", tmp))
     mesures += [
-        Mesure(f"ajout d'une personne (grande, fichier de l'année {g_taille // 1024} Kio)", g,
+        Mesure(f"ajout d'une personne (grande, fichier des personnes du mois {g_taille // 1024} Kio)", g,
                "écriture atomique nue du même fichier", g_brut, 1.5),
-        Mesure(f"ajout d'une personne (petite, fichier de l'année {p_taille // 1024} Kio)", p,
+        Mesure(f"ajout d'une personne (petite, fichier des personnes du mois {p_taille // 1024} Kio)", p,
                "écriture atomique nue du même fichier", p_brut, 1.5),
         Mesure("ajout d'une personne : grande", g, "le même à petite", p, 1.5),
         Mesure("ajout d'une personne : grande (10 ans d'historique)", g,

@@ -131,10 +131,13 @@ def medianes(*fns: Callable[[], object], n: int = 15, ramasser: bool = False) ->
     ``ramasser``: collect the garbage of the previous call untimed, so that no function pays for another's
     (a closed data folder is 15 MB of dicts). Not for the writes: the pause it makes slows the next fsync
     (on this machine a bare write takes ~1.4 ms back to back, ~2.3 ms after 50 ms idle, ~3 ms after 200 ms),
-    and the writes are measured back to back, the strictest comparison."""
+    and the writes are measured back to back, the strictest comparison. The order turns each trial: a
+    write that always came right after another one's fsync would pay for it."""
     durees: list[list[float]] = [[] for _ in fns]
-    for _ in range(n):
-        for i, fn in enumerate(fns):
+    for essai in range(n):
+        # the order turns from one trial to the next, so that no function always follows the same one
+        for i in [(essai + k) % len(fns) for k in range(len(fns))]:
+            fn = fns[i]
             if ramasser:
                 gc.collect()
             t = time.perf_counter()

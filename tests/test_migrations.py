@@ -54,3 +54,34 @@ def test_schema_plus_recent_refuse(tmp_path):
     with pytest.raises(DonneesIllisibles, match="version plus récente"):
         Depot.ouvrir(dossier)
     assert (dossier / "atelier.json").read_bytes() == avant
+
+
+def test_schema_1_personnes_passent_des_annees_aux_mois(tmp_path):
+    """A folder written by schema 1 (people in the year files) opens with every person and every other
+    record where it was, people now in month files, and nothing else moved."""
+    dossier = tmp_path / "d"
+    (dossier / "annees").mkdir(parents=True)
+    (dossier / "atelier.json").write_text(json.dumps({"_meta": {"schema": {"version": 1}}}), "utf-8")
+    an_2024 = {"personnes": {"p1": {"id": "p1", "nom": "Durand", "prenom": "Anne", "cree_le": "2024-03-05"},
+                             "p2": {"id": "p2", "nom": "Roux", "prenom": "Paul", "cree_le": "2024-11-30"}},
+               "preliste": {"e1": {"id": "e1", "personne": "p1", "activite": "a", "demande_le": "2024-03-05"}}}
+    an_2025 = {"personnes": {"p3": {"id": "p3", "nom": "Petit", "prenom": "Léa", "cree_le": "2025-01-02"}}}
+    (dossier / "annees" / "2024.json").write_text(json.dumps(an_2024), "utf-8")
+    (dossier / "annees" / "2025.json").write_text(json.dumps(an_2025), "utf-8")
+    depot = Depot.ouvrir(dossier)
+    try:
+        assert {p.id: p.nom for p in depot.all(Personne)} == {"p1": "Durand", "p2": "Roux", "p3": "Petit"}
+        assert depot.schema_version() == SCHEMA_VERSION
+    finally:
+        depot.fermer()
+    lire = lambda rel: json.loads((dossier / rel).read_text("utf-8"))  # noqa: E731
+    assert set(lire("personnes/2024-03.json")["personnes"]) == {"p1"}
+    assert set(lire("personnes/2024-11.json")["personnes"]) == {"p2"}
+    assert set(lire("personnes/2025-01.json")["personnes"]) == {"p3"}
+    assert "personnes" not in lire("annees/2024.json") and set(lire("annees/2024.json")["preliste"]) == {"e1"}
+    assert not list(dossier.rglob("*.tx")) and not (dossier / "transaction.json").exists()
+    rouvert = Depot.ouvrir(dossier)  # a second opening finds nothing to migrate
+    try:
+        assert rouvert.count(Personne) == 3
+    finally:
+        rouvert.fermer()

@@ -40,7 +40,7 @@ def test_put_get_all_count(depot):
     assert {p.id for p in depot.all(Personne)} == {"p1", "x0", "x1", "x2"}
     assert [p.id for p in depot.all(Personne, annee=2025)] == ["p1"]
     assert depot.annees(Personne) == [2024, 2025]
-    assert (depot.dossier / "annees" / "2025.json").is_file()
+    assert (depot.dossier / "personnes" / "2025-03.json").is_file()
 
 
 def test_annulation_si_exception(depot):

@@ -14,6 +14,7 @@ from atelier_app.domain.projets import Projet, Visite
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.errors import UserError
 from atelier_app.reports import rgpd as doc
+from atelier_app.storage import layout
 
 
 def peupler(services):
@@ -63,9 +64,9 @@ def test_anonymiser_ne_change_aucune_statistique(centre):
     p = centre.depot.get(Personne, "p1")
     assert p.anonymise and p.nom == "Anonyme" and not (p.prenom or p.telephone or p.email or p.notes)
     assert p.annee_naissance is None and p.commune == ""
-    texte = (centre.depot.dossier / "annees" / "2022.json").read_text(encoding="utf-8")
-    texte += (centre.depot.dossier / "annees" / "2021.json").read_text(encoding="utf-8")
-    texte += (centre.depot.dossier / "atelier.json").read_text(encoding="utf-8")
+    dossier = centre.depot.dossier
+    assert (dossier / "personnes").is_dir()
+    texte = "".join((dossier / n).read_text(encoding="utf-8") for n in layout.data_files(dossier))
     assert "Durand" not in texte and "0601020304" not in texte and "Amélie" not in texte
     with pytest.raises(UserError, match="déjà anonymisée"):
         centre.rgpd.anonymiser("p1")

@@ -23,7 +23,7 @@ class Consentement:
 @dataclass(frozen=True)
 class Personne:
     TABLE: ClassVar[str] = "personnes"
-    RANGEMENT: ClassVar[str] = "annee"
+    RANGEMENT: ClassVar[str] = "personnes"
 
     id: str
     nom: str

@@ -4,8 +4,10 @@ Why here and not in storage: a record's natural period (the year of a request, t
 session) is a domain fact; the storage only turns it into a file name. ``RANGEMENT`` is one of:
 
 - ``noyau``: small, always-read data (centre, settings, activities, cycles, groups, accounts);
-- ``annee``: filed by the year of ``date_rangement()`` (people, pre-lists, projects…);
-- ``mois``: filed by the month of ``date_rangement()`` (sessions and their attendance);
+- ``annee``: filed by the year of ``date_rangement()`` (pre-lists, projects, help records…);
+- ``mois``: filed by the month of ``date_rangement()`` (sessions and their attendance), past
+  years read only when asked for;
+- ``personnes``: people, filed by the month they were first recorded and always read (search);
 - ``journal``: the privacy journal, kept apart and purged after 12 months.
 """
 

@@ -29,9 +29,16 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_durable(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` itself, fsynced (used for temporary files)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "wb") as f:
+    """Write ``data`` to ``path`` itself, fsynced (used for temporary files).
+
+    The folder is created only when missing: this runs at every user action.
+    """
+    try:
+        f = open(path, "wb")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(path, "wb")
+    with f:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())

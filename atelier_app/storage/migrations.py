@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from atelier_app.storage import layout
 
 if TYPE_CHECKING:
     from atelier_app.storage.repository import Depot
@@ -17,8 +20,22 @@ log = logging.getLogger(__name__)
 
 Migration = Callable[[dict[str, dict[str, Any]]], None]
 
+
+
+def _personnes_par_mois(contenus: dict[str, dict[str, Any]]) -> None:
+    """Schema 2: people leave the year files for month files (``personnes/AAAA-MM.json``), so that
+    adding a person rewrites a small file however busy the centre is."""
+    for nom in [n for n in contenus if layout.family_of(n) == "annee"]:
+        personnes = contenus[nom].pop("personnes", None) or {}
+        annee = layout.year_of(nom)
+        for pid, doc in personnes.items():
+            quand = str(doc.get("cree_le") or f"{annee:04d}-01-01")
+            cible = layout.shard_of("personnes", date.fromisoformat(quand[:10]))
+            contenus.setdefault(cible, {}).setdefault("personnes", {})[pid] = doc
+
+
 #: MIGRATIONS[n] turns schema n into schema n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _personnes_par_mois}
 
 
 def migrer(depot: Depot, depuis: int) -> None:
@@ -32,11 +49,13 @@ def migrer(depot: Depot, depuis: int) -> None:
         for version in range(depuis, SCHEMA_VERSION):
             log.info("Migration du schéma %d vers %d", version, version + 1)
             MIGRATIONS[version](contenus)
-        for name, shard in depot._shards.items():
+        for name, contenu in contenus.items():  # a step may have created files
+            shard = depot._shard(name, create=True)
             shard.storage.oublier_encodages()
-            shard.storage.write(contenus[name])
+            shard.storage.write(contenu)
         meta = depot._shards["atelier.json"].table(META)
         meta.put_many({"schema": {"version": SCHEMA_VERSION}})
     depot._index.clear()
+    depot._objets.clear()
     for shard in depot._shards.values():
         depot._reindex(shard)

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "_meta"
 
 
@@ -193,7 +193,7 @@ class Depot:
     # ------------------------------------------------------------------ files
     def shard_name(self, obj: Any) -> str:
         rangement = type(obj).RANGEMENT
-        quand = obj.date_rangement() if rangement in ("annee", "mois") else date(2000, 1, 1)
+        quand = obj.date_rangement() if rangement in ("annee", "mois", "personnes") else date(2000, 1, 1)
         return layout.shard_of(rangement, quand)
 
     def _shard(self, name: str, create: bool = False) -> Shard:
