@@ -36,7 +36,7 @@ ANALYSE = """
 
 - **L'historique ne ralentit pas la saisie** : `grande` / même centre avec un an d'historique ≈ 1,0 (tenu) ;
   `grande` / `petite` ≈ 1,3 (tenu) : l'écart vient des 30 inscrits au lieu de 10 et d'un mois plus lourd.
-- **À `petite`** : ratio 1,44 à 1,49 selon l'exécution, à la limite de l'objectif.
+- **À `petite`** : ratio 1,44 à 1,50 selon l'exécution, à la limite de l'objectif (tenu ou manqué de peu selon l'exécution).
 - **À `grande` : ratio 1,6 à 1,8 selon l'exécution, objectif ≤ 1,5 manqué** (il était de 2,4). Sur ~1,0 ms,
   ~0,55 à 0,65 ms est l'écriture elle-même (deux fsync et un rename, comme la référence). Le Python de
   l'enregistrement, mesuré seul sans disque, ne prend que ~0,18 ms (lecture de la séance et du groupe,

@@ -59,7 +59,7 @@ def main(filtres: list[str]) -> int:
         f"Date : {datetime.now():%Y-%m-%d %H:%M}. Machine : {machine()}.",
         "",
         "Commande : `xvfb-run -a .venv/bin/python benchmarks/run.py` (la fenêtre a besoin d'un écran). Chaque "
-        "valeur est une médiane (15 essais pour les écritures et l'ouverture, 5 processus neufs pour la fenêtre, "
+        "valeur est une médiane (41 essais pour les écritures et l'ouverture, 5 processus neufs pour la fenêtre, "
         "5 pour les statistiques, 3 pour le rapport), comparée à sa référence physique mesurée pendant la même "
         "exécution, en alternance essai par essai ; « ratio » = valeur / référence. Charge de la machine "
         f"(moyenne sur 1 min) : {charge_debut} au début, {_charge()} à la fin. Données : `atelier demo` à la date de l'application "
