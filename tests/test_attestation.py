@@ -20,6 +20,7 @@ def test_attestation(centre, tmp_path):
                                 le=date(2026, 11, 20))
     texte = " ".join(PdfReader(str(chemin)).pages[0].extract_text().split())
     for attendu in ("Attestation de participation", "Amélie DURAND", "Initiation", "7", "sur 10", "13 h 30",
-                    "16 septembre 2026", "18 novembre 2026", "Sophie Martin", "Fait à Lille"):
+                    "16 septembre 2026", "18 novembre 2026", "Sophie Martin", "Fait à Lille", "Cachet du centre"):
         assert attendu in texte
+    assert len(PdfReader(str(chemin)).pages) == 1
     assert attestation.heures_texte(2.0) == "2 h"

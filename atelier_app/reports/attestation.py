@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.centre import Centre
@@ -62,8 +63,23 @@ def ecrire(chemin: Path, *, centre: Centre, personne: Personne, activite: Activi
         Spacer(1, 0.8 * cm),
         Paragraph(f"Fait à {echapper(centre.commune or '…')}, le {date_longue(le)}", st["normal"]),
         Spacer(1, 0.6 * cm),
-        Paragraph(f"<b>{echapper(activite.animateur)}</b>", st["normal"]),
-        Paragraph("Signature :", st["petit"]),
+        _signature_et_cachet(activite, st),
     ]
     doc.build(elements)
     return Path(chemin)
+
+
+def _signature_et_cachet(activite: Activite, st) -> Table:
+    """Room for the animateur's signature and for the centre's stamp: an adviser (France Travail)
+    often refuses an attestation that bears no stamp."""
+    gauche = [Paragraph("Signature de l'animateur/animatrice :", st["petit"]),
+              Paragraph(f"<b>{echapper(activite.animateur)}</b>", st["normal"])]
+    droite = [Paragraph("Cachet du centre :", st["petit"])]
+    t = Table([[gauche, droite]], colWidths=[8.5 * cm, 6.5 * cm], rowHeights=[3.6 * cm])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOX", (1, 0), (1, 0), 0.6, colors.grey),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+    ]))
+    t.hAlign = "LEFT"
+    return t
