@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -34,6 +35,7 @@ def test_une_page_par_personne_avec_la_date(centre, tmp_path):
     assert all("lundi 14 septembre 2026" in t and "14 h" in t and "Salle polyvalente" in t for t in pages)
     assert any("Amélie DURAND" in t for t in pages) and any("Jean MARTIN" in t for t in pages)
     assert all("Centre social des Tilleuls" in t for t in pages)
+    assert all(re.search(r"Lille, le \d+ \w+ \d{4}", t) for t in pages)  # dated with the town, as a letter is
     etats = {e.personne: e.etat for e in centre.preliste.entrees("initiation")}
     assert etats == {ids[0]: "invite", ids[1]: "invite", ids[2]: "a_inviter"}
     journal = [e for e in centre.depot.all(EntreeJournal) if e.action == "impression"]

@@ -34,14 +34,15 @@ def _heure(h: str) -> str:
     return f"{int(hh)} h" + (f" {mm}" if mm != "00" else "")
 
 
-def _corps(p: Personne, activite: Activite, le: date) -> list:
+def _corps(p: Personne, activite: Activite, le: date, commune: str = "") -> list:
     st = styles()
     r = activite.reunion
     quand = jour_et_date(r.date) if r.date else "(date à préciser)"
     heure = f" à {_heure(r.heure)}" if r.heure else ""
     lieu = r.lieu or activite.lieu
     texte = [
-        Paragraph(f"Le {date_longue(le)}", st["normal"]), Spacer(1, 0.8 * cm),
+        Paragraph(f"{echapper(commune)}, le {date_longue(le)}" if commune else f"Le {date_longue(le)}", st["normal"]),
+        Spacer(1, 0.8 * cm),
         Paragraph(f"<b>Objet : réunion d'information — {echapper(activite.nom)}</b>", st["normal"]),
         Spacer(1, 0.6 * cm),
         Paragraph(f"Bonjour {echapper(p.prenom)} {echapper(p.nom)},", st["normal"]), Spacer(1, 0.3 * cm),
@@ -99,7 +100,7 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
         bloc = [Paragraph("<br/>".join(echapper(x) for x in adresse(p)), st["normal"])]
         _cadre(c, entete_centre(centre), 2 * cm, HAUTEUR - 6 * cm, largeur=8.5 * cm, hauteur=4.8 * cm)
         _cadre(c, bloc, 11 * cm, HAUTEUR - 8.3 * cm, largeur=8.5 * cm, hauteur=3.6 * cm)
-        _cadre(c, _corps(p, activite, le), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
+        _cadre(c, _corps(p, activite, le, centre.commune), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
         c.setFont(normal, 7)
         c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
         c.showPage()

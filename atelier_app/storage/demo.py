@@ -371,9 +371,9 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, in
     jours = (aujourd_hui - premier).days
     while len(c.personnes) < e["personnes"] * 0.97:
         c.personne(c.rng.choice(("tous", "adulte", "senior")), premier + timedelta(days=c.rng.randrange(jours)))
-    for _ in range(max(4, e["personnes"] // 40)):  # still waiting on the pre-list today
+    for i in range(max(4, e["personnes"] // 40)):  # still waiting on the pre-list today, half not invited yet
         pid = c.choisir(c.rng.choice(("adulte", "senior")), 1, aujourd_hui - timedelta(days=3), 0, set())[0]
-        _preliste(c, pid, c.rng.choice(("initiation", "senou")), aujourd_hui, c.rng.choice(("a_inviter", "invite")))
+        _preliste(c, pid, ("initiation", "senou")[i // 2 % 2], aujourd_hui, ("a_inviter", "invite")[i % 2])
     centre = Centre(nom="Centre social La Passerelle", adresse="12 rue des Écoles", code_postal="79000",
                     commune="Niort", telephone="05 49 00 12 34", email="accueil@passerelle-niort.exemple.fr",
                     objectifs_contrat_projet=("Réduire la fracture numérique des seniors du quartier",
