@@ -20,15 +20,22 @@ def test_lire_creneaux() -> None:
         lire_creneaux("jeudi 25:00", 90)
 
 
+def _rythme(app, creneaux: str | None = None, **champs: str) -> DialogueRythme:
+    """Fill the rhythm dialog of SÉNOU and validate it, as a user would."""
+    d = DialogueRythme(app, app.services.centre.activite("senou"))
+    for nom, valeur in champs.items():
+        getattr(d, nom).var.set(valeur)
+    if creneaux is not None:
+        d.creneaux.delete("1.0", "end")
+        d.creneaux.insert("1.0", creneaux)
+    d.valider()
+    return d
+
+
 @pytest.mark.gui
 def test_rythme_de_l_activite(app) -> None:
     s = app.services
-    d = DialogueRythme(app, s.centre.activite("senou"))
-    d.nb_groupes.var.set("3")
-    d.cap_max.var.set("7")
-    d.creneaux.delete("1.0", "end")
-    d.creneaux.insert("1.0", "jeudi 9:00\njeudi 10:45\nmardi 14h")
-    d.valider()
+    _rythme(app, nb_groupes="3", cap_max="7", creneaux="jeudi 9:00\njeudi 10:45\nmardi 14h")
     a = s.centre.activite("senou")
     assert (a.nb_groupes, a.capacite_max) == (3, 7)
     assert [c.jour for c in a.creneaux] == ["jeudi", "jeudi", "mardi"] and a.creneaux[2].duree == a.duree_seance
@@ -39,10 +46,7 @@ def test_rythme_de_l_activite(app) -> None:
 @pytest.mark.gui
 def test_places_impossibles_refusees(app) -> None:
     s = app.services
-    d = DialogueRythme(app, s.centre.activite("senou"))
-    d.cap_min.var.set("8")
-    d.cap_max.var.set("4")
-    d.valider()
+    d = _rythme(app, cap_min="8", cap_max="4")
     assert d.winfo_exists() and app.messages[-1][0] == "erreur"
     assert s.centre.activite("senou").capacite_max != 4
     d.fermer()

@@ -102,6 +102,13 @@ class OngletGroupes(ttk.Frame):
         sel = self.groupes.selection()
         return sel[0] if sel else None
 
+    def _cycle_choisi(self) -> str | None:
+        """The selected cycle, or None after telling the user how to get one."""
+        cid = self._cycle()
+        if cid is None:
+            dialogues.avertir(self, "Choisissez d'abord un cycle (ou créez-en un avec Ctrl+N).")
+        return cid
+
     # --- filling ------------------------------------------------------------------------------
     def rafraichir(self) -> None:
         acts = self._activites()
@@ -174,16 +181,14 @@ class OngletGroupes(ttk.Frame):
     def modifier_cycle(self) -> None:
         from atelier_app.gui.dialogues_cycles import DialogueCycle
 
-        cid = self._cycle()
+        cid = self._cycle_choisi()
         if cid is None:
-            dialogues.avertir(self, "Choisissez d'abord un cycle (ou créez-en un avec Ctrl+N).")
             return
         DialogueCycle(self.app, self.services.activites.cycle(cid)).montrer()
 
     def ajouter_groupe(self) -> None:
-        cid = self._cycle()
+        cid = self._cycle_choisi()
         if cid is None:
-            dialogues.avertir(self, "Choisissez d'abord un cycle (ou créez-en un avec Ctrl+N).")
             return
         g = self.services.activites.ajouter_groupe(cid)
         self.groupes.selection_set(g.id)
