@@ -6,8 +6,10 @@ cycle must not lose the attendance already taken, nor the reasons of cancelled s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from atelier_app.domain import calendrier
 from atelier_app.domain.activites import Activite, Cycle, EtapeProgramme, Groupe, valider_activite
@@ -131,7 +133,7 @@ class SeancesService(Service):
         seances = self.depot.choisir(Seance, jour.year, lambda d: d.get("date") == iso)
         return [self.ligne(s) for s in sorted(seances, key=lambda s: (s.debut, s.groupe))]
 
-    def _seances_recentes(self, garder=None) -> list[Seance]:
+    def _seances_recentes(self, garder: Callable[[Mapping[str, Any]], bool] | None = None) -> list[Seance]:
         """This year's and last year's sessions: the home screen must not read ten years of history.
 
         ``garder`` looks at the stored dict, so that only the sessions kept are decoded.

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 Migration = Callable[[dict[str, dict[str, Any]]], None]
 
 
-
 def _personnes_par_mois(contenus: dict[str, dict[str, Any]]) -> None:
     """Schema 2: people leave the year files for month files (``personnes/AAAA-MM.json``), so that
     adding a person rewrites a small file however busy the centre is."""
