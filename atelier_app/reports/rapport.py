@@ -198,17 +198,16 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    # a short table moves whole to the next page with its title rather than leave two rows behind
-    out: list = [CondPageBreak(4 * cm), KeepTogether([titre, t])]
+    # title, table and chart move together to the next page rather than leave the chart (or two rows)
+    # behind: a reader compares the two on the same sheet (a block taller than a page still splits)
+    bloc: list = [titre, t]
     if section.graphique:
         fig = graphiques.figure(section, courant, precedent if section.graphique != "mois" else None, masque=True,
                                 largeur=6.5)
         largeur_pt, hauteur_pt = fig.get_figwidth() * 72, fig.get_figheight() * 72
         echelle = min(1.0, (15 * cm) / largeur_pt)
-        img = Image(graphiques.png(fig), width=largeur_pt * echelle, height=hauteur_pt * echelle)
-        out.append(KeepTogether([Spacer(1, 0.3 * cm), img]))
-    out.append(Spacer(1, 0.4 * cm))
-    return out
+        bloc += [Spacer(1, 0.3 * cm), Image(graphiques.png(fig), width=largeur_pt * echelle, height=hauteur_pt * echelle)]
+    return [CondPageBreak(4 * cm), KeepTogether(bloc), Spacer(1, 0.4 * cm)]
 
 
 def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | None = None) -> Path:
