@@ -109,3 +109,23 @@ def test_export_rgpd_lisible(tmp_path) -> None:
 def test_registre_garde_les_majuscules(tmp_path) -> None:
     texte = " ".join(_pages(doc.registre(tmp_path / "r.pdf", CENTRE, 3, date(2026, 3, 1))))
     assert "Transferts hors UE" in texte
+
+
+def test_rapport_graphique_sur_la_page_de_son_tableau(centre, tmp_path) -> None:
+    """A chart left alone at the top of the next page, away from its table, is hard to read on paper."""
+    from atelier_app.reports.statistiques import calculer, periode_precedente
+
+    donnees_connues.construire(centre)
+    chemin = rapport.produire(centre, 2025, tmp_path / "r.pdf")
+    debut, fin = date(2025, 1, 1), date(2025, 12, 31)
+    stats = calculer(centre.fiches.collecte(debut, fin), centre.fiches.collecte(*periode_precedente(debut, fin)))
+    avec_graphique = [s.titre for s in stats.sections if s.graphique and s.lignes]
+    pages = PdfReader(str(chemin)).pages
+    debut_stats = next(i for i, p in enumerate(pages) if "Statistiques 2025" in p.extract_text())
+    images = 0
+    for page in pages[debut_stats:]:
+        texte = " ".join(page.extract_text().split())
+        n = len(page.images)
+        images += n
+        assert n <= sum(titre in texte for titre in avec_graphique), texte[:80]
+    assert images == len(avec_graphique)
