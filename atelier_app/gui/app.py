@@ -207,21 +207,16 @@ class AtelierApp:
             from atelier_app.gui.assistant import Assistant
 
             Assistant(self).ouvrir()
-        from atelier_app.gui import connexion, verrouillage
+        from atelier_app.gui import verrouillage
 
-        if not connexion.exiger_connexion(self):
-            self.fermer()
+        if not self._ouvrir_session():
             return
         verrouillage.installer(self)
         self.proteger(self.services.journal.purger)
-        self.appliquer_role()  # opens the first visible area: no second refresh of the same screen
-        if self.zone_courante is None:
-            self.aller(self.zones_visibles()[0])
         self.taches.lancer(lambda _avancer: self.services.donnees.sauvegarde_du_jour())
 
     def changer_utilisateur(self) -> None:
         """Sign out and hand the PC to someone else: screens holding people's data are destroyed."""
-        from atelier_app.gui import connexion
 
         if not self.services.comptes.existe_des_comptes():
             return
@@ -234,14 +229,19 @@ class AtelierApp:
             ecran.destroy()
         self.ecrans.clear()
         self.zone_courante = None
+        if self._ouvrir_session() and verrou is not None:
+            verrou._activite()
+
+    def _ouvrir_session(self) -> bool:
+        """Sign-in when the centre has accounts, then the role's areas and its first screen, opened
+        (and refreshed) once. False when nobody signed in: the window is closed."""
+        from atelier_app.gui import connexion
+
         if not connexion.exiger_connexion(self):
             self.fermer()
-            return
-        if verrou is not None:
-            verrou._activite()
+            return False
         self.appliquer_role()
-        if self.zone_courante is None:
-            self.aller(self.zones_visibles()[0])
+        return True
 
     def redemarrer_avec(self, sauvegarde: Path) -> None:
         """Close the window so that `lancer` restores this backup with the folder closed, then reopens."""

@@ -7,6 +7,7 @@ tabs are used every week; the tabs stay short and readable at large text sizes.
 from __future__ import annotations
 
 import tkinter
+from abc import ABCMeta, abstractmethod
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -73,7 +74,9 @@ def _champ_date(g: Grille, libelle: str, valeur: date | None) -> ttk.DateEntry:
                                                     width=12))  # type: ignore[return-value]
 
 
-class _Dialogue(Modale):
+class _Dialogue(Modale, metaclass=ABCMeta):
+    """A form over the grid: each dialog says how it saves, the frame shows errors and closes."""
+
     def __init__(self, app, titre: str, texte: str) -> None:
         super().__init__(app.racine, titre)
         self.app = app
@@ -86,8 +89,9 @@ class _Dialogue(Modale):
         self.bind("<Control-s>", lambda _e: self.valider())
         self.bind("<Return>", lambda e: None if isinstance(e.widget, tkinter.Text) else self.valider())
 
+    @abstractmethod
     def enregistrer(self) -> object:
-        raise NotImplementedError
+        """Save through the service and return what was saved (a UserError keeps the dialog open)."""
 
     def valider(self) -> None:
         resultat = self.app.proteger(self.enregistrer)
