@@ -53,7 +53,7 @@ def test_proposition_homogene_et_expliquee(cycle) -> None:
                for gid, membres in prop.affectations.items()}
     assert all(len(n) == 1 for n in niveaux.values())
     assert prop.nb_places == 6
-    assert "créneaux" in prop.non_places["p6"]
+    assert "aucun groupe sur un créneau qui lui convient (disponible : Samedi 10 h)" == prop.non_places["p6"]
     assert all(prop.raisons[p] for membres in prop.affectations.values() for p in membres)
 
 

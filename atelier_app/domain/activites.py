@@ -7,6 +7,7 @@ Why the defaults live on the activity: the centre runs the same rhythm every yea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -24,9 +25,54 @@ class Creneau:
     duree: int
 
     @property
+    def id(self) -> str:
+        """The slot's stable identity (« mercredi-17:00 »): what a person's availability stores."""
+        return id_creneau(self.jour, self.debut)
+
+    @property
     def libelle(self) -> str:
         h, m = self.debut.split(":")
         return f"{self.jour.capitalize()} {int(h)} h" + (f" {m}" if m != "00" else "")
+
+
+def id_creneau(jour: str, debut: str) -> str:
+    return f"{jour}-{debut}"
+
+
+def normaliser_disponibilite(texte: str) -> str:
+    """An availability as stored today: « mercredi 17:00 » (older files) becomes « mercredi-17:00 »;
+    a bare day (« mercredi », the oldest form) stays a day and means any slot of that day."""
+    t = " ".join(texte.strip().lower().split())
+    jour, _, heure = t.replace("-", " ").partition(" ")
+    return id_creneau(jour, heure.strip()) if heure.strip() else jour
+
+
+def creneau_convient(disponibilites: Iterable[str], creneau: Creneau) -> bool:
+    """Whether a person available on ``disponibilites`` can attend ``creneau`` (nothing stored: any)."""
+    dispos = {normaliser_disponibilite(d) for d in disponibilites}
+    return not dispos or creneau.id in dispos or creneau.jour in dispos
+
+
+def libelle_disponibilite(texte: str) -> str:
+    """« mercredi-17:00 » → « Mercredi 17 h » ; a bare day → « Mercredi (toute la journée) »."""
+    t = normaliser_disponibilite(texte)
+    jour, _, heure = t.partition("-")
+    if not heure:
+        return f"{jour.capitalize()} (toute la journée)"
+    try:
+        return Creneau(jour, heure, 0).libelle
+    except ValueError:
+        return texte
+
+
+def _cle_naturelle(texte: str) -> tuple:
+    return tuple(int(x) if x.isdigit() else x.lower() for x in re.split(r"(\d+)", texte))
+
+
+def ordre_groupes(groupes: Iterable[Groupe]) -> list[Groupe]:
+    """Groups in the order the team numbers them: « Groupe 2 » before « Groupe 10 », then by slot."""
+    return sorted(groupes, key=lambda g: (_cle_naturelle(g.nom),
+                                          g.creneau.id if g.creneau else "", g.id))
 
 
 @dataclass(frozen=True)

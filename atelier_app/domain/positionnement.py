@@ -1,6 +1,8 @@
 """Level placement records: the answers, score and level of one questionnaire, at entry or exit.
 
-``disponibilites`` holds the weekly slots the person can attend ("jeudi 09:00"); empty means any.
+``disponibilites`` holds the ids of the weekly slots of ``activite`` the person can attend
+(``Creneau.id``, « jeudi-09:00 »); empty means any. Older files hold « jeudi 09:00 » or a bare day
+« jeudi »: ``domain.activites.creneau_convient`` reads all three.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Positionnement:
     moment: str = "entree"
     cycle: str | None = None
     disponibilites: tuple[str, ...] = ()
+    activite: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def date_rangement(self) -> date:

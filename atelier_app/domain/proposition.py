@@ -27,6 +27,8 @@ class Candidat:
     niveau: str
     groupes_possibles: frozenset[str]
     nom: str = ""
+    #: the slots the person said they can attend, as shown to the team (for the explanation)
+    disponibilites: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,17 @@ def proposer(candidats: list[Candidat], groupes: list[GroupeCible]) -> Propositi
     ids_groupes = {g.id for g in groupes}
     prop = Proposition(affectations={g.id: [] for g in groupes})
     utiles = []
+    pleins = {g.id for g in groupes if g.places == 0}
+    libelles = {g.id: g.libelle or g.id for g in groupes}
     for c in candidats:
         possibles = c.groupes_possibles & ids_groupes
         if not possibles:
-            prop.non_places[c.personne] = "aucun des créneaux des groupes ne lui convient"
+            prop.non_places[c.personne] = "aucun groupe sur un créneau qui lui convient" + (
+                f" (disponible : {c.disponibilites})" if c.disponibilites else "")
+        elif possibles <= pleins:
+            prop.non_places[c.personne] = "aucun créneau libre qui lui convient : " + _complets(possibles, libelles)
         else:
-            utiles.append(Candidat(c.personne, c.niveau, frozenset(possibles), c.nom))
+            utiles.append(Candidat(c.personne, c.niveau, frozenset(possibles - pleins), c.nom, c.disponibilites))
     par_classe: dict[tuple[int, frozenset[str]], list[Candidat]] = defaultdict(list)
     for c in utiles:
         par_classe[(RANG[c.niveau], c.groupes_possibles)].append(c)
@@ -155,7 +162,6 @@ def proposer(candidats: list[Candidat], groupes: list[GroupeCible]) -> Propositi
         return prop
     _cle, cibles, repartition = meilleur
     prop.niveaux_cibles = {g: NIVEAU_DE_RANG[r] for g, r in cibles.items()}
-    libelles = {g.id: g.libelle or g.id for g in groupes}
     for i, (rang, possibles) in enumerate(cles):
         membres = list(par_classe[(rang, possibles)])
         for g in groupes:
@@ -164,9 +170,18 @@ def proposer(candidats: list[Candidat], groupes: list[GroupeCible]) -> Propositi
                 prop.affectations[g.id].append(c.personne)
                 prop.raisons[c.personne] = _raison(c, g.id, prop.niveaux_cibles[g.id], possibles, libelles)
         for c in membres:
-            prop.non_places[c.personne] = "les groupes de ses créneaux (" + ", ".join(
-                libelles[g] for g in sorted(possibles)) + ") sont complets"
+            de_son_niveau = sorted(g for g in possibles if prop.niveaux_cibles[g] == c.niveau)
+            if de_son_niveau:
+                prop.non_places[c.personne] = "groupe de son niveau complet : " + ", ".join(
+                    libelles[g] for g in de_son_niveau)
+            else:
+                prop.non_places[c.personne] = "aucun créneau libre qui lui convient : " + _complets(possibles, libelles)
     return prop
+
+
+def _complets(groupes: frozenset[str], libelles: dict[str, str]) -> str:
+    noms = ", ".join(libelles[g] for g in sorted(groupes))
+    return f"{noms} complet" if len(groupes) == 1 else f"{noms} complets"
 
 
 def _raison(c: Candidat, groupe: str, cible: str, possibles: frozenset[str], libelles: dict[str, str]) -> str:

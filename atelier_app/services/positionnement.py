@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from atelier_app.domain.activites import Activite, Cycle, Groupe
+from atelier_app.domain.activites import (
+    Activite,
+    Cycle,
+    Groupe,
+    creneau_convient,
+    libelle_disponibilite,
+    normaliser_disponibilite,
+    ordre_groupes,
+)
+from atelier_app.domain.etats import EtatPreliste
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
@@ -27,8 +36,9 @@ from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
 
-def cle_creneau(groupe: Groupe) -> str | None:
-    return f"{groupe.creneau.jour} {groupe.creneau.debut}" if groupe.creneau else None
+#: Who the proposal considers by default: on the pre-list and not enrolled yet (people marked
+#: « inscrit » finished or follow an earlier cycle; the team may tick them back in).
+ETATS_PROPOSES: tuple[str, ...] = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)
 
 
 class PositionnementService(Service):
@@ -47,18 +57,28 @@ class PositionnementService(Service):
     # ------------------------------------------------------------ placements
     def positionner(self, personne_id: str, reponses: dict[str, int], *, moment: str = "entree",
                     disponibilites: tuple[str, ...] = (), cycle: str | None = None,
-                    le: date | None = None) -> Positionnement:
+                    le: date | None = None, activite: str | None = None) -> Positionnement:
+        """Record a questionnaire; ``disponibilites`` are slot ids of ``activite`` (empty: any slot)."""
         self.ctx.exiger(Permission.MODIFIER_PERSONNES)
         if self.depot.get(Personne, personne_id) is None:
             raise UserError(f"La personne « {personne_id} » n'existe pas.")
         if moment not in ("entree", "sortie"):
             raise UserError("Le moment du positionnement est « entree » ou « sortie ».")
+        if activite is not None:
+            a = self.depot.get(Activite, activite)
+            if a is None:
+                raise UserError(f"L'activité « {activite} » n'existe pas.")
+            connus = {c.id for c in a.creneaux}
+            inconnus = [d for d in disponibilites if normaliser_disponibilite(d) not in connus]
+            if inconnus:
+                raise UserError(f"Positionnement : « {inconnus[0]} » n'est pas un créneau de « {a.nom} ».")
         q = self.questionnaire()
         total = score(q, reponses)
         p = Positionnement(
             id=nouvel_id("pos"), personne=personne_id, date=le or self.ctx.aujourd_hui(),
             reponses=dict(reponses), score=total, niveau=niveau(q, total), moment=moment,
-            cycle=cycle, disponibilites=tuple(disponibilites),
+            cycle=cycle, disponibilites=tuple(normaliser_disponibilite(d) for d in disponibilites),
+            activite=activite,
         )
         return self.sauver(p, "Positionnement", "positionnement")
 
@@ -76,7 +96,7 @@ class PositionnementService(Service):
         cycle = self.depot.get(Cycle, cycle_id)
         if cycle is None:
             raise UserError(f"Le cycle « {cycle_id} » n'existe pas.")
-        groupes = sorted((g for g in self.depot.all(Groupe) if g.cycle == cycle_id), key=lambda g: g.id)
+        groupes = ordre_groupes(g for g in self.depot.all(Groupe) if g.cycle == cycle_id)
         if not groupes:
             raise UserError(f"Le cycle « {cycle.nom} » n'a pas encore de groupe : créez-les d'abord.")
         return cycle, groupes
@@ -84,13 +104,22 @@ class PositionnementService(Service):
     def groupes_du_cycle(self, cycle_id: str) -> list[Groupe]:
         return self._cycle(cycle_id)[1]
 
-    def candidats(self, cycle_id: str) -> list[Candidat]:
-        """People who came to the information meeting (or are enrolled on the pre-list) and have no group yet."""
+    def disponibilites(self, personne_id: str, activite: str) -> tuple[str, ...]:
+        """The slots the person said they can attend for this activity (latest answer; empty: any).
+
+        An availability given for another activity names other slots, so it is not used here."""
+        liste = [p for p in self.depot.all(Positionnement) if p.personne == personne_id
+                 and p.moment == "entree" and p.activite in (None, activite)]
+        return max(liste, key=lambda p: (p.date, p.id)).disponibilites if liste else ()
+
+    def candidats(self, cycle_id: str, etats: tuple[str, ...] | None = None) -> list[Candidat]:
+        """People of the activity's pre-list in one of ``etats`` who are in no group of the cycle yet."""
         cycle, groupes = self._cycle(cycle_id)
-        deja = {p for g in groupes for p in g.inscrits}
+        etats = ETATS_PROPOSES if etats is None else tuple(etats)
+        deja = {p for g in groupes for p in (*g.inscrits, *g.liste_attente)}
         ids: list[str] = []
-        for e in self.depot.all(EntreePreliste):
-            if e.activite == cycle.activite and e.etat in ("venu", "inscrit") and e.personne not in deja:
+        for e in sorted(self.depot.all(EntreePreliste), key=lambda e: (e.demande_le, e.id)):
+            if e.activite == cycle.activite and e.etat in etats and e.personne not in deja:
                 if e.personne not in ids:
                     ids.append(e.personne)
         out = []
@@ -99,16 +128,17 @@ class PositionnementService(Service):
             if personne is None:
                 continue
             pos = self.dernier(pid)
-            dispo = set(pos.disponibilites) if pos else set()
-            possibles = frozenset(g.id for g in groupes if not dispo or cle_creneau(g) in dispo)
-            out.append(Candidat(pid, pos.niveau if pos else "debutant", possibles, personne.nom_complet))
+            dispo = self.disponibilites(pid, cycle.activite)
+            possibles = frozenset(g.id for g in groupes if g.creneau is None or creneau_convient(dispo, g.creneau))
+            out.append(Candidat(pid, pos.niveau if pos else "debutant", possibles, personne.nom_complet,
+                                ", ".join(libelle_disponibilite(d) for d in dispo)))
         return out
 
-    def proposer(self, cycle_id: str) -> Proposition:
+    def proposer(self, cycle_id: str, etats: tuple[str, ...] | None = None) -> Proposition:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         _cycle, groupes = self._cycle(cycle_id)
         cibles = [GroupeCible(g.id, g.capacite, g.niveau, g.nom, len(g.inscrits)) for g in groupes]
-        candidats = self.candidats(cycle_id)
+        candidats = self.candidats(cycle_id, etats)
         prop = proposer(candidats, cibles)
         for c in candidats:
             if c.personne in prop.raisons and self.dernier(c.personne) is None:
@@ -140,8 +170,8 @@ class PositionnementService(Service):
         with self.depot.transaction("Constitution des groupes") as tx:
             tx.put_many(nouveaux)
             for e in self.depot.all(EntreePreliste):
-                if e.activite == activite and e.personne in vus and e.etat != "inscrit":
-                    tx.put(replace(e, etat="inscrit", historique=(*e.historique, ChangementEtat("inscrit", aujourd_hui))))
+                if e.activite == activite and e.personne in vus and e.etat != EtatPreliste.INSCRIT:
+                    tx.put(replace(e, etat=EtatPreliste.INSCRIT.value, historique=(*e.historique, ChangementEtat(EtatPreliste.INSCRIT.value, aujourd_hui))))
         self.ctx.signaler("groupes")
         return len(vus)
 
