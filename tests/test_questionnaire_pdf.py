@@ -16,4 +16,4 @@ def test_pdf_contient_chaque_question(tmp_path) -> None:
     texte = " ".join(texte.split())
     for q in Q.questions:
         assert " ".join(q.texte.split()[:4]) in texte
-    assert "Mercredi 17 h" in texte and "Centre social des Tilleuls" in texte
+    assert "Mercredi de 17 h à 19 h" in texte and "Centre social des Tilleuls" in texte

@@ -35,6 +35,18 @@ class Creneau:
         return f"{self.jour.capitalize()} {int(h)} h" + (f" {m}" if m != "00" else "")
 
 
+def _heure_fr(minutes: int) -> str:
+    h, m = divmod(minutes % (24 * 60), 60)
+    return f"{h} h" + (f" {m:02d}" if m else "")
+
+
+def horaire(c: Creneau) -> str:
+    """« Mercredi de 17 h à 19 h »: what a person ticks on the paper questionnaire."""
+    h, m = (int(x) for x in c.debut.split(":"))
+    debut = h * 60 + m
+    return f"{c.jour.capitalize()} de {_heure_fr(debut)} à {_heure_fr(debut + c.duree)}"
+
+
 def id_creneau(jour: str, debut: str) -> str:
     return f"{jour}-{debut}"
 

@@ -60,6 +60,8 @@ class OngletPreliste(ttk.Frame):
             self.arbre.bind(f"<KeyPress-{touche}>", lambda _ev, e=etat: self.app.proteger(lambda: self.changer(e)))
         ttk.Button(boutons, text="Positionner…", bootstyle="secondary",
                    command=self.positionner).pack(side="left", padx=8)
+        ttk.Button(boutons, text="Questionnaire papier", bootstyle="secondary-outline",
+                   command=lambda: self.app.proteger(self.questionnaire_papier)).pack(side="left")
         self.bouton_lettres = ttk.Button(boutons, text="Écrire les lettres d'invitation", bootstyle="primary",
                                          command=lambda: self.app.proteger(self.lettres))
         self.bouton_lettres.pack(side="right")
@@ -148,7 +150,12 @@ class OngletPreliste(ttk.Frame):
             dialogues.avertir(self, "Le positionnement n'est pas disponible dans cette version d'Atelier.")
             return
         personne = self.services.preliste.entree(sel[0]).personne
-        self.app.proteger(lambda: DialoguePositionnement(self, self.app, personne).montrer())
+        self.app.proteger(lambda: DialoguePositionnement(self, self.app, personne, self.activite_id).montrer())
+
+    def questionnaire_papier(self):
+        from atelier_app.gui.positionnement import imprimer_questionnaire
+
+        return imprimer_questionnaire(self, self.app, self.activite_id)
 
     def lettres(self):
         """Start writing the letters off the Tk thread; returns the worker thread (or None)."""

@@ -60,20 +60,52 @@ class DialoguePositionnement(Modale):
                     b.bind(f"<KeyPress-{j + 1}>", lambda _e, v=var, k=j, n=i: self._touche(v, k, n))
             self.premiers.append(boutons[0])
         self.dispos: dict[str, tkinter.BooleanVar] = {}
-        activite = svc.centre.activite(activite_id) if activite_id else None
-        if activite is not None and activite.creneaux:
-            cadre = ttk.Labelframe(self.corps, text="Créneaux possibles pour la personne", padding=6)
-            cadre.pack(fill="x", pady=6)
-            for c in activite.creneaux:
-                var = tkinter.BooleanVar(value=True)
-                ttk.Checkbutton(cadre, text=c.libelle, variable=var).pack(side="left", padx=(0, 14))
-                self.dispos[f"{c.jour} {c.debut}"] = var
+        self.activites = [a for a in svc.centre.activites() if a.creneaux]
+        if activite_id is None:  # opened from the person's file: their pre-list activity first
+            inscrites = [e.activite for e in svc.preliste.de_la_personne(personne_id)]
+            activite_id = next((a for a in reversed(inscrites) if any(x.id == a for x in self.activites)), None)
+        self.activite_id = activite_id
+        self.cadre_dispos = ttk.Labelframe(self.corps, text="Créneaux possibles pour la personne", padding=6)
+        self.cadre_dispos.pack(fill="x", pady=6)
+        ligne = ttk.Frame(self.cadre_dispos)
+        ligne.pack(fill="x")
+        ttk.Label(ligne, text="Activité").pack(side="left")
+        self.choix_activite = ttk.Combobox(ligne, state="readonly", width=36,
+                                           values=["(aucune : pas de créneau demandé)"] + [a.nom for a in self.activites])
+        self.choix_activite.pack(side="left", padx=6)
+        self.choix_activite.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
+        ids = [a.id for a in self.activites]
+        self.choix_activite.current(ids.index(activite_id) + 1 if activite_id in ids else 0)
+        self.cases = ttk.Frame(self.cadre_dispos)
+        self.cases.pack(fill="x", pady=(6, 0))
+        self._afficher_creneaux()
         self.resume = ttk.Label(self.corps, text="", font="AtelierGras")
         self.resume.pack(anchor="w", pady=(8, 0))
         self.bouton("Annuler", self.annuler)
         self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
         self.bind("<Control-s>", lambda _e: self.enregistrer())
         self.recalculer()
+
+    def _activite_choisie(self) -> None:
+        i = self.choix_activite.current()
+        self.activite_id = self.activites[i - 1].id if i > 0 else None
+        self._afficher_creneaux()
+
+    def _afficher_creneaux(self) -> None:
+        """One box per slot of the chosen activity: the proposal places people on these slots only."""
+        for w in self.cases.winfo_children():
+            w.destroy()
+        self.dispos = {}
+        activite = next((a for a in self.activites if a.id == self.activite_id), None)
+        if activite is None:
+            ttk.Label(self.cases, text="Choisissez l'activité pour demander ses créneaux.",
+                      bootstyle="secondary").pack(anchor="w")
+            return
+        for c in activite.creneaux:
+            var = tkinter.BooleanVar(value=True)
+            ttk.Checkbutton(self.cases, text=c.libelle, variable=var).pack(side="left", padx=(0, 14))
+            self.dispos[c.id] = var
+        ttk.Label(self.cases, text="(aucune case cochée : tous les créneaux)", bootstyle="secondary").pack(side="left")
 
     def _touche(self, var: tkinter.IntVar, k: int, numero: int) -> str:
         """A digit answers the active question and moves to the next one (numero starts at 1)."""
@@ -100,13 +132,26 @@ class DialoguePositionnement(Modale):
 
     def enregistrer(self) -> None:
         dispos = tuple(k for k, v in self.dispos.items() if v.get())
-        if self.dispos and len(dispos) == len(self.dispos):
-            dispos = ()
         resultat = self.app.proteger(lambda: self.app.services.positionnement.positionner(
-            self.personne.id, self.choisies(), moment=self.moment.get(), disponibilites=dispos, cycle=self.cycle))
+            self.personne.id, self.choisies(), moment=self.moment.get(), disponibilites=dispos, cycle=self.cycle,
+            activite=self.activite_id))
         if resultat is not None:
             self.resultat = resultat
             self.fermer()
 
     def montrer(self, focus: tkinter.Misc | None = None, attendre: bool = True) -> object:
         return super().montrer(focus or (self.premiers[0] if self.premiers else None), attendre)
+
+
+def imprimer_questionnaire(parent: tkinter.Misc, app, activite_id: str | None):
+    """The paper questionnaire of an activity (with its slots to tick), for the information meeting."""
+    from atelier_app.assemblage import dossier_exports
+    from atelier_app.gui import dialogues
+    from atelier_app.reports.questionnaire import ecrire
+
+    svc = app.services
+    activite = svc.centre.activite(activite_id) if activite_id else None
+    nom = f"questionnaire-{activite.id}.pdf" if activite else "questionnaire-positionnement.pdf"
+    chemin = ecrire(dossier_exports() / nom, svc.centre.centre(), svc.positionnement.questionnaire(), activite)
+    dialogues.informer(parent, f"Questionnaire prêt à imprimer :\n{chemin.resolve()}")
+    return chemin

@@ -11,8 +11,9 @@ import tkinter
 
 import ttkbootstrap as ttk
 
-from atelier_app.domain.codes import NIVEAUX
+from atelier_app.domain.codes import ETATS_PRELISTE, NIVEAUX
 from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
+from atelier_app.services.positionnement import ETATS_PROPOSES
 
 NON_PLACE = "__non_place__"
 
@@ -23,9 +24,41 @@ class DialogueProposition(Modale):
         self.app = app
         self.cycle_id = cycle_id
         svc = app.services.positionnement
-        self.proposition = svc.proposer(cycle_id)
-        self.groupes = svc.groupes_du_cycle(cycle_id)
-        candidats = svc.candidats(cycle_id)
+        self.groupes = svc.groupes_du_cycle(cycle_id)  # numbered in this order: key 1 is the first
+        touches = ", ".join(f"{i} = {g.nom}" for i, g in enumerate(self.groupes, start=1))
+        ttk.Label(self.corps, wraplength=860, justify="left", text=(
+            "Groupes proposés, aussi homogènes que possible dans la limite des places et des créneaux de chacun. "
+            f"Pour déplacer quelqu'un : sélectionnez-le et tapez le numéro du groupe ({touches}, 0 = non placé).")
+        ).pack(anchor="w", pady=(0, 8))
+        etats = ttk.Frame(self.corps)
+        etats.pack(fill="x", pady=(0, 6))
+        ttk.Label(etats, text="Personnes de la pré-liste :").pack(side="left")
+        self.etats: dict[str, tkinter.BooleanVar] = {}
+        for code, libelle in ETATS_PRELISTE.items():
+            var = tkinter.BooleanVar(value=code in ETATS_PROPOSES)
+            ttk.Checkbutton(etats, text=libelle, variable=var, command=self.proposer).pack(side="left", padx=(8, 0))
+            self.etats[code] = var
+        self.arbre = liste(self.corps, (("nom", "Personne", 220), ("niveau", "Niveau", 120),
+                                        ("groupe", "Groupe proposé", 250), ("raison", "Pourquoi", 420)), hauteur=16)
+        self.arbre.cadre.pack(fill="both", expand=True)
+        self.bilan = ttk.Label(self.corps, text="")
+        self.bilan.pack(anchor="w", pady=(8, 0))
+        for i, g in enumerate(self.groupes, start=1):
+            self.arbre.bind(f"<KeyPress-{i}>", lambda _e, gid=g.id: self.deplacer(gid))
+        self.arbre.bind("<KeyPress-0>", lambda _e: self.deplacer(NON_PLACE))
+        self.bouton("Annuler", self.annuler)
+        self.bouton("Confirmer les groupes", self.confirmer, principal=True)
+        self.proposer()
+
+    def etats_choisis(self) -> tuple[str, ...]:
+        return tuple(code for code, var in self.etats.items() if var.get())
+
+    def proposer(self) -> None:
+        """(Re)compute the proposal for the pre-list states ticked; moves by hand start again."""
+        svc = self.app.services.positionnement
+        etats = self.etats_choisis()
+        self.proposition = svc.proposer(self.cycle_id, etats)
+        candidats = svc.candidats(self.cycle_id, etats)
         self.noms = {c.personne: c.nom for c in candidats}
         self.niveaux = {c.personne: c.niveau for c in candidats}
         self.affectation: dict[str, str] = {}
@@ -34,21 +67,6 @@ class DialogueProposition(Modale):
                 self.affectation[p] = gid
         for p in self.proposition.non_places:
             self.affectation[p] = NON_PLACE
-        touches = ", ".join(f"{i} = {g.nom}" for i, g in enumerate(self.groupes, start=1))
-        ttk.Label(self.corps, wraplength=860, justify="left", text=(
-            "Groupes proposés, aussi homogènes que possible dans la limite des places et des créneaux de chacun. "
-            f"Pour déplacer quelqu'un : sélectionnez-le et tapez le numéro du groupe ({touches}, 0 = non placé).")
-        ).pack(anchor="w", pady=(0, 8))
-        self.arbre = liste(self.corps, (("nom", "Personne", 220), ("niveau", "Niveau", 120),
-                                        ("groupe", "Groupe proposé", 250), ("raison", "Pourquoi", 420)), hauteur=16)
-        self.arbre.cadre.pack(fill="both", expand=True)
-        self.bilan = ttk.Label(self.corps, text="")
-        self.bilan.pack(anchor="w", pady=(8, 0))
-        for i, _g in enumerate(self.groupes, start=1):
-            self.arbre.bind(f"<KeyPress-{i}>", lambda _e, k=i - 1: self.deplacer(self.groupes[k].id))
-        self.arbre.bind("<KeyPress-0>", lambda _e: self.deplacer(NON_PLACE))
-        self.bouton("Annuler", self.annuler)
-        self.bouton("Confirmer les groupes", self.confirmer, principal=True)
         self.afficher()
 
     def _libelle_groupe(self, gid: str) -> str:
@@ -60,7 +78,8 @@ class DialogueProposition(Modale):
 
     def afficher(self) -> None:
         lignes = []
-        for pid in sorted(self.affectation, key=lambda p: (self.affectation[p] == NON_PLACE, self.affectation[p],
+        rang = {g.id: i for i, g in enumerate(self.groupes)}
+        for pid in sorted(self.affectation, key=lambda p: (rang.get(self.affectation[p], len(rang)),
                                                            self.noms.get(p, p))):
             gid = self.affectation[pid]
             raison = self.proposition.non_places.get(pid) if gid == NON_PLACE else self.proposition.raisons.get(pid, "")

@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from atelier_app.domain.activites import Activite
+from atelier_app.domain.activites import Activite, horaire
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.questionnaire import Questionnaire
 from atelier_app.reports.commun import document, echapper, entete_centre, pied_de_page, polices, styles
@@ -52,7 +52,7 @@ def ecrire(chemin: Path, centre: Centre, questionnaire: Questionnaire, activite:
         flux += [KeepTogether([t]), Spacer(1, 0.25 * cm)]
     if activite is not None and activite.creneaux:
         lignes = [[Paragraph("<b>Quels créneaux vous conviennent ?</b> (cochez tous ceux possibles)", st["normal"])]]
-        lignes += [[Paragraph(f"{case}&nbsp;&nbsp;{echapper(c.libelle)}", st["normal"])] for c in activite.creneaux]
+        lignes += [[Paragraph(f"{case}&nbsp;&nbsp;{echapper(horaire(c))}", st["normal"])] for c in activite.creneaux]
         t = Table(lignes, colWidths=[17 * cm])
         t.setStyle(TableStyle([("LEFTPADDING", (0, 1), (-1, -1), 18)]))
         flux.append(KeepTogether([t]))

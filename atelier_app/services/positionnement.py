@@ -35,7 +35,6 @@ from atelier_app.domain.roles import Permission
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
-
 #: Who the proposal considers by default: on the pre-list and not enrolled yet (people marked
 #: « inscrit » finished or follow an earlier cycle; the team may tick them back in).
 ETATS_PROPOSES: tuple[str, ...] = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)

@@ -6,6 +6,7 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain.activites import libelle_disponibilite
 from atelier_app.domain.codes import NIVEAUX
 from atelier_app.gui.formulaires import liste, remplir
 
@@ -34,7 +35,7 @@ class OngletPositionnement(ttk.Frame):
         remplir(self.arbre, [
             (p.id, (p.date.strftime("%d/%m/%Y"), "Entrée" if p.moment == "entree" else "Fin de cycle",
                     f"{p.score} / {maximum}", NIVEAUX.get(p.niveau, p.niveau),
-                    ", ".join(p.disponibilites) or "tous"))
+                    ", ".join(libelle_disponibilite(d) for d in p.disponibilites) or "tous"))
             for p in liste_p
         ])
         entree = [p for p in liste_p if p.moment == "entree"]
