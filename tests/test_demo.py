@@ -13,6 +13,7 @@ from atelier_app.domain.personnes import Personne
 from atelier_app.domain.preliste import EntreePreliste
 from atelier_app.domain.projets import Projet
 from atelier_app.domain.seances import Seance
+from atelier_app.services.centre import activites_par_defaut
 from atelier_app.storage import demo
 from atelier_app.storage.repository import Depot
 
@@ -22,7 +23,7 @@ TYPES = (Personne, Groupe, Seance, EntreePreliste, Projet)
 
 def _construire(dossier, graine=1):
     depot = Depot.ouvrir(dossier)
-    comptes = demo.generer(depot, "petite", graine, AUJOURD_HUI)
+    comptes = demo.generer(depot, "petite", graine, AUJOURD_HUI, activites_par_defaut())
     return depot, comptes
 
 
@@ -121,7 +122,7 @@ def test_echelle_inconnue(tmp_path):
     depot = Depot.ouvrir(tmp_path)
     try:
         with pytest.raises(ValueError, match="échelle inconnue"):
-            demo.generer(depot, "moyenne", 1, AUJOURD_HUI)
+            demo.generer(depot, "moyenne", 1, AUJOURD_HUI, [])
     finally:
         depot.fermer()
 
@@ -144,11 +145,14 @@ def test_quel_que_soit_le_jour(tmp_path, jour):
     """Summer, back to school, past the packaged school holidays: the home screen always has its cases."""
     depot = Depot.ouvrir(tmp_path)
     try:
-        comptes = demo.generer(depot, "petite", 5, jour)
+        comptes = demo.generer(depot, "petite", 5, jour, activites_par_defaut())
         depot.charger_tout()
         seances = depot.all(Seance)
         assert 200 <= comptes["séances"] == len(seances)
-        assert all(jour_ferie(s.date) is None and vacances_scolaires(s.date, "A") is None for s in seances)
+        # today's session is brought forward to today whatever the day, holidays included
+        assert all(jour_ferie(s.date) is None and vacances_scolaires(s.date, "A") is None for s in seances
+                   if s.date != jour)
+        assert any(s.date == jour for s in seances)
         if jour.year > 2028:  # the approximation of the usual holidays: no session in August nor at Christmas
             assert not any(s.date.month == 8 or (s.date.month, s.date.day) >= (12, 20) for s in seances)
         assert any(g.complet and g.liste_attente for g in depot.all(Groupe))

@@ -95,4 +95,11 @@ class DonneesService(Service):
                 f"Le dossier « {self.depot.dossier} » contient déjà des données : "
                 "la démonstration ne s'installe que dans un dossier vide."
             )
-        return self.services.outils.demo.generer(self.depot, echelle, graine, self.ctx.aujourd_hui())
+        from atelier_app.services.centre import activites_par_defaut
+
+        demo = self.services.outils.demo
+        with self.depot.transaction("Données de démonstration"):
+            comptes = demo.generer(self.depot, echelle, graine, self.ctx.aujourd_hui(), activites_par_defaut())
+            for identifiant, role, mot_de_passe in demo.COMPTES:  # one account per role, for the demo only
+                self.services.comptes.creer(identifiant, role, mot_de_passe)
+        return {**comptes, "comptes": len(demo.COMPTES)}

@@ -4,6 +4,9 @@ Why deterministic (``random.Random(graine)``, numbered ids, no clock but ``aujou
 seed must give the same files byte for byte, so tests, screenshots and benchmarks are repeatable.
 Why a few big ``put_many`` per year: ``grande`` (ten years, 5 000 sessions) must build in seconds,
 and one transaction per record would mean thousands of durable writes.
+Why the activities are handed in and the accounts only listed here: storage does not reach the
+services (the default activities and the password hashing live there); ``services.donnees`` passes
+the one and creates the other.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from atelier_app.domain.accompagnements import Accompagnement
-from atelier_app.domain.activites import Creneau, Cycle, Groupe, Reunion
+from atelier_app.domain.activites import Activite, Creneau, Cycle, Groupe, Reunion
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
 from atelier_app.domain.centre import Centre, Parametres
@@ -24,7 +27,17 @@ from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
 from atelier_app.domain.projets import Projet, Visite
 from atelier_app.domain.seances import Presence, Seance
-from atelier_app.services.centre import activites_par_defaut
+from atelier_app.storage.demo_donnees import (
+    COMMUNES,
+    NOMS,
+    OBJETS,
+    PRENOMS_F,
+    PRENOMS_M,
+    PROGRAMME_INITIATION,
+    RUES,
+    SUJETS_KIDS,
+    SUJETS_SENOU,
+)
 
 
 def _ascii(texte: str) -> str:
@@ -32,25 +45,11 @@ def _ascii(texte: str) -> str:
     return unicodedata.normalize("NFKD", texte.lower()).encode("ascii", "ignore").decode()
 
 ZONE = "A"
-PRENOMS_F = ("Hélène", "Françoise", "Monique", "Nathalie", "Isabelle", "Sylvie", "Martine", "Brigitte", "Chantal",
-             "Josiane", "Geneviève", "Danièle", "Annie", "Colette", "Odile", "Mireille", "Yvette", "Jacqueline",
-             "Sandrine", "Valérie", "Céline", "Aurélie", "Léa", "Chloé", "Inès", "Zoé", "Maëlle", "Noémie",
-             "Fatima", "Aïcha", "Nadia", "Samira", "Agnès", "Bernadette", "Ginette", "Thérèse", "Élodie", "Manon")
-PRENOMS_M = ("Loïc", "Jean", "Michel", "Bernard", "Alain", "Gérard", "René", "Jacques", "Philippe", "Daniel",
-             "Patrick", "Christian", "Rémi", "Hervé", "Gaël", "Joël", "Noël", "Frédéric", "Stéphane", "Thierry",
-             "Karim", "Mohamed", "Youssef", "Mehdi", "Théo", "Hugo", "Lucas", "Nathan", "Enzo", "Maël", "Jérôme",
-             "François", "André", "Raymond", "Marcel", "Serge", "Yannick", "Benoît", "Cédric", "Jules")
-NOMS = ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
-        "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-        "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez",
-        "Légaré", "Chevalier", "Gautier", "Perrin", "Guérin", "Boucher", "Rousseau", "Faure", "Blanc", "Brunet",
-        "Guillot", "Renaud", "Méchin", "Benali", "Haddad", "Nguyen", "Da Silva", "Pereira", "Texier", "Baudry",
-        "Charrier", "Bouchet", "Guillon", "Rivière", "Barré", "Pineau", "Marchand", "Bodin", "Sauzeau", "Giraud")
-COMMUNES = (("Niort", "79000", 10), ("Chauray", "79180", 3), ("Aiffres", "79230", 2), ("Bessines", "79000", 1),
-            ("Échiré", "79410", 1), ("Vouillé", "79230", 1), ("Magné", "79460", 1), ("Coulon", "79510", 1),
-            ("Saint-Gelais", "79410", 1), ("Prahecq", "79230", 1))
-RUES = ("rue Victor-Hugo", "avenue de Paris", "rue des Écoles", "rue du Moulin", "place de la Brèche",
-        "rue Ricard", "chemin des Vignes", "rue de la Gare", "impasse des Lilas", "rue Jean-Jaurès")
+#: The demo's accounts, one per role (identifiant, rôle, mot de passe), printed by scripts/demo.sh.
+#: For the demo only: long random-word passphrases, so they pass the password rule.
+COMPTES = (("direction", "direction", "violette-parapluie-cerise-43"),
+           ("animateur", "animateur", "colibri-tambour-noisette-58"),
+           ("benevole", "benevole", "lanterne-gravier-myrtille-27"))
 ANIMATEURS = {"initiation": "Sophie Renaud", "senou": "Loïc Bernard", "numerikids": "Émilie Faure",
               "repair": "Gérard Mercier", "accompagnement": "Nadia Benali"}
 #: per scale: rooms running each slot, group sizes (initiation, SÉNOU, Numérikids, repair), people target, years
@@ -61,31 +60,6 @@ ECHELLES = {
 }
 #: the benchmarks' control: the same busy centre with one year of history only (what history adds)
 ECHELLES["grande_un_an"] = {**ECHELLES["grande"], "annees": 1, "personnes": 1000}
-PROGRAMME_INITIATION = (
-    ("Clavier, souris et premiers pas", ("prendre_en_main_du_materiel",)),
-    ("Fichiers et dossiers, la clé USB", ("gere_ses_contenus_numeriques",)),
-    ("Traitement de texte : une lettre", ("bureautique",)),
-    ("Naviguer sur internet, les favoris", ("navigation_sur_internet",)),
-    ("Créer et utiliser sa boîte e-mail", ("email",)),
-    ("Pièces jointes et photos", ("email", "gere_ses_contenus_numeriques")),
-    ("Sécurité : mots de passe et arnaques", ("securite_numerique",)),
-    ("Démarches en ligne : ameli, impots.gouv", ("aide_aux_demarches_administratives", "sante")),
-    ("Le smartphone au quotidien", ("prendre_en_main_du_materiel",)),
-    ("Bilan et questions libres", ("culture_numerique",)),
-)
-SUJETS_SENOU = (("Visio avec les petits-enfants", ("reseaux_sociaux",)), ("Photos du téléphone", ("gere_ses_contenus_numeriques",)),
-                ("Messages frauduleux", ("securite_numerique",)), ("Mon espace retraite", ("aide_aux_demarches_administratives",)),
-                ("Prendre un rendez-vous médical", ("sante",)), ("Acheter en ligne sans risque", ("banque_et_achats_en_ligne",)))
-SUJETS_KIDS = (("Stop-motion en pâte à modeler", ("creer_avec_le_numerique",)), ("Impression 3D d'un porte-clés", ("creer_avec_le_numerique",)),
-               ("Programmer un petit jeu", ("culture_numerique",)), ("Reportage photo du quartier", ("creer_avec_le_numerique",)),
-               ("Vrai ou faux sur internet ?", ("securite_numerique",)), ("Découvrir l'IA en s'amusant", ("intelligence_artificielle",)))
-OBJETS = ((16, "Ordinateur portable", ("Acer", "HP", "Lenovo", "Asus"), ("ne démarre plus", "très lent", "écran fissuré")),
-          (19, "Smartphone", ("Samsung", "Apple", "Xiaomi"), ("batterie qui ne tient plus", "connecteur de charge abîmé")),
-          (25, "Imprimante", ("Epson", "Canon", "HP"), ("bourrage papier", "n'imprime plus en noir")),
-          (36, "Machine à café", ("Senseo", "Krups", "DeLonghi"), ("fuit", "ne chauffe plus")),
-          (14, "Bouilloire", ("Moulinex", "Philips"), ("ne s'allume plus",)), (30, "Tablette", ("Samsung", "Apple"), ("écran tactile inerte",)),
-          (4, "Ordinateur de bureau", ("Dell", "HP"), ("bruit de ventilateur", "virus")), (23, "Radio", ("Sony", "Philips"), ("plus de son",)),
-          (34, "Aspirateur", ("Rowenta", "Dyson"), ("ne s'allume plus",)), (9, "Sèche-cheveux", ("Babyliss",), ("sent le brûlé",)))
 
 
 def _jour_libre(d: date) -> bool:
@@ -131,6 +105,17 @@ class _Centre:
     autres: list = field(default_factory=list)
     n: dict[str, int] = field(default_factory=dict)
     cles: set = field(default_factory=set)
+    #: last day each (slot, room) is taken: a new cycle starts after it, never on the same day
+    occupe: dict = field(default_factory=dict)
+    #: activities whose next cycle already has its pre-list
+    attendus: set = field(default_factory=set)
+
+    def dates(self, cr: Creneau, salle: int, debut: date, n: int | None, fin: date) -> list[date]:
+        libre = self.occupe.get((cr.id, salle))
+        dates = _dates(max(debut, libre + timedelta(days=1)) if libre else debut, cr.jour, n, fin)
+        if dates:
+            self.occupe[(cr.id, salle)] = dates[-1]
+        return dates
 
     def id(self, prefixe: str) -> str:
         self.n[prefixe] = self.n.get(prefixe, 0) + 1
@@ -228,11 +213,12 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
         if not debut <= d0 <= fin:
             continue
         cy = Cycle(id=c.id("c"), activite="initiation", nom=f"Initiation {d0:%m/%Y}", debut=d0)
-        fin_cycle = d0
+        fin_cycle, debut_cycle = d0, None
         deja: set[str] = set()  # one group per person in a cycle
+        avenir = d0 > c.aujourd_hui  # the next cycle: nobody enrolled yet, the pre-list waits for it
         for k, cr in enumerate(creneaux * salles):
-            dates = _dates(d0, cr.jour, 10, d0 + timedelta(days=200))
-            inscrits = c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, deja)
+            dates = c.dates(cr, k // len(creneaux), d0, 10, d0 + timedelta(days=200))
+            inscrits = [] if avenir else c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, deja)
             deja.update(inscrits)
             g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveaux[k % 3]]}",
                        niveau=niveaux[k % 3], capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
@@ -241,21 +227,60 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
                 quand = max(min(d0 - timedelta(days=c.rng.randint(7, 20)), c.aujourd_hui), c.personnes[pid].cree_le)
                 c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=quand,
                                                score=c.rng.randint(0, 30), niveau=g.niveau, cycle=cy.id,
-                                               disponibilites=(cr.jour,)))
+                                               disponibilites=(cr.id,), activite="initiation"))
                 _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), "inscrit")
             _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
             fin_cycle = max([fin_cycle, *dates])
-        c.cycles.append(_avec(cy, fin=fin_cycle))
+            debut_cycle = min([debut_cycle or dates[0], *dates]) if dates else debut_cycle
+        cy = _avec(cy, debut=debut_cycle or d0, fin=fin_cycle)
+        c.cycles.append(cy)
+        if avenir:
+            _preliste_a_venir(c, cy, [g for g in c.groupes if g.cycle == cy.id], "adulte")
 
 
 def _preliste(c: _Centre, pid: str, activite: str, avant: date, etat: str) -> None:
     r = c.rng
     demande = max(avant - timedelta(days=r.randint(20, 90)), c.personnes[pid].cree_le)
-    chemin = ["a_inviter", "invite", "venu", "inscrit"] if etat == "inscrit" else ["a_inviter", "invite"][: 1 + (etat == "invite")]
+    etapes = ["a_inviter", "invite", "venu", "inscrit"]
+    chemin = etapes[: etapes.index(etat) + 1]
     hist = tuple(ChangementEtat(e, min(demande + timedelta(days=7 * i), avant)) for i, e in enumerate(chemin))
     c.autres.append(EntreePreliste(id=c.id("l"), personne=pid, activite=activite, demande_le=demande,
                                    origine=r.choices(("accueil", "ccas", "mairie", "bouche_a_oreille", "autre"), (40, 20, 10, 25, 5))[0],
                                    etat=etat, historique=hist))
+
+
+def _preliste_a_venir(c: _Centre, cy: Cycle, groupes: list[Groupe], profil: str) -> None:
+    """The pre-list of the next cycle: people met at the information meeting (placed, with the slots
+    they can attend among the activity's own), others invited or still to invite: what the group
+    proposal works on."""
+    if cy.activite in c.attendus:
+        return
+    c.attendus.add(cy.activite)
+    r, creneaux = c.rng, sorted({g.creneau.id for g in groupes if g.creneau})
+    reunion = c.aujourd_hui - timedelta(days=r.randint(2, 9))
+    venus = min(6, sum(g.capacite for g in groupes) // 3)
+    for i, pid in enumerate(c.choisir(profil, venus + 3, reunion - timedelta(days=30), 0, set())):
+        etat = "venu" if i < venus else ("invite", "a_inviter", "invite")[i - venus]
+        _preliste(c, pid, cy.activite, reunion, etat)
+        if etat == "venu":
+            dispo = tuple(sorted(r.sample(creneaux, r.randint(1, len(creneaux)))))
+            c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=reunion, score=r.randint(0, 21),
+                                           niveau=r.choice(list(NIVEAUX)), disponibilites=dispo,
+                                           activite=cy.activite))
+
+
+def _seance_aujourdhui(c: _Centre) -> None:
+    """A session today whatever the day (the day's roll call is what a volunteer is shown): when none
+    falls today, the next planned session of a group with people enrolled is brought forward to today
+    (as the centre does for a catch-up session), so the slot is never booked twice."""
+    if any(s.date == c.aujourd_hui for s in c.seances):
+        return
+    avec_inscrits = {g.id for g in c.groupes if g.inscrits}
+    a_venir = [i for i, s in enumerate(c.seances)
+               if s.date > c.aujourd_hui and s.etat == "prevue" and s.groupe in avec_inscrits]
+    if a_venir:
+        i = min(a_venir, key=lambda i: (c.seances[i].date, c.seances[i].debut, c.seances[i].id))
+        c.seances[i] = _avec(c.seances[i], date=c.aujourd_hui)
 
 
 def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
@@ -268,17 +293,24 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
     while d <= fin:
         numero += 1
         cy = Cycle(id=c.id("c"), activite="senou", nom=f"SÉNOU {d.year} n° {numero}", debut=d)
-        dates_cycle, deja = [], set()
-        for cr in (Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles:
-            dates = _dates(d, "jeudi", 5, fin + timedelta(days=60))
+        dates_cycle, deja, avenir, groupes = [], set(), d > c.aujourd_hui, []
+        for k, cr in enumerate((Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles):
+            dates = c.dates(cr, k // 2, d, 5, fin + timedelta(days=60))
+            inscrits = () if avenir else tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, deja))
             g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"SÉNOU {cr.libelle}", capacite=t_senou, creneau=cr, nb_seances=5,
-                       inscrits=tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, deja)))
+                       inscrits=inscrits)
             deja.update(g.inscrits)
             c.groupes.append(g)
+            groupes.append(g)
             _seances(c, "senou", g, dates, SUJETS_SENOU)
-            dates_cycle = dates
-        c.cycles.append(_avec(cy, fin=dates_cycle[-1] if dates_cycle else d))
-        d = (dates_cycle[-1] if dates_cycle else d) + timedelta(days=7)
+            dates_cycle = dates or dates_cycle
+        if not dates_cycle:  # the slots are taken until past the year's end: the next year goes on
+            c.groupes = [g for g in c.groupes if g.cycle != cy.id]
+            break
+        c.cycles.append(_avec(cy, debut=dates_cycle[0], fin=dates_cycle[-1]))
+        if avenir and not any(x.activite == "senou" and x.debut and x.debut > c.aujourd_hui for x in c.cycles[:-1]):
+            _preliste_a_venir(c, cy, groupes, "senior")
+        d = dates_cycle[-1] + timedelta(days=7)
     # Numérikids and the repair café: one club group per year, weekly
     for activite, cr, taille, profil, sujets in (
         ("numerikids", Creneau("mercredi", "10:00", 120), t_kids, "enfant", SUJETS_KIDS),
@@ -292,7 +324,7 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
                        capacite=taille, creneau=cr, nb_seances=0, inscrits=tuple(c.choisir(profil, taille, debut, 0.6, deja)))
             deja.update(g.inscrits)
             c.groupes.append(g)
-            _seances(c, activite, g, _dates(debut, cr.jour, None, fin), sujets, passants=profil)
+            _seances(c, activite, g, c.dates(cr, salle, debut, None, fin), sujets, passants=profil)
             if activite == "repair":
                 _projets(c, g, round(e["projets"] * part / salles), debut, fin)
     part = min(1.0, ((fin - debut).days + 1) / 365)
@@ -357,7 +389,8 @@ def _pour_l_accueil(c: _Centre) -> None:
         c.seances[i] = _avec(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
 
 
-def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, int]:
+def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
+    """Fill ``depot``; ``activites`` are the centre's default activities (``services.centre``)."""
     if echelle not in ECHELLES:
         raise ValueError(f"échelle inconnue : « {echelle} » (petite ou grande)")
     e = ECHELLES[echelle]
@@ -367,6 +400,7 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, in
         debut, fin = max(premier, date(an, 1, 1)), min(date(an, 12, 31), aujourd_hui + timedelta(days=90))
         _annee(c, debut, fin, e)
     _pour_l_accueil(c)
+    _seance_aujourdhui(c)
     # people who only came once (an accompagnement, an information meeting) up to the target count
     jours = (aujourd_hui - premier).days
     while len(c.personnes) < e["personnes"] * 0.97:
@@ -382,7 +416,7 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date) -> dict[str, in
     reunions = {"initiation": _reunion(aujourd_hui, 1, "14:00"), "senou": _reunion(aujourd_hui, 3, "10:00")}
     activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
                        reunion=reunions.get(a.id, a.reunion))
-                 for a in activites_par_defaut()]
+                 for a in activites]
     assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
     with depot.transaction("Données de démonstration") as tx:
         tx.put_many([centre, Parametres(zone_scolaire=ZONE), *activites, *c.cycles, *c.groupes])
