@@ -15,6 +15,7 @@ from atelier_app.domain import calendrier
 from atelier_app.domain.activites import Activite, Cycle, EtapeProgramme, Groupe, valider_activite
 from atelier_app.domain.calendrier import Calendrier
 from atelier_app.domain.codes import THEMATIQUES
+from atelier_app.domain.etats import EtatSeance
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.presences import a_rappeler, appels_oublies
 from atelier_app.domain.records import nouvel_id
@@ -200,40 +201,57 @@ class SeancesService(Service):
             return a.creneaux[0]
         raise UserError(f"Groupe « {g.nom} » : aucun créneau (jour et heure) n'est défini.")
 
-    def generer(self, groupe_id: str, debut: date | None = None) -> Calendrier:
+    def _plan(self, g: Groupe, debut: date) -> tuple[list[Seance], list[Seance], list[date], Calendrier]:
+        """What regenerating a group from ``debut`` does: the planned sessions to remove, those kept
+        (held, cancelled, or planned on a date that stays), and the new dates."""
+        cr = self.creneau_du_groupe(g)
+        existantes = self._du_groupe(g.id)
+        tenues = [s for s in existantes if s.appel_fait or s.etat != EtatSeance.PREVUE]
+        a_faire = max(0, g.nb_seances - sum(1 for s in tenues if s.etat != EtatSeance.ANNULEE))
+        parametres = self.services.centre.parametres()
+        cal = calendrier.generer(debut, cr.jour, a_faire + len(tenues), parametres.zone_scolaire,
+                                 parametres.vacances_manuelles)
+        prises = {s.date for s in tenues}
+        dates = [d for d in cal.dates if d not in prises][:a_faire]
+        if len(dates) < a_faire:
+            raise UserError(f"Groupe « {g.nom} » : impossible de placer {a_faire} séances (trop de jours exclus).")
+        restent = [s for s in existantes if s not in tenues and s.date in dates and s.debut == cr.debut]
+        supprimees = [s for s in existantes if s not in tenues and s not in restent]
+        nouvelles = [d for d in dates if d not in {s.date for s in restent}]
+        return supprimees, tenues + restent, nouvelles, replace(cal, dates=tuple(dates))
+
+    def a_deplacer(self, groupe_id: str, debut: date) -> int:
+        """How many planned sessions of the group would change date if it started on ``debut``."""
+        supprimees, _gardees, nouvelles, _cal = self._plan(self.groupe(groupe_id), debut)
+        return max(len(supprimees), len(nouvelles))
+
+    def generer(self, groupe_id: str, debut: date | None = None,
+                programme: tuple[EtapeProgramme, ...] | None = None) -> Calendrier:
         """Create (or complete) the group's sessions on its slot, keeping what already happened.
 
-        Sessions still planned and not marked are replaced; marked or cancelled ones are kept.
+        Planned sessions not marked move to the new dates; marked or cancelled ones are kept, and so
+        is a planned session whose date stays. ``programme`` replaces the activity's for this cycle.
         """
         self.exiger(Permission.GERER_ACTIVITES)
         g = self.groupe(groupe_id)
         cycle, activite = self.cycle_et_activite(g)
         cr = self.creneau_du_groupe(g)
         debut = debut or (cycle.debut if cycle and cycle.debut else self.ctx.aujourd_hui())
-        existantes = self._du_groupe(g.id)
-        gardees = [s for s in existantes if s.appel_fait or s.etat != "prevue"]
-        a_faire = g.nb_seances - sum(1 for s in gardees if s.etat != "annulee")
-        parametres = self.services.centre.parametres()
-        cal = calendrier.generer(debut, cr.jour, max(0, a_faire) + len(gardees), parametres.zone_scolaire,
-                                 parametres.vacances_manuelles)
-        prises = {s.date for s in gardees}
-        dates = [d for d in cal.dates if d not in prises][:max(0, a_faire)]
-        if len(dates) < a_faire:
-            raise UserError(f"Groupe « {g.nom} » : impossible de placer {a_faire} séances (trop de jours exclus).")
+        supprimees, gardees, dates, cal = self._plan(g, debut)
         nouvelles = [Seance(id=nouvel_id("s"), groupe=g.id, date=d, debut=cr.debut, duree=cr.duree) for d in dates]
         toutes = sorted(gardees + nouvelles, key=lambda s: (s.date, s.debut))
-        programme = {e.numero: e for e in (activite.programme if activite else ())}
+        etapes = programme if programme is not None else (activite.programme if activite else ())
+        programme_par_numero = {e.numero: e for e in etapes}
         with self.depot.transaction(f"Calendrier du groupe {g.nom}") as tx:
-            for s in existantes:
-                if s not in gardees:
-                    tx.delete(Seance, s.id)
+            for s in supprimees:
+                tx.delete(Seance, s.id)
             for numero, s in enumerate(toutes, start=1):
                 if s in nouvelles:
-                    etape = programme.get(numero)
+                    etape = programme_par_numero.get(numero)
                     tx.put(replace(s, contenu=etape.contenu, thematiques=etape.thematiques) if etape else s)
         self.ctx.signaler("seances")
-        return replace(cal, dates=tuple(dates), avertissement=calendrier.avertissement_fin_donnees(
-            dates, parametres.vacances_manuelles))
+        parametres = self.services.centre.parametres()
+        return replace(cal, avertissement=calendrier.avertissement_fin_donnees(cal.dates, parametres.vacances_manuelles))
 
     def _enregistrer(self, s: Seance, action: str, avant: Seance | None = None) -> Seance:
         problemes = valider_seance(s, f"Séance du {s.date:%d/%m/%Y}")
