@@ -46,6 +46,10 @@ def test_de_la_preliste_au_groupe(app, monkeypatch):
     groupes = ecran.groupes
     groupes.choisir("senou")
     ecran.carnet.select(groupes)
+    from atelier_app.gui.dialogues_cycles import DialogueNouveauCycle
+
+    # the « Nouveau cycle » dialog, saved as proposed (issue 15: no cycle is created without it)
+    monkeypatch.setattr(DialogueNouveauCycle, "montrer", lambda self, *a, **k: (self.valider(), self.resultat)[1])
     groupes.nouveau_cycle()
     app.racine.update()
     gid = groupes.groupes.selection()[0]

@@ -173,10 +173,16 @@ class OngletGroupes(ttk.Frame):
     def nouveau_cycle(self) -> None:
         if self.activite_id is None:
             return
-        c, gs = self.services.activites.nouveau_cycle(self.activite_id)
+        from atelier_app.gui.dialogues_cycles import DialogueNouveauCycle
+
+        fait = DialogueNouveauCycle(self.app, self.services.centre.activite(self.activite_id)).montrer()
+        if not fait:
+            return
+        c, gs, n = fait
         self.rafraichir()
         self.cycles.selection_set(c.id)
-        dialogues.informer(self, f"Cycle « {c.nom} » créé avec {len(gs)} groupe(s).")
+        dialogues.informer(self, f"Cycle « {c.nom} » créé : {len(gs)} groupe(s), {n} séance(s) prévues "
+                                 "(vacances scolaires et jours fériés sautés).")
 
     def modifier_cycle(self) -> None:
         from atelier_app.gui.dialogues_cycles import DialogueCycle

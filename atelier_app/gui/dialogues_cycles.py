@@ -16,7 +16,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.activites import Activite, Creneau, Cycle, Groupe
 from atelier_app.domain.codes import JOURS, NIVEAUX
 from atelier_app.errors import UserError
-from atelier_app.gui import polices
+from atelier_app.gui import dialogues, polices
 from atelier_app.gui.formulaires import Grille, Modale, code_de, valeur_texte
 
 SANS_NIVEAU = "—"
@@ -130,8 +130,8 @@ class DialogueRythme(_Dialogue):
 class DialogueCycle(_Dialogue):
     def __init__(self, app, cycle: Cycle) -> None:
         super().__init__(app, "Modifier le cycle",
-                         "Le nom figure sur les fiches et les attestations ; le début sert au calendrier des "
-                         "séances (régénérez-le dans Séances si vous le changez).")
+                         "Le nom figure sur les fiches et les attestations. Changer le début déplace les séances "
+                         "prévues de chaque groupe ; les séances déjà tenues ne bougent pas.")
         self.cycle = cycle
         self.nom = self.grille.texte("Nom", cycle.nom)
         self.debut = _champ_date(self.grille, "Début", cycle.debut)
@@ -140,7 +140,14 @@ class DialogueCycle(_Dialogue):
     def enregistrer(self) -> Cycle:
         c = replace(self.cycle, nom=self.nom.var.get().strip(), debut=_date(self.debut, "Début"),
                     fin=_date(self.fin, "Fin"))
-        return self.app.services.activites.modifier_cycle(c)
+        activites = self.app.services.activites
+        if c.debut and c.debut != self.cycle.debut:
+            n = activites.a_deplacer(c.id, c.debut)
+            if n and not dialogues.confirmer(self, f"Nouveau début le {c.debut:%d/%m/%Y} : {n} séance(s) prévue(s) "
+                                                   "changeront de date. Les séances déjà tenues ne bougent pas. "
+                                                   "Continuer ?"):
+                return None
+        return activites.modifier_cycle(c)
 
 
 class DialogueGroupe(_Dialogue):
@@ -172,3 +179,82 @@ class DialogueGroupe(_Dialogue):
                     creneau=creneau, nb_seances=_entier(self.nb_seances, "Nombre de séances", 0, 200),
                     capacite=_entier(self.capacite, "Places", 1, 100))
         return self.app.services.activites.modifier_groupe(g)
+
+
+class DialogueNouveauCycle(_Dialogue):
+    """A new cycle: name, start, groups (slot, level, places) and programme; saving generates every
+    group's sessions at once, holidays skipped. Nothing is created before « Enregistrer »."""
+
+    def __init__(self, app, activite: Activite) -> None:
+        super().__init__(app, f"Nouveau cycle — {activite.nom}",
+                         "Les séances de chaque groupe sont créées à l'enregistrement, en sautant les vacances "
+                         "scolaires et les jours fériés.")
+        self.activite = activite
+        b = app.services.activites.brouillon_cycle(activite.id)
+        self.nom = self.grille.texte("Nom", b.nom, 36)
+        self.debut = _champ_date(self.grille, "Début", b.debut)
+        cadre = ttk.Labelframe(self.corps, text="Groupes : jour, heure, durée (minutes), niveau, places", padding=6)
+        cadre.pack(fill="x", pady=(10, 0))
+        self.lignes_cadre = ttk.Frame(cadre)
+        self.lignes_cadre.pack(fill="x")
+        self.lignes: list[dict] = []
+        for gp in b.groupes:
+            self.ajouter_ligne(gp.creneau, gp.niveau, gp.capacite)
+        ttk.Button(cadre, text="Ajouter un groupe", bootstyle="secondary-outline",
+                   command=lambda: self.ajouter_ligne(None, None, activite.capacite_max)).pack(anchor="w", pady=(6, 0))
+        ttk.Label(self.corps, text=f"Programme ({activite.nb_seances} séances, une ligne par séance)").pack(
+            anchor="w", pady=(10, 0))
+        self.programme = tkinter.Text(self.corps, height=5, width=60, wrap="none")
+        self.programme.insert("1.0", "\n".join(b.programme))
+        self.programme.pack(fill="x")
+
+    def ajouter_ligne(self, creneau: Creneau | None, niveau: str | None, capacite: int) -> None:
+        ligne = ttk.Frame(self.lignes_cadre)
+        ligne.pack(fill="x", pady=2)
+        jour = ttk.Combobox(ligne, state="readonly", width=10, values=[j.capitalize() for j in JOURS])
+        jour.set(creneau.jour.capitalize() if creneau else "")
+        heure = ttk.Entry(ligne, width=7)
+        heure.insert(0, creneau.debut if creneau else "")
+        duree = ttk.Entry(ligne, width=5)
+        duree.insert(0, str(creneau.duree if creneau else self.activite.duree_seance))
+        choix_niveau = ttk.Combobox(ligne, state="readonly", width=14, values=[SANS_NIVEAU, *NIVEAUX.values()])
+        choix_niveau.set(NIVEAUX.get(niveau or "", SANS_NIVEAU))
+        places = ttk.Entry(ligne, width=5)
+        places.insert(0, str(capacite))
+        champs = {"jour": jour, "heure": heure, "duree": duree, "niveau": choix_niveau, "places": places, "cadre": ligne}
+        for w in (jour, heure, duree, choix_niveau, places):
+            w.pack(side="left", padx=(0, 6))
+        ttk.Button(ligne, text="Retirer", bootstyle="link", command=lambda: self.retirer_ligne(champs)).pack(side="left")
+        self.lignes.append(champs)
+
+    def retirer_ligne(self, champs: dict) -> None:
+        champs["cadre"].destroy()
+        self.lignes.remove(champs)
+
+    def groupes(self) -> list:
+        from atelier_app.services.activites import GroupePrevu
+
+        out = []
+        niveaux = {v: k for k, v in NIVEAUX.items()}
+        for i, c in enumerate(self.lignes, start=1):
+            jour = c["jour"].get().lower()
+            if jour not in JOURS:
+                raise UserError(f"Groupe {i} : choisissez le jour.")
+            duree = _entier(_AvecVar(c["duree"]), f"Groupe {i}, durée", 1, 12 * 60)
+            creneau = Creneau(jour, _heure(c["heure"].get(), f"Groupe {i}, heure"), duree)
+            out.append(GroupePrevu(creneau, niveaux.get(c["niveau"].get()),
+                                   _entier(_AvecVar(c["places"]), f"Groupe {i}, places", 1, 100)))
+        return out
+
+    def enregistrer(self) -> object:
+        lignes = self.programme.get("1.0", "end").rstrip("\n").split("\n")
+        cycle, groupes, n = self.app.services.activites.creer_cycle(
+            self.activite.id, self.nom.var.get(), _date(self.debut, "Début"), self.groupes(), lignes)
+        return cycle, groupes, n
+
+
+class _AvecVar:
+    """An Entry seen through ``.var`` as the grid's fields are, so ``_entier`` reads both."""
+
+    def __init__(self, champ: ttk.Entry) -> None:
+        self.var = champ
