@@ -46,7 +46,7 @@ def test_dialogue_cree_le_cycle_et_ses_seances(app) -> None:
     d.lignes[1]["places"].delete(0, "end")
     d.lignes[1]["places"].insert(0, "6")
     d.valider()
-    cycle, groupes, n = d.resultat
+    _cycle, groupes, n = d.resultat
     assert n == 20 and [g.capacite for g in groupes] == [9, 6] and groupes[0].niveau == "debutant"
     assert len([s for s in app.services.depot.all(Seance) if s.groupe in {g.id for g in groupes}]) == 20
 
@@ -66,7 +66,7 @@ def test_deplacer_le_debut_demande_confirmation(app, monkeypatch) -> None:
 
     s = app.services
     a = s.centre.activite("senou")
-    c, gs, _n = s.activites.creer_cycle("senou", "SÉNOU", date(2027, 1, 7), [GroupePrevu(a.creneaux[0], None, 6)])
+    c, _gs, _n = s.activites.creer_cycle("senou", "SÉNOU", date(2027, 1, 7), [GroupePrevu(a.creneaux[0], None, 6)])
     avant = sorted(x.date for x in s.depot.all(Seance))
     questions = []
     monkeypatch.setattr(dialogues, "confirmer", lambda _p, m, *a, **k: questions.append(m) or False)
