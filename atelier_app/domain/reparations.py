@@ -47,6 +47,11 @@ def derniere_visite(p: Projet) -> date:
     return max([v.date for v in p.visites] + [p.ouvert_le])
 
 
+def visite_la_plus_recente(p: Projet) -> date | None:
+    """The last visit's date, or None for a project nobody has worked on yet (shown blank)."""
+    return max((v.date for v in p.visites), default=None)
+
+
 def date_evenement(p: Projet) -> date:
     """The day of the repair attempt's outcome (its closing, else its last visit)."""
     return p.clos_le or derniere_visite(p)

@@ -60,9 +60,14 @@ class ReparationsService(Service):
 
     def modifier(self, p: Projet) -> Projet:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
-        self._projet(p.id)
+        avant = self._projet(p.id)
         self._verifier(p)
-        return self.sauver(p, "Modification d'un projet", "reparations")
+        with self.depot.transaction("Modification d'un projet") as tx:
+            if avant.ouvert_le.year != p.ouvert_le.year:  # filed by the year it opened
+                tx.delete(Projet, p.id)
+            tx.put(p)
+        self.ctx.signaler("reparations")
+        return p
 
     def ajouter_visite(self, projet_id: str, quand: date, duree: int, *, aidant: str = "", notes: str = "",
                        prochaine_etape: str = "") -> Projet:
@@ -115,6 +120,8 @@ class ReparationsService(Service):
             problemes.append(Probleme(ou, "categorie", "choisissez la catégorie de l'objet"))
         if p.categorie_non_electrique and p.categorie_non_electrique not in ords.NON_ELECTRIQUES:
             problemes.append(Probleme(ou, "categorie", f"catégorie inconnue : « {p.categorie_non_electrique} »"))
+        if p.ouvert_le > self.ctx.aujourd_hui():
+            problemes.append(Probleme(ou, "ouvert_le", f"l'ouverture ({p.ouvert_le:%d/%m/%Y}) est dans le futur"))
         an = self.ctx.aujourd_hui().year
         if p.annee_fabrication is not None and not 1900 <= p.annee_fabrication <= an:
             problemes.append(Probleme(ou, "annee_fabrication", f"année entre 1900 et {an}"))

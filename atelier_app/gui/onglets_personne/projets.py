@@ -6,10 +6,14 @@ import tkinter
 
 import ttkbootstrap as ttk
 
-from atelier_app.domain import reparations as regles
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
 from atelier_app.gui.formulaires import liste, remplir
-from atelier_app.gui.screens.repair import FormulaireProjet, FormulaireVisite, libelle_categorie
+from atelier_app.gui.formulaires_repair import (
+    FormulaireProjet,
+    FormulaireVisite,
+    derniere_visite_affichee,
+    libelle_categorie,
+)
 
 TITRE = "Projets"
 ORDRE = 40
@@ -37,7 +41,7 @@ class OngletProjets(ttk.Frame):
         projets = self.app.services.reparations.de_personne(self.personne.id)
         self._projets = {p.id: p for p in projets}
         remplir(self.arbre, [(p.id, (p.intitule, TYPES_PROJET.get(p.type, p.type), libelle_categorie(p),
-                                     f"{p.ouvert_le:%d/%m/%Y}", f"{regles.derniere_visite(p):%d/%m/%Y}",
+                                     f"{p.ouvert_le:%d/%m/%Y}", derniere_visite_affichee(p),
                                      len(p.visites), ETATS_PROJET.get(p.etat, p.etat))) for p in projets])
         en_cours = sum(1 for p in projets if p.etat == "en_cours")
         self.total.configure(text=f"{len(projets)} projet(s), dont {en_cours} en cours." if projets
