@@ -44,6 +44,10 @@ def test_numeros_des_groupes_dans_l_ordre_des_noms() -> None:
     groupes = [Groupe(id="g9", cycle="c", nom="Groupe 1"), Groupe(id="g1", cycle="c", nom="Groupe 10"),
                Groupe(id="g5", cycle="c", nom="Groupe 2")]
     assert [g.nom for g in ordre_groupes(groupes)] == ["Groupe 1", "Groupe 2", "Groupe 10"]
+    sam = Creneau("samedi", "10:00", 120)
+    par_jour = [Groupe(id="a", cycle="c", nom="Samedi 10 h", creneau=sam), Groupe(id="b", cycle="c", nom="Vendredi 14 h",
+                creneau=VEN), Groupe(id="c", cycle="c", nom="Mercredi 17 h", creneau=MER)]
+    assert [g.id for g in ordre_groupes(par_jour)] == ["c", "b", "a"]
 
 
 @pytest.fixture

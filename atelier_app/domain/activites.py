@@ -77,14 +77,18 @@ def libelle_disponibilite(texte: str) -> str:
         return texte
 
 
-def _cle_naturelle(texte: str) -> tuple:
-    return tuple(int(x) if x.isdigit() else x.lower() for x in re.split(r"(\d+)", texte))
+_NUMERO = re.compile(r"^\s*groupe\s*(?:n°\s*)?(\d+)", re.IGNORECASE)
 
 
 def ordre_groupes(groupes: Iterable[Groupe]) -> list[Groupe]:
-    """Groups in the order the team numbers them: « Groupe 2 » before « Groupe 10 », then by slot."""
-    return sorted(groupes, key=lambda g: (_cle_naturelle(g.nom),
-                                          g.creneau.id if g.creneau else "", g.id))
+    """Groups in the order the team numbers them (« Groupe 2 » before « Groupe 10 »); groups named
+    otherwise (« Mercredi 17 h ») come in the order of the week, then by name."""
+    def cle(g: Groupe) -> tuple:
+        m = _NUMERO.match(g.nom)
+        jour = (JOURS.index(g.creneau.jour), g.creneau.debut) if g.creneau and g.creneau.jour in JOURS else (7, "")
+        return (0, int(m.group(1)), (), "") if m else (1, 0, jour, g.nom.casefold())
+
+    return sorted(groupes, key=lambda g: (cle(g), g.id))
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,8 @@ class _Dialogue(Modale, metaclass=ABCMeta):
         super().__init__(app.racine, titre)
         self.app = app
         ttk.Label(self.corps, text=titre, font=polices.TITRE).pack(anchor="w")
-        ttk.Label(self.corps, text=texte, wraplength=520, justify="left").pack(anchor="w", pady=(4, 12))
+        ttk.Label(self.corps, text=texte, wraplength=min(round(520 * max(1.0, polices.facteur())), self.winfo_screenwidth() - 160),
+                  justify="left").pack(anchor="w", pady=(4, 12))
         self.grille = Grille(self.corps)
         self.grille.cadre.pack(fill="x")
         self.bouton("Enregistrer (Ctrl+S)", self.valider, principal=True)
@@ -204,7 +205,7 @@ class DialogueNouveauCycle(_Dialogue):
                    command=lambda: self.ajouter_ligne(None, None, activite.capacite_max)).pack(anchor="w", pady=(6, 0))
         ttk.Label(self.corps, text=f"Programme ({activite.nb_seances} séances, une ligne par séance)").pack(
             anchor="w", pady=(10, 0))
-        self.programme = tkinter.Text(self.corps, height=5, width=60, wrap="none")
+        self.programme = tkinter.Text(self.corps, height=3, width=60, wrap="none")
         self.programme.insert("1.0", "\n".join(b.programme))
         self.programme.pack(fill="x")
 

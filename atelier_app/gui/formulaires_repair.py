@@ -119,7 +119,7 @@ class FormulaireProjet(Modale):
         self.age = g.texte("Année de fabrication ou âge (ans) :", age, 10)
         self.poids = g.texte("Poids estimé (kg, objets divers) :",
                              decimal(projet.poids_estime_kg, 2) if projet and projet.poids_estime_kg else "", 10)
-        self.probleme = g.zone_texte("Problème :", projet.probleme if projet else "", 3)
+        self.probleme = g.zone_texte("Problème :", projet.probleme if projet else "", 2)
         self.type.bind("<<ComboboxSelected>>", lambda _e: self._type_change())
         self._type_change()
         self.bouton("Annuler (Échap)", self.annuler)

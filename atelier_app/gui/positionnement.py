@@ -79,8 +79,15 @@ class DialoguePositionnement(Modale):
         self.cases = ttk.Frame(self.cadre_dispos)
         self.cases.pack(fill="x", pady=(6, 0))
         self._afficher_creneaux()
-        self.resume = ttk.Label(self.corps, text="", font="AtelierGras")
-        self.resume.pack(anchor="w", pady=(8, 0))
+        self.resume = ttk.Label(self.corps, text="", font="AtelierGras", wraplength=self.winfo_screenwidth() - 160,
+                                justify="left")
+        # the score and the slots are packed before the questions, so that at large text sizes the
+        # questions (which scroll) give up their height, not these
+        for w in (zone, self.cadre_dispos):
+            w.pack_forget()
+        self.resume.pack(side="bottom", anchor="w", pady=(8, 0))
+        self.cadre_dispos.pack(side="bottom", fill="x", pady=6)
+        zone.pack(fill="both", expand=True)
         self.bouton("Annuler", self.annuler)
         self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
         self.bind("<Control-s>", lambda _e: self.enregistrer())

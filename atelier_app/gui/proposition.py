@@ -12,6 +12,7 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import ETATS_PRELISTE, NIVEAUX
+from atelier_app.gui import polices
 from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
 from atelier_app.services.positionnement import ETATS_PROPOSES
 
@@ -26,7 +27,8 @@ class DialogueProposition(Modale):
         svc = app.services.positionnement
         self.groupes = svc.groupes_du_cycle(cycle_id)  # numbered in this order: key 1 is the first
         touches = ", ".join(f"{i} = {g.nom}" for i, g in enumerate(self.groupes, start=1))
-        ttk.Label(self.corps, wraplength=860, justify="left", text=(
+        large = min(round(860 * max(1.0, polices.facteur())), self.winfo_screenwidth() - 160)
+        ttk.Label(self.corps, wraplength=large, justify="left", text=(
             "Groupes proposés, aussi homogènes que possible dans la limite des places et des créneaux de chacun. "
             f"Pour déplacer quelqu'un : sélectionnez-le et tapez le numéro du groupe ({touches}, 0 = non placé).")
         ).pack(anchor="w", pady=(0, 8))
@@ -38,17 +40,30 @@ class DialogueProposition(Modale):
             var = tkinter.BooleanVar(value=code in ETATS_PROPOSES)
             ttk.Checkbutton(etats, text=libelle, variable=var, command=self.proposer).pack(side="left", padx=(8, 0))
             self.etats[code] = var
+        # the totals and the selected person's full reason stay visible however large the text
+        self.bilan = ttk.Label(self.corps, text="", wraplength=large, justify="left")
+        self.bilan.pack(side="bottom", anchor="w", pady=(8, 0))
+        self.pourquoi = ttk.Label(self.corps, text="", wraplength=large, justify="left")
+        self.pourquoi.pack(side="bottom", anchor="w", pady=(6, 0))
         self.arbre = liste(self.corps, (("nom", "Personne", 220), ("niveau", "Niveau", 120),
-                                        ("groupe", "Groupe proposé", 250), ("raison", "Pourquoi", 420)), hauteur=16)
+                                        ("groupe", "Groupe proposé", 250), ("raison", "Pourquoi", 420)),
+                           hauteur=max(5, round(16 / max(1.0, polices.facteur()))))
         self.arbre.cadre.pack(fill="both", expand=True)
-        self.bilan = ttk.Label(self.corps, text="")
-        self.bilan.pack(anchor="w", pady=(8, 0))
+        self.arbre.bind("<<TreeviewSelect>>", lambda _e: self._montrer_pourquoi())
         for i, g in enumerate(self.groupes, start=1):
             self.arbre.bind(f"<KeyPress-{i}>", lambda _e, gid=g.id: self.deplacer(gid))
         self.arbre.bind("<KeyPress-0>", lambda _e: self.deplacer(NON_PLACE))
         self.bouton("Annuler", self.annuler)
         self.bouton("Confirmer les groupes", self.confirmer, principal=True)
         self.proposer()
+
+    def _montrer_pourquoi(self) -> None:
+        sel = self.arbre.selection()
+        if not sel:
+            self.pourquoi.configure(text="")
+            return
+        nom, _niveau, groupe, raison = self.arbre.item(sel[0], "values")
+        self.pourquoi.configure(text=f"{nom} — {groupe} : {raison}")
 
     def etats_choisis(self) -> tuple[str, ...]:
         return tuple(code for code, var in self.etats.items() if var.get())
@@ -74,7 +89,7 @@ class DialogueProposition(Modale):
             return "— non placé —"
         g = next(x for x in self.groupes if x.id == gid)
         cible = self.proposition.niveaux_cibles.get(gid)
-        return g.nom + (f" ({NIVEAUX[cible].lower()})" if cible else "")
+        return g.nom + (f" ({NIVEAUX[cible].lower()})" if cible and not g.niveau else "")
 
     def afficher(self) -> None:
         lignes = []
@@ -91,7 +106,8 @@ class DialogueProposition(Modale):
             n = sum(1 for v in self.affectation.values() if v == g.id) + len(g.inscrits)
             morceaux.append(f"{g.nom} : {n}/{g.capacite}")
         non = sum(1 for v in self.affectation.values() if v == NON_PLACE)
-        self.bilan.configure(text=" · ".join(morceaux) + (f" · non placés : {non}" if non else ""))
+        self.bilan.configure(text=" · ".join(morceaux) + (f" · non placé(s) : {non}" if non else ""))
+        self._montrer_pourquoi()
 
     def deplacer(self, gid: str) -> str:
         for pid in self.arbre.selection():

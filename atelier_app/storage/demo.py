@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from atelier_app.domain.accompagnements import Accompagnement
-from atelier_app.domain.activites import Activite, Creneau, Cycle, Groupe, Reunion
+from atelier_app.domain.activites import Activite, Creneau, Cycle, EtapeProgramme, Groupe, Reunion
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
 from atelier_app.domain.centre import Centre, Parametres
@@ -414,8 +414,10 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list
                                               "Rendre les habitants autonomes dans leurs démarches en ligne",
                                               "Favoriser le lien entre générations autour du numérique"))
     reunions = {"initiation": _reunion(aujourd_hui, 1, "14:00"), "senou": _reunion(aujourd_hui, 3, "10:00")}
+    programmes = {"initiation": tuple(EtapeProgramme(i, contenu, themes)
+                                      for i, (contenu, themes) in enumerate(PROGRAMME_INITIATION, start=1))}
     activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
-                       reunion=reunions.get(a.id, a.reunion))
+                       reunion=reunions.get(a.id, a.reunion), programme=programmes.get(a.id, a.programme))
                  for a in activites]
     assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
     with depot.transaction("Données de démonstration") as tx:
