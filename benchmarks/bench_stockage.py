@@ -73,7 +73,7 @@ def _construction_cli(tmp: Path) -> float:
     """`atelier --donnees X demo --echelle grande`, the whole command in a fresh process."""
     dossier = tmp / "demo-cli"
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "atelier_app", "--donnees", str(dossier), "demo", "--echelle", "grande"],
+    subprocess.run([sys.executable, "-m", "atelier_app", "--donnees", str(dossier), "demo", "--echelle", "grande", "--sans-comptes"],
                    cwd=RACINE_PROJET, check=True, capture_output=True)
     duree = time.perf_counter() - t
     shutil.rmtree(dossier, ignore_errors=True)

@@ -93,7 +93,7 @@ def construire(dossier: Path, echelle: str, graine: int = 1) -> tuple[Path, floa
     s = ouvrir(dossier)
     try:
         t = time.perf_counter()
-        s.donnees.generer_demo(echelle, graine)
+        s.donnees.generer_demo(echelle, graine, comptes=False)  # the window opens without a sign-in
         return dossier, time.perf_counter() - t
     finally:
         fermer(s)

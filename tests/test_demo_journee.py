@@ -98,3 +98,16 @@ def test_la_proposition_du_prochain_cycle_place_la_preliste(services, activite) 
     assert prop.nb_places == len(candidats) and not prop.non_places
     assert any(p.disponibilites for p in services.depot.all(Positionnement)
                if p.personne in attente and p.activite == activite)
+
+
+def test_demo_sans_comptes_en_ligne_de_commande(capsys, tmp_path) -> None:
+    from atelier_app import cli
+    from atelier_app.domain.comptes import Compte
+
+    assert cli.main(["--donnees", str(tmp_path / "d"), "demo", "--sans-comptes"]) == 0
+    assert "0 comptes" in capsys.readouterr().out
+    depot = Depot.ouvrir(tmp_path / "d")
+    try:
+        assert depot.all(Compte) == []
+    finally:
+        depot.fermer()

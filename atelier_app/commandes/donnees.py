@@ -9,7 +9,7 @@ from atelier_app.cli import ecrire
 
 
 def _demo(args, services) -> int:
-    comptes = services.donnees.generer_demo(args.echelle, args.graine)
+    comptes = services.donnees.generer_demo(args.echelle, args.graine, comptes=not args.sans_comptes)
     ecrire(f"Démonstration « {args.echelle} » installée dans {services.depot.dossier} :")
     for quoi, n in comptes.items():
         ecrire(f"  {n} {quoi}")
@@ -64,6 +64,8 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("demo", help="remplit un dossier vide avec un centre fictif réaliste")
     p.add_argument("--echelle", choices=("petite", "grande"), default="petite", help="petite : un an ; grande : dix ans (bancs d'essai)")
     p.add_argument("--graine", type=int, default=1, help="même graine, mêmes données")
+    p.add_argument("--sans-comptes", action="store_true",
+                   help="sans les comptes de démonstration (l'application s'ouvre sans demander qui est là)")
     p.set_defaults(executer=_demo)
 
     p = sous.add_parser("importer", help="importe un fichier d'échange (.json) ou une liste de personnes")

@@ -88,7 +88,8 @@ class DonneesService(Service):
 
         return self.depot.count(Personne) == 0 and self.depot.count(Activite) == 0
 
-    def generer_demo(self, echelle: str = "petite", graine: int = 1) -> dict[str, int]:
+    def generer_demo(self, echelle: str = "petite", graine: int = 1, comptes: bool = True) -> dict[str, int]:
+        """The demo centre, with one account per role (``comptes``) so that the roles can be shown."""
         self.ctx.exiger(Permission.IMPORTER)
         if not self.est_vide():
             raise UserError(
@@ -99,7 +100,7 @@ class DonneesService(Service):
 
         demo = self.services.outils.demo
         with self.depot.transaction("Données de démonstration"):
-            comptes = demo.generer(self.depot, echelle, graine, self.ctx.aujourd_hui(), activites_par_defaut())
-            for identifiant, role, mot_de_passe in demo.COMPTES:  # one account per role, for the demo only
+            nombres = demo.generer(self.depot, echelle, graine, self.ctx.aujourd_hui(), activites_par_defaut())
+            for identifiant, role, mot_de_passe in demo.COMPTES if comptes else ():  # for the demo only
                 self.services.comptes.creer(identifiant, role, mot_de_passe)
-        return {**comptes, "comptes": len(demo.COMPTES)}
+        return {**nombres, "comptes": len(demo.COMPTES) if comptes else 0}
