@@ -60,8 +60,4 @@ def valider_projet(p: Projet, ou: str) -> list[Probleme]:
         problemes.append(Probleme(ou, "categorie_ords", f"catégorie ORDS inconnue : {p.categorie_ords}"))
     if not p.intitule.strip():
         problemes.append(Probleme(ou, "intitule", "l'intitulé est obligatoire"))
-    premiere = min((v.date for v in p.visites), default=None)
-    if premiere is not None and premiere < p.ouvert_le:  # the opening date may be earlier than today, not later than a visit
-        problemes.append(Probleme(ou, "ouvert_le", f"l'ouverture ({p.ouvert_le:%d/%m/%Y}) est après la première "
-                                                   f"visite ({premiere:%d/%m/%Y})"))
     return problemes

@@ -122,6 +122,10 @@ class ReparationsService(Service):
             problemes.append(Probleme(ou, "categorie", f"catégorie inconnue : « {p.categorie_non_electrique} »"))
         if p.ouvert_le > self.ctx.aujourd_hui():
             problemes.append(Probleme(ou, "ouvert_le", f"l'ouverture ({p.ouvert_le:%d/%m/%Y}) est dans le futur"))
+        premiere = min((v.date for v in p.visites), default=None)
+        if premiere is not None and premiere < p.ouvert_le:  # may be earlier than today, not later than a visit
+            problemes.append(Probleme(ou, "ouvert_le", f"l'ouverture ({p.ouvert_le:%d/%m/%Y}) est après la "
+                                                       f"première visite ({premiere:%d/%m/%Y})"))
         an = self.ctx.aujourd_hui().year
         if p.annee_fabrication is not None and not 1900 <= p.annee_fabrication <= an:
             problemes.append(Probleme(ou, "annee_fabrication", f"année entre 1900 et {an}"))
