@@ -50,7 +50,8 @@ class AtelierApp:
         polices.appliquer(self.racine, services.centre.parametres().taille_texte)
         self._configurer_style()
         self._construire()
-        services.ctx.ecouteurs.append(self._donnees_changees)
+        # Screens hear of changes on the Tk thread only, even when a background task made them.
+        services.ctx.ecouteurs.append(self.taches.sur_le_fil_tk(self._donnees_changees))
 
     # ------------------------------------------------------------ building
     def _configurer_style(self) -> None:

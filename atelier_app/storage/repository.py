@@ -296,10 +296,17 @@ class Depot:
     # ---------------------------------------------------------------- writing
     @contextmanager
     def transaction(self, action: str) -> Iterator[Transaction]:
-        if self._tx is not None:  # nested: part of the enclosing user action
-            yield self._tx
-            return
+        """One user action's changes, committed together.
+
+        Why the nesting is decided under the lock: a transaction belongs to the thread that opened
+        it. Another thread (a save on the Tk thread while a background task writes) waits for the
+        lock and then opens its own; it never joins a transaction it does not own, whose rollback
+        would silently take its record away.
+        """
         with self._mutex:
+            if self._tx is not None:  # the lock is ours, so this is ours: part of the enclosing action
+                yield self._tx
+                return
             tx = Transaction(self, action)
             self._tx = tx
             try:
