@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -59,8 +60,13 @@ def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Se
     """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French."""
     from atelier_app.storage.repository import Depot
 
-    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut())
-    return Services(depot, ctx or Contexte(), outils=outils())
+    contexte = ctx or Contexte()
+
+    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
+        return contexte.maintenant()
+
+    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=horloge)
+    return Services(depot, contexte, outils=outils())
 
 
 def fermer(services: Services) -> None:
@@ -72,11 +78,12 @@ def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
     from atelier_app.storage import backups, layout
     from atelier_app.storage.lock import VerrouDossier
 
+    horloge = Contexte().maintenant
     verrou = VerrouDossier(dossier)
     verrou.acquerir()
     try:
         if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration")
-        return backups.restaurer(dossier, fichier)
+            backups.sauvegarder(dossier, raison="avant-restauration", horloge=horloge)
+        return backups.restaurer(dossier, fichier, horloge=horloge)
     finally:
         verrou.liberer()

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from atelier_app.domain.personnes import Personne
+from atelier_app.services.contexte import horloge_aujourd_hui
 
 pytestmark = pytest.mark.gui
 
@@ -112,7 +113,7 @@ def test_onglet_parcours(app):
     from atelier_app.gui.onglets_personne import parcours
 
     s = app.services
-    enfant = s.personnes.ajouter(Personne(id="", nom="Petit", prenom="Léo", annee_naissance=date.today().year - 9,
+    enfant = s.personnes.ajouter(Personne(id="", nom="Petit", prenom="Léo", annee_naissance=horloge_aujourd_hui().year - 9,
                                           responsable_legal="Anne Petit", telephone_responsable="0601020304",
                                           droit_image=True))
     s.preliste.ajouter("numerikids", enfant.id)

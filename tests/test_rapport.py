@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from pypdf import PdfReader
 
 from atelier_app.reports import rapport
+from atelier_app.services.contexte import horloge_aujourd_hui
 from tests import donnees_connues
 
 
@@ -44,7 +44,7 @@ def test_rapport_annuel_complet(centre, tmp_path) -> None:
 
 
 def test_rapport_sans_donnees(centre, tmp_path) -> None:
-    chemin = rapport.produire(centre, date.today().year, tmp_path / "vide.pdf")
+    chemin = rapport.produire(centre, horloge_aujourd_hui().year, tmp_path / "vide.pdf")
     pages = [p.extract_text() for p in PdfReader(chemin).pages]
     assert len(pages) >= 2 + 5
     assert any("Aucune donnée pour cette période" in p for p in pages)

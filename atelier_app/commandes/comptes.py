@@ -13,6 +13,7 @@ from pathlib import Path
 
 from atelier_app.cli import ecrire
 from atelier_app.errors import UserError
+from atelier_app.services.contexte import Contexte
 
 
 def _secret(invite: str, confirmer: bool = True) -> str:
@@ -78,7 +79,8 @@ def _restaurer_chiffree(args, dossier: Path) -> int:
     from atelier_app import assemblage
 
     phrase = _secret("Phrase de passe", confirmer=False)
-    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(dossier, Path(args.fichier), phrase)
+    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(
+        dossier, Path(args.fichier), phrase, horloge=Contexte().maintenant)
     services = assemblage.ouvrir(dossier)
     try:
         services.rgpd.journaliser_action("restauration_chiffree", (), Path(args.fichier).name)

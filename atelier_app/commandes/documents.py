@@ -61,7 +61,7 @@ def _stats(args, services) -> int:
     if args.activite:
         services.centre.activite(args.activite)
     stats = pour_periode(services.fiches.collecte, date(args.annee, 1, 1), date(args.annee, 12, 31), args.activite)
-    export_stats.ecrire(stats, chemin, services.centre.centre().nom)
+    export_stats.ecrire(stats, chemin, services.centre.centre().nom, quand=services.ctx.maintenant())
     services.fiches.noter_document("export", f"statistiques {args.annee} ({chemin.suffix[1:]})")
     ecrire(f"Statistiques {args.annee} écrites : {chemin}")
     return 0

@@ -240,13 +240,15 @@ class RgpdService(Service):
         """An encrypted backup into a folder or USB key (``outils.chiffrement``); journalled."""
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():
-            chemin = self.services.outils.chiffrement.sauvegarder_chiffre(self.depot.dossier, vers, phrase)
+            chemin = self.services.outils.chiffrement.sauvegarder_chiffre(self.depot.dossier, vers, phrase,
+                                                                          horloge=self.ctx.maintenant)
         self.journaliser_action("sauvegarde_chiffree", (), chemin.name)
         return chemin
 
     def dechiffrer_sauvegarde(self, fichier, phrase: str):
         """Decrypt an encrypted backup into this folder's backups list, from where it is restored."""
         self.ctx.exiger(Permission.SAUVEGARDER)
-        chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(self.depot.dossier, fichier, phrase)
+        chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(
+            self.depot.dossier, fichier, phrase, horloge=self.ctx.maintenant)
         self.journaliser_action("restauration_chiffree", (), chemin.name)
         return chemin

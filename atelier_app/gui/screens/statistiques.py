@@ -281,7 +281,8 @@ class EcranStatistiques(Ecran):
             dialogues.informer(self, f"Statistiques exportées :\n{resultat}")
 
         self._avancer(0.3, "Export en cours…")
-        _lancer(self.app, lambda _av: export_stats.ecrire(stats, chemin, centre), fini)
+        _lancer(self.app, lambda _av: export_stats.ecrire(stats, chemin, centre,
+                                                                 quand=self.services.ctx.maintenant()), fini)
 
     def accompagnement(self) -> None:
         from atelier_app.gui.accompagnement import FormulaireAccompagnement
