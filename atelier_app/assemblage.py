@@ -13,6 +13,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from atelier_app.services import Services
 from atelier_app.services.contexte import Contexte
@@ -33,8 +34,37 @@ def dossier_exports() -> Path:
     return d
 
 
-class _Outils(SimpleNamespace):
-    """Storage-side modules, imported on first use so the window opens fast."""
+class _Paresseux(SimpleNamespace):
+    """Modules imported on first use, so the window opens fast."""
+
+    _MODULES: dict[str, str] = {}
+
+    def __getattr__(self, nom: str) -> Any:
+        if nom in self._MODULES:
+            module = importlib.import_module(self._MODULES[nom])
+            setattr(self, nom, module)
+            return module
+        raise AttributeError(nom)
+
+
+class _Documents(_Paresseux):
+    """The document writers (reports), handed to ``services.documents`` which never imports them."""
+
+    _MODULES = {
+        "attestation": "atelier_app.reports.attestation",
+        "emargement": "atelier_app.reports.emargement",
+        "export_stats": "atelier_app.reports.export_stats",
+        "fiche": "atelier_app.reports.fiche",
+        "lettres": "atelier_app.reports.lettres",
+        "ords": "atelier_app.reports.ords",
+        "rapport": "atelier_app.reports.rapport",
+        "rgpd": "atelier_app.reports.rgpd",
+        "statistiques": "atelier_app.reports.statistiques",
+    }
+
+
+class _Outils(_Paresseux):
+    """Storage-side modules and the document writers: what the services use but may not import."""
 
     _MODULES = {
         "echange": "atelier_app.storage.interchange",
@@ -44,12 +74,8 @@ class _Outils(SimpleNamespace):
         "chiffrement": "atelier_app.storage.chiffrement",
     }
 
-    def __getattr__(self, nom: str):
-        if nom in self._MODULES:
-            module = importlib.import_module(self._MODULES[nom])
-            setattr(self, nom, module)
-            return module
-        raise AttributeError(nom)
+    def __init__(self) -> None:
+        super().__init__(documents=_Documents(), dossier_exports=dossier_exports)
 
 
 def outils() -> SimpleNamespace:

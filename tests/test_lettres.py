@@ -8,10 +8,13 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from atelier_app.commandes.preliste import lettres
 from atelier_app.domain.activites import Reunion
 from atelier_app.domain.journal import EntreeJournal
 from atelier_app.domain.personnes import Personne
+
+
+def lettres(services, activite_id, chemin):
+    return services.documents.lettres(activite_id, chemin)
 
 
 def _preparer(centre):

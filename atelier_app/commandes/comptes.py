@@ -34,13 +34,7 @@ def _comptes_ajouter(args, services) -> int:
 
 
 def _rgpd_exporter(args, services) -> int:
-    from atelier_app.reports import rgpd as doc
-
-    centre = services.centre.centre()
-    pdf, js = services.rgpd.exporter_personne(
-        args.personne,
-        lambda d: doc.exporter_personne(Path(args.sortie), centre, d, services.ctx.aujourd_hui()),
-    )
+    pdf, js = services.documents.donnees_personne(args.personne, args.sortie)
     ecrire(f"Données de {args.personne} écrites : {pdf} et {js}")
     return 0
 

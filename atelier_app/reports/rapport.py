@@ -209,20 +209,3 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
         echelle = min(1.0, (15 * cm) / largeur_pt)
         bloc += [Spacer(1, 0.3 * cm), Image(graphiques.png(fig), width=largeur_pt * echelle, height=hauteur_pt * echelle)]
     return [CondPageBreak(4 * cm), KeepTogether(bloc), Spacer(1, 0.4 * cm)]
-
-
-def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | None = None) -> Path:
-    """Gather every sheet and the year's statistics through the services, then write the report."""
-    from atelier_app.reports.statistiques import pour_periode
-
-    avancer = avancer or (lambda _f, _t: None)
-    avancer(0.02, "Lecture des activités")
-    centre = services.centre.centre()
-    activites = services.centre.activites()
-    fiches = []
-    for i, a in enumerate(activites):
-        avancer(0.02 + 0.05 * i / max(1, len(activites)), f"Chiffres de « {a.nom} »")
-        fiches.append(services.fiches.fiche(a.id, annee))
-    avancer(0.08, "Calcul des statistiques")
-    stats = pour_periode(services.fiches.collecte, date(annee, 1, 1), date(annee, 12, 31))
-    return ecrire(chemin, centre, annee, fiches, stats, le=services.ctx.aujourd_hui(), avancer=avancer)

@@ -100,11 +100,6 @@ class FichesService(Service):
             self.ctx.signaler("fiches")
         return self.fiche(activite_id, annee)
 
-    def noter_document(self, action: str, details: str, cibles: tuple[str, ...] = ()) -> None:
-        """Journal entry for a printed or exported document (ids only, never names)."""
-        with self.depot.transaction(f"Journal : {action}") as tx:
-            self.journaliser(tx, action, cibles, details)
-
     # ----------------------------------------------------------- Chiffres
     def chiffres_calcules(self, activite_id: str, annee: int) -> str:
         with self.depot.exclusif():

@@ -214,9 +214,3 @@ class PresencesService(Service):
         return dict(activite=a.nom if a else "—", groupe=g.nom, annee=annee, mois=mois,
                     animateur=a.animateur if a else "", dates=[s.date for s in seances],
                     annulees=[s.date for s in seances if s.etat == "annulee"], lignes=lignes)
-
-    def noter_impression(self, cibles: Sequence[str], details: str) -> None:
-        """Printing personal data is journaled (ids only)."""
-        self._seances().exiger(Permission.IMPRIMER)
-        with self.depot.transaction("Impression") as tx:
-            self.journaliser(tx, "impression", tuple(cibles), details)

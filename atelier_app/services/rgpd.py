@@ -85,17 +85,10 @@ class RgpdService(Service):
             out[nom] = [_plain(r) for r in sorted(liees[nom], key=lambda r: r.id)]
         return out
 
-    def exporter_personne(self, personne_id: str, ecrire) -> Any:
-        """Gather a person's data, let ``ecrire(donnees)`` write the files, and journal it."""
-        donnees = self.donnees_personne(personne_id)
-        with self.depot.transaction("Export des données d'une personne") as tx:
-            resultat = ecrire(donnees)
-            self.journaliser(tx, "export_personne", (personne_id,), "PDF et JSON")
-        self.services.journal.purger()
-        return resultat
-
     def journaliser_action(self, action: str, cibles: tuple[str, ...] = (), details: str = "") -> None:
-        """Journal an action done outside a service (a printed notice, a CLI use); ids only."""
+        """Journal an action on the data folder done outside a service (the CLI's restore of an encrypted
+        backup, its list of inactive people); ids only. Only a role that may back up the data writes it."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.transaction("Journal") as tx:
             self.journaliser(tx, action, cibles, details)
         self.services.journal.purger()
