@@ -49,6 +49,7 @@ class DonneesService(Service):
         return comptes
 
     def verifier(self) -> list[str]:
+        self.ctx.exiger(Permission.SAUVEGARDER)
         self.depot.charger_tout()
         return [str(p) for p in self.services.outils.echange.verifier(self.depot)]
 
@@ -80,6 +81,7 @@ class DonneesService(Service):
             return sv.sauvegarder(self.depot.dossier, raison="quotidienne", horloge=self.ctx.maintenant)
 
     def sauvegardes(self) -> list:
+        self.ctx.exiger(Permission.SAUVEGARDER)
         return self.services.outils.sauvegardes.lister(self.depot.dossier)
 
     def est_vide(self) -> bool:

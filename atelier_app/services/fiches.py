@@ -102,6 +102,7 @@ class FichesService(Service):
 
     # ----------------------------------------------------------- Chiffres
     def chiffres_calcules(self, activite_id: str, annee: int) -> str:
+        self.ctx.exiger(Permission.STATISTIQUES)
         with self.depot.exclusif():
             return self._chiffres(self.services.centre.activite(activite_id), annee)
 
@@ -176,6 +177,7 @@ class FichesService(Service):
 
     def impact_reparations(self, debut: date, fin: date) -> dict[str, float] | None:
         """Waste and CO2 avoided (Restarters method), asked of the repair-café service when it has it."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         try:
             reparations = self.services.reparations
         except (ImportError, AttributeError):

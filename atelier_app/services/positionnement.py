@@ -68,6 +68,7 @@ class PositionnementService(Service):
                       key=lambda p: (p.date, p.moment != "entree"))
 
     def dernier(self, personne_id: str, moment: str = "entree") -> Positionnement | None:
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         liste = [p for p in self.depot.all(Positionnement) if p.personne == personne_id and p.moment == moment]
         return max(liste, key=lambda p: (p.date, p.id)) if liste else None
 
@@ -86,6 +87,7 @@ class PositionnementService(Service):
 
     def candidats(self, cycle_id: str) -> list[Candidat]:
         """People who came to the information meeting (or are enrolled on the pre-list) and have no group yet."""
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         cycle, groupes = self._cycle(cycle_id)
         deja = {p for g in groupes for p in g.inscrits}
         ids: list[str] = []

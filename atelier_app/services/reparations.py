@@ -160,10 +160,12 @@ class ReparationsService(Service):
     # ------------------------------------------------------------- figures
     def impact(self, debut: date, fin: date) -> regles.Impact:
         """Waste and CO2e avoided in a period (aggregate, no personal data)."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         return regles.impact(self.depot.all(Projet), debut, fin)
 
     def chiffres(self, annee: int) -> ChiffresReparations:
         """The report sheet's figures for a year."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         debut, fin = date(annee, 1, 1), date(annee, 12, 31)
         projets = [p for p in self.depot.all(Projet) if _actif(p, annee)]
         visites = [v for p in projets for v in p.visites if v.date.year == annee]

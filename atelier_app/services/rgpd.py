@@ -176,6 +176,7 @@ class RgpdService(Service):
 
     def dernieres_activites(self) -> dict[str, date]:
         """Last activity of each person: attendance, pre-list, project visit, help, or creation."""
+        self.ctx.exiger(Permission.ANONYMISER)
         self.depot.charger_tout()
         der: dict[str, date] = {}
 
