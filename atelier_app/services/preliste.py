@@ -89,7 +89,8 @@ class PrelisteService(Service):
     def lettres_a_envoyer(self, activite_id: str) -> tuple[list[Personne], list[Personne]]:
         """People waiting to be invited: (with a postal address, without — to phone)."""
         self.ctx.exiger(Permission.VOIR_COORDONNEES)
-        avec, sans = [], []
+        avec: list[Personne] = []
+        sans: list[Personne] = []
         for e in self.entrees(activite_id, "a_inviter"):
             p = self.services.personnes.personne(e.personne)
             (avec if a_une_adresse(p) else sans).append(p)

@@ -262,7 +262,7 @@ class SeancesService(Service):
         if problemes:
             raise DonneesInvalides("La séance n'est pas enregistrée.", problemes)
         with self.depot.transaction(action) as tx:
-            if avant is not None and avant.date_rangement().replace(day=1) != s.date_rangement().replace(day=1):
+            if avant is not None and (avant.date.year, avant.date.month) != (s.date.year, s.date.month):  # month file
                 tx.delete(Seance, avant.id)
             tx.put(s)
         self.ctx.signaler("seances")
