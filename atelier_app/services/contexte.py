@@ -6,6 +6,7 @@ rule must hold even if a screen forgets (issue: accounts and roles).
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from datetime import date, datetime
 
 from atelier_app.domain.roles import Permission, Role, autorise
 from atelier_app.errors import AccesRefuse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,11 @@ class Contexte:
             raise AccesRefuse(f"Votre compte ({self.utilisateur.role.value}) ne permet pas de {quoi}.")
 
     def signaler(self, quoi: str) -> None:
-        """Tell the screens that data changed (they refresh); never raises."""
+        """Tell the listeners that data changed (screens refresh, on the Tk thread: the window's
+        listener queues the call when a background task signals). Never raises: the change is
+        already saved, a listener's failure is logged and must not turn it into an error."""
         for f in list(self.ecouteurs):
-            f(quoi)
+            try:
+                f(quoi)
+            except Exception:
+                log.exception("Écouteur de « %s »", quoi)
