@@ -10,8 +10,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 from atelier_app.services import Services
 from atelier_app.services.contexte import Contexte
@@ -32,8 +34,37 @@ def dossier_exports() -> Path:
     return d
 
 
-class _Outils(SimpleNamespace):
-    """Storage-side modules, imported on first use so the window opens fast."""
+class _Paresseux(SimpleNamespace):
+    """Modules imported on first use, so the window opens fast."""
+
+    _MODULES: dict[str, str] = {}
+
+    def __getattr__(self, nom: str) -> Any:
+        if nom in self._MODULES:
+            module = importlib.import_module(self._MODULES[nom])
+            setattr(self, nom, module)
+            return module
+        raise AttributeError(nom)
+
+
+class _Documents(_Paresseux):
+    """The document writers (reports), handed to ``services.documents`` which never imports them."""
+
+    _MODULES = {
+        "attestation": "atelier_app.reports.attestation",
+        "emargement": "atelier_app.reports.emargement",
+        "export_stats": "atelier_app.reports.export_stats",
+        "fiche": "atelier_app.reports.fiche",
+        "lettres": "atelier_app.reports.lettres",
+        "ords": "atelier_app.reports.ords",
+        "rapport": "atelier_app.reports.rapport",
+        "rgpd": "atelier_app.reports.rgpd",
+        "statistiques": "atelier_app.reports.statistiques",
+    }
+
+
+class _Outils(_Paresseux):
+    """Storage-side modules and the document writers: what the services use but may not import."""
 
     _MODULES = {
         "echange": "atelier_app.storage.interchange",
@@ -43,12 +74,8 @@ class _Outils(SimpleNamespace):
         "chiffrement": "atelier_app.storage.chiffrement",
     }
 
-    def __getattr__(self, nom: str):
-        if nom in self._MODULES:
-            module = importlib.import_module(self._MODULES[nom])
-            setattr(self, nom, module)
-            return module
-        raise AttributeError(nom)
+    def __init__(self) -> None:
+        super().__init__(documents=_Documents(), dossier_exports=dossier_exports)
 
 
 def outils() -> SimpleNamespace:
@@ -59,8 +86,13 @@ def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Se
     """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French."""
     from atelier_app.storage.repository import Depot
 
-    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut())
-    return Services(depot, ctx or Contexte(), outils=outils())
+    contexte = ctx or Contexte()
+
+    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
+        return contexte.maintenant()
+
+    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=horloge)
+    return Services(depot, contexte, outils=outils())
 
 
 def fermer(services: Services) -> None:
@@ -72,11 +104,12 @@ def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
     from atelier_app.storage import backups, layout
     from atelier_app.storage.lock import VerrouDossier
 
+    horloge = Contexte().maintenant
     verrou = VerrouDossier(dossier)
     verrou.acquerir()
     try:
         if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration")
-        return backups.restaurer(dossier, fichier)
+            backups.sauvegarder(dossier, raison="avant-restauration", horloge=horloge)
+        return backups.restaurer(dossier, fichier, horloge=horloge)
     finally:
         verrou.liberer()

@@ -1,7 +1,7 @@
 """The annual report and one year's statistics at the `grande` scale (ten years of a busy centre).
 
 - the annual report PDF of the latest full year (every sheet, the statistics with last year's
-  column, the charts, the two-pass PDF), as ``reports.rapport.produire`` makes it for the
+  column, the charts, the two-pass PDF), as ``services.documents.rapport`` makes it for the
   Documents screen: absolute time (median of 3, and the first of the session apart) and pages (no
   physical baseline: it is the document itself);
 - the statistics of that year as the Statistiques screen computes them (``services.fiches.collecte``
@@ -102,7 +102,6 @@ def _pages(chemin: Path) -> int:
 def mesurer(ctx) -> list[Mesure]:
     import pandas  # noqa: F401  (imported before timing: the window has imported it long before)
 
-    from atelier_app.reports import rapport
     from atelier_app.reports.statistiques import calculer, periode_precedente
 
     PROFILS.clear()
@@ -130,9 +129,9 @@ def mesurer(ctx) -> list[Mesure]:
         with tempfile.TemporaryDirectory() as tmp:
             pdf = Path(tmp) / "rapport.pdf"
             t = time.perf_counter()
-            rapport.produire(s, annee, pdf)  # the first of the session: imports reportlab and matplotlib
+            s.documents.rapport(annee, pdf)  # the first of the session: imports reportlab and matplotlib
             t_premier = time.perf_counter() - t
-            t_rapport = mediane(lambda: rapport.produire(s, annee, pdf), N_RAPPORT)
+            t_rapport = mediane(lambda: s.documents.rapport(annee, pdf), N_RAPPORT)
             pages, taille = _pages(pdf), pdf.stat().st_size
     finally:
         fermer(s)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from atelier_app import assemblage
 from atelier_app.domain.centre import Centre
 from atelier_app.services import Services
 from atelier_app.services.centre import activites_par_defaut
+from atelier_app.services.contexte import DATE_FIXE, horloge_aujourd_hui
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -22,6 +24,17 @@ def exports_temporaires(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     d = tmp_path_factory.mktemp("exports")
     monkeypatch.setenv("ATELIER_EXPORTS", str(d))
     return d
+
+
+@pytest.fixture(autouse=True)
+def date_fixe(monkeypatch: pytest.MonkeyPatch) -> date:
+    """Today for the test: the real date, or ``ATELIER_DATE_FIXE`` (``ATELIER_DATE_FIXE=2028-02-29 pytest``),
+    which every context built by the test reads, and every CLI subprocess it starts inherits."""
+    valeur = os.environ.get(DATE_FIXE, "").strip()
+    if valeur:
+        date.fromisoformat(valeur)  # a typo fails every test loudly rather than running on the real date
+        monkeypatch.setenv(DATE_FIXE, valeur)
+    return horloge_aujourd_hui()
 
 
 @pytest.fixture

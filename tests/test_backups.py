@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -69,8 +69,10 @@ def test_sauvegarde_et_restauration(tmp_path):
 def test_sauvegarde_du_jour(tmp_path):
     dossier = tmp_path / "d"
     _depot_avec(dossier, "a").fermer()
-    assert not backups.sauvegarde_du_jour_faite(dossier)
-    backups.sauvegarder(dossier)
-    backups.sauvegarder(dossier)
-    assert backups.sauvegarde_du_jour_faite(dossier)
+    maintenant = datetime(2027, 1, 31, 9, 0)
+    assert not backups.sauvegarde_du_jour_faite(dossier, maintenant.date())
+    backups.sauvegarder(dossier, horloge=lambda: maintenant)
+    backups.sauvegarder(dossier, horloge=lambda: maintenant)
+    assert backups.sauvegarde_du_jour_faite(dossier, maintenant.date())
+    assert not backups.sauvegarde_du_jour_faite(dossier, date(2027, 2, 1))
     assert len(backups.lister(dossier)) == 2

@@ -11,6 +11,7 @@ import pytest
 from atelier_app import assemblage, cli
 from atelier_app.domain.journal import EntreeJournal
 from atelier_app.domain.personnes import Personne
+from atelier_app.services.contexte import horloge_aujourd_hui
 
 MDP = "Tilleuls#2026x"
 
@@ -26,7 +27,7 @@ def d(tmp_path):
     s = assemblage.ouvrir(d)
     with s.depot.transaction("t") as tx:
         tx.put(Personne(id="p1", nom="Durand", prenom="Amélie", telephone="0601020304", cree_le=date(2019, 1, 1)))
-        tx.put(Personne(id="p2", nom="Petit", prenom="Léo", cree_le=date.today()))
+        tx.put(Personne(id="p2", nom="Petit", prenom="Léo", cree_le=horloge_aujourd_hui()))
     assemblage.fermer(s)
     return d
 

@@ -11,10 +11,11 @@ from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.seances import Seance
 from atelier_app.errors import DonneesIllisibles
+from atelier_app.services.contexte import horloge_aujourd_hui
 from atelier_app.storage import backups
 from atelier_app.storage.repository import Depot
 
-MOIS = f"seances/{date.today().year}-01.json"
+MOIS = f"seances/{horloge_aujourd_hui().year}-01.json"
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def dossier(tmp_path):
         tx.put(Activite(id="senou", nom="SÉNOU"))
         tx.put(Cycle(id="c1", activite="senou", nom="C"))
         tx.put(Groupe(id="g1", cycle="c1", nom="G"))
-        tx.put(Seance(id="s1", groupe="g1", date=date(date.today().year, 1, 10)))
+        tx.put(Seance(id="s1", groupe="g1", date=date(horloge_aujourd_hui().year, 1, 10)))
     depot.fermer()
     return d
 

@@ -24,10 +24,8 @@ def groupe(centre):
 
 
 def test_feuille_seance(centre, groupe, tmp_path) -> None:
-    from atelier_app.commandes.presences import imprimer_seance
-
     s = centre.seances.seances_du_groupe(groupe.id)[0]
-    chemin = imprimer_seance(centre, s.id, tmp_path / "f.pdf")
+    chemin = centre.documents.emargement_seance(s.id, tmp_path / "f.pdf")
     texte = _texte(chemin)
     for i in range(9):
         assert f"NOM{i} Prénom{i}" in texte
@@ -40,13 +38,11 @@ def test_feuille_seance(centre, groupe, tmp_path) -> None:
 
 
 def test_feuille_mois(centre, groupe, tmp_path) -> None:
-    from atelier_app.commandes.presences import imprimer_mois
-
     seances = centre.seances.seances_du_groupe(groupe.id)
     centre.ctx.aujourd_hui = lambda: seances[0].date
     centre.presences.enregistrer(seances[0].id, {**{f"p{i}": "present" for i in range(9)}, "p2": "absent"})
     centre.seances.annuler(seances[1].id, "Grève")
-    chemin = imprimer_mois(centre, groupe.id, 2025, 9, tmp_path / "m.pdf")
+    chemin = centre.documents.emargement_mois(groupe.id, 2025, 9, tmp_path / "m.pdf")
     texte = _texte(chemin)
     assert "septembre 2025" in texte and "03/09" in texte and "annulée" in texte
     assert all(f"NOM{i} Prénom{i}" in texte for i in range(9))

@@ -67,9 +67,11 @@ def test_probleme_nettoye(svc, tmp_path) -> None:
     assert "Ne chauffe plus" in texte
 
 
-def test_export_journalise(svc) -> None:
-    svc.reparations.donnees_ords(2025)
-    assert any(j.action == "export" for j in svc.depot.all(EntreeJournal))
+def test_export_journalise(svc, tmp_path) -> None:
+    chemin, n = svc.documents.ords(2025, tmp_path / "ords.csv")
+    assert n == 3 and chemin.is_file()
+    (entree,) = [j for j in svc.depot.all(EntreeJournal) if j.action == "export"]
+    assert len(entree.cibles) == 3 and entree.details == "ORDS 2025"
 
 
 def test_commande_ords(dossier, tmp_path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given
@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from atelier_app.reports import export_stats
 from atelier_app.reports.statistiques import pour_periode
 from tests import donnees_connues
+
+QUAND = datetime(2026, 12, 1, 10, 30)  # the export's date, handed in by the caller's context
 
 ORDRE_NATIONAL = [
     "Statistiques générales", "Accompagnements sur les 12 derniers mois", "Statistiques sur vos accompagnements",
@@ -32,7 +34,7 @@ def _titres(rangs, stats):
 
 
 def test_sections_dans_l_ordre_national_puis_celles_du_centre(stats) -> None:
-    rangs = export_stats.lignes(stats, "Centre social des Tilleuls")
+    rangs = export_stats.lignes(stats, "Centre social des Tilleuls", quand=QUAND)
     titres = _titres(rangs, stats)
     assert titres[:len(ORDRE_NATIONAL)] == ORDRE_NATIONAL
     assert "Séances et heures" in titres[len(ORDRE_NATIONAL):]
@@ -40,18 +42,18 @@ def test_sections_dans_l_ordre_national_puis_celles_du_centre(stats) -> None:
 
 
 def test_moins_de_5_personnes_masque_pour_les_financeurs(stats) -> None:
-    rangs = {r[0]: r for r in export_stats.lignes(stats, "C") if len(r) >= 3}
+    rangs = {r[0]: r for r in export_stats.lignes(stats, "C", quand=QUAND) if len(r) >= 3}
     assert rangs["Roubaix"][1:3] == ["< 5", ""]          # 2 people: hidden, with its percentage
     assert rangs["Lille"][1] == 12                       # 12 people: shown
     assert rangs["Séances réalisées"][1] == 14           # not a count of people
     assert rangs["Bénéficiaires suivis"][3] == "< 5"     # last year: 1 person
     assert rangs["Non communiqué"][1] == 0               # zero identifies nobody
-    brut = {r[0]: r for r in export_stats.lignes(stats, "C", masque=False) if len(r) >= 3}
+    brut = {r[0]: r for r in export_stats.lignes(stats, "C", masque=False, quand=QUAND) if len(r) >= 3}
     assert brut["Roubaix"][1] == 2
 
 
 def test_csv_point_virgule_bom_et_virgule_decimale(stats, tmp_path) -> None:
-    chemin = export_stats.ecrire(stats, tmp_path / "s.csv", "Centre")
+    chemin = export_stats.ecrire(stats, tmp_path / "s.csv", "Centre", quand=QUAND)
     brut = chemin.read_bytes()
     assert brut.startswith(b"\xef\xbb\xbf")
     lignes = list(csv.reader(brut.decode("utf-8-sig").splitlines(), delimiter=";"))
@@ -65,12 +67,12 @@ def test_xlsx_et_ods_lisibles(stats, tmp_path) -> None:
     from odf.table import TableRow
     from openpyxl import load_workbook
 
-    x = export_stats.ecrire(stats, tmp_path / "s.xlsx", "Centre")
+    x = export_stats.ecrire(stats, tmp_path / "s.xlsx", "Centre", quand=QUAND)
     ws = load_workbook(x)["Statistiques"]
     valeurs = {r[0]: r for r in ws.iter_rows(values_only=True) if r[0]}
     assert valeurs["Féminin"][1:3] == (8, 57.143)
     assert valeurs["Roubaix"][1] == "< 5"
-    o = export_stats.ecrire(stats, tmp_path / "s.ods", "Centre")
+    o = export_stats.ecrire(stats, tmp_path / "s.ods", "Centre", quand=QUAND)
     doc = load(str(o))
     textes = [str(r) for r in doc.spreadsheet.getElementsByType(TableRow)]
     assert any("Thématiques Médiation numérique" in t for t in textes)
@@ -81,7 +83,7 @@ def test_format_inconnu(stats, tmp_path) -> None:
     from atelier_app.errors import UserError
 
     with pytest.raises(UserError, match=r"\.xlsx, \.ods ou \.csv"):
-        export_stats.ecrire(stats, tmp_path / "s.txt", "Centre")
+        export_stats.ecrire(stats, tmp_path / "s.txt", "Centre", quand=QUAND)
 
 
 @given(st.floats(0, 1000, allow_nan=False), st.booleans())

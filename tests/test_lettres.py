@@ -8,10 +8,13 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from atelier_app.commandes.preliste import lettres
 from atelier_app.domain.activites import Reunion
 from atelier_app.domain.journal import EntreeJournal
 from atelier_app.domain.personnes import Personne
+
+
+def lettres(services, activite_id, chemin):
+    return services.documents.lettres(activite_id, chemin)
 
 
 def _preparer(centre):
@@ -35,7 +38,7 @@ def test_une_page_par_personne_avec_la_date(centre, tmp_path):
     assert all("lundi 14 septembre 2026" in t and "14 h" in t and "Salle polyvalente" in t for t in pages)
     assert any("Amélie DURAND" in t for t in pages) and any("Jean MARTIN" in t for t in pages)
     assert all("Centre social des Tilleuls" in t for t in pages)
-    assert all(re.search(r"Lille, le \d+ \w+ \d{4}", t) for t in pages)  # dated with the town, as a letter is
+    assert all(re.search(r"Lille, le (1er|\d+) \w+ \d{4}", t) for t in pages)  # dated with the town, as a letter is
     etats = {e.personne: e.etat for e in centre.preliste.entrees("initiation")}
     assert etats == {ids[0]: "invite", ids[1]: "invite", ids[2]: "a_inviter"}
     journal = [e for e in centre.depot.all(EntreeJournal) if e.action == "impression"]
@@ -45,3 +48,11 @@ def test_une_page_par_personne_avec_la_date(centre, tmp_path):
 def test_rien_a_ecrire(centre, tmp_path):
     chemin, n, sans = lettres(centre, "senou", tmp_path / "l.pdf")
     assert chemin is None and n == 0 and sans == []
+
+
+def test_lettre_datee_du_premier_du_mois(centre, tmp_path):
+    _preparer(centre)
+    centre.ctx.aujourd_hui = lambda: date(2026, 12, 1)
+    chemin, n, _sans = lettres(centre, "initiation", tmp_path / "l.pdf")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(chemin)).pages]
+    assert n == 2 and all("Lille, le 1er décembre 2026" in t for t in pages)

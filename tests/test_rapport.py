@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from pypdf import PdfReader
 
-from atelier_app.reports import rapport
+from atelier_app.services.contexte import horloge_aujourd_hui
 from tests import donnees_connues
 
 
 def test_rapport_annuel_complet(centre, tmp_path) -> None:
     donnees_connues.construire(centre)
     etapes: list[tuple[float, str]] = []
-    chemin = rapport.produire(centre, 2025, tmp_path / "rapport.pdf", lambda f, t: etapes.append((f, t)))
+    chemin = centre.documents.rapport(2025, tmp_path / "rapport.pdf", lambda f, t: etapes.append((f, t)))
     lecteur = PdfReader(chemin)
     pages = [" ".join(p.extract_text().split()) for p in lecteur.pages]
     assert "Rapport d'activité 2025" in pages[0] and "Centre social des Tilleuls" in pages[0]
@@ -44,7 +43,7 @@ def test_rapport_annuel_complet(centre, tmp_path) -> None:
 
 
 def test_rapport_sans_donnees(centre, tmp_path) -> None:
-    chemin = rapport.produire(centre, date.today().year, tmp_path / "vide.pdf")
+    chemin = centre.documents.rapport(horloge_aujourd_hui().year, tmp_path / "vide.pdf")
     pages = [p.extract_text() for p in PdfReader(chemin).pages]
     assert len(pages) >= 2 + 5
     assert any("Aucune donnée pour cette période" in p for p in pages)

@@ -15,7 +15,7 @@ from atelier_app.domain.activites import Activite, Reunion
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import LIBELLES, Fiche, LigneFiche, libelle
 from atelier_app.domain.personnes import Personne
-from atelier_app.reports import emargement, fiche, lettres, rapport
+from atelier_app.reports import emargement, fiche, lettres
 from atelier_app.reports import rgpd as doc
 from atelier_app.reports.commun import insecables
 from atelier_app.reports.fiche import _morceaux
@@ -83,10 +83,10 @@ def test_decoupage_et_espaces_insecables() -> None:
 
 def test_rapport_sans_page_blanche_ni_comparaison_vide(centre, tmp_path) -> None:
     donnees_connues.construire(centre)
-    pages = _pages(rapport.produire(centre, 2025, tmp_path / "r.pdf"))
+    pages = _pages(centre.documents.rapport(2025, tmp_path / "r.pdf"))
     assert len(pages[-1].split()) > 15  # the last page is not a footer alone
     assert "% 2024" in " ".join(pages)  # 2024 has data: compared
-    premiere = " ".join(_pages(rapport.produire(centre, 2024, tmp_path / "r2024.pdf")))
+    premiere = " ".join(_pages(centre.documents.rapport(2024, tmp_path / "r2024.pdf")))
     assert "donc pas de comparaison" in premiere and "% 2023" not in premiere  # nothing recorded in 2023
 
 
@@ -116,7 +116,7 @@ def test_rapport_graphique_sur_la_page_de_son_tableau(centre, tmp_path) -> None:
     from atelier_app.reports.statistiques import calculer, periode_precedente
 
     donnees_connues.construire(centre)
-    chemin = rapport.produire(centre, 2025, tmp_path / "r.pdf")
+    chemin = centre.documents.rapport(2025, tmp_path / "r.pdf")
     debut, fin = date(2025, 1, 1), date(2025, 12, 31)
     stats = calculer(centre.fiches.collecte(debut, fin), centre.fiches.collecte(*periode_precedente(debut, fin)))
     avec_graphique = [s.titre for s in stats.sections if s.graphique and s.lignes]

@@ -13,7 +13,6 @@ from atelier_app.domain.preliste import EntreePreliste
 from atelier_app.domain.projets import Projet, Visite
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.errors import UserError
-from atelier_app.reports import rgpd as doc
 from atelier_app.storage import layout
 
 
@@ -86,8 +85,7 @@ def test_export_contient_tout_comme_l_echange(centre, tmp_path):
     assert json.loads(json.dumps(donnees["personnes"])) == attendu
     presences = [p for p in tout["presences"] if p["personne"] == "p1"]
     assert {(p["seance"], p["statut"]) for p in donnees["presences"]} == {(p["seance"], p["statut"]) for p in presences}
-    pdf, js = centre.rgpd.exporter_personne(
-        "p1", lambda d: doc.exporter_personne(tmp_path / "sortie", centre.centre.centre(), d, date(2026, 3, 1)))
+    pdf, js = centre.documents.donnees_personne("p1", tmp_path / "sortie")
     assert pdf.read_bytes().startswith(b"%PDF") and json.loads(js.read_text(encoding="utf-8"))["personnes"]
     assert [e.action for e in centre.depot.all(EntreeJournal) if e.action == "export_personne"] == ["export_personne"]
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from atelier_app.cli import ecrire
 from atelier_app.errors import UserError
+from atelier_app.services.contexte import Contexte
 
 
 def _secret(invite: str, confirmer: bool = True) -> str:
@@ -33,13 +34,7 @@ def _comptes_ajouter(args, services) -> int:
 
 
 def _rgpd_exporter(args, services) -> int:
-    from atelier_app.reports import rgpd as doc
-
-    centre = services.centre.centre()
-    pdf, js = services.rgpd.exporter_personne(
-        args.personne,
-        lambda d: doc.exporter_personne(Path(args.sortie), centre, d, services.ctx.aujourd_hui()),
-    )
+    pdf, js = services.documents.donnees_personne(args.personne, args.sortie)
     ecrire(f"Données de {args.personne} écrites : {pdf} et {js}")
     return 0
 
@@ -78,7 +73,8 @@ def _restaurer_chiffree(args, dossier: Path) -> int:
     from atelier_app import assemblage
 
     phrase = _secret("Phrase de passe", confirmer=False)
-    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(dossier, Path(args.fichier), phrase)
+    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(
+        dossier, Path(args.fichier), phrase, horloge=Contexte().maintenant)
     services = assemblage.ouvrir(dossier)
     try:
         services.rgpd.journaliser_action("restauration_chiffree", (), Path(args.fichier).name)

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
 from atelier_app.cli import ecrire
-from atelier_app.domain.roles import Permission
-from atelier_app.errors import UserError
-
-
-def _sortie(args, defaut: str) -> Path:
-    from atelier_app.assemblage import dossier_exports
-
-    return Path(args.sortie) if args.sortie else dossier_exports() / defaut
 
 
 def _annee(valeur: str) -> int:
@@ -28,41 +19,23 @@ def _annee(valeur: str) -> int:
 
 
 def _fiche(args, services) -> int:
-    from atelier_app.reports import fiche as pdf
-
-    services.ctx.exiger(Permission.IMPRIMER)
-    chemin = _sortie(args, f"fiche-{args.activite}-{args.annee}.pdf")
-    fiche = services.fiches.fiche(args.activite, args.annee)
-    pdf.ecrire(chemin, services.centre.centre(), fiche)
-    services.fiches.noter_document("impression", f"fiche bilan {args.activite} {args.annee}", (args.activite,))
+    chemin = services.documents.fiche(args.activite, args.annee, args.sortie)
     ecrire(f"Fiche bilan écrite : {chemin}")
     return 0
 
 
 def _rapport(args, services) -> int:
-    from atelier_app.reports import rapport
-
-    services.ctx.exiger(Permission.IMPRIMER)
-    chemin = _sortie(args, f"rapport-{args.annee}.pdf")
-    rapport.produire(services, args.annee, chemin)
-    services.fiches.noter_document("impression", f"rapport annuel {args.annee}")
+    chemin = services.documents.rapport(args.annee, args.sortie)
     ecrire(f"Rapport annuel écrit : {chemin}")
     return 0
 
 
 def _stats(args, services) -> int:
-    from atelier_app.reports import export_stats
-    from atelier_app.reports.statistiques import pour_periode
+    from atelier_app.assemblage import dossier_exports
 
-    services.ctx.exiger(Permission.EXPORTER)
-    chemin = _sortie(args, f"statistiques-{args.annee}.xlsx")
-    if chemin.suffix.lower() not in (".xlsx", ".ods", ".csv"):
-        raise UserError(f"--sortie {chemin.name} : choisissez un fichier .xlsx, .ods ou .csv.")
-    if args.activite:
-        services.centre.activite(args.activite)
-    stats = pour_periode(services.fiches.collecte, date(args.annee, 1, 1), date(args.annee, 12, 31), args.activite)
-    export_stats.ecrire(stats, chemin, services.centre.centre().nom)
-    services.fiches.noter_document("export", f"statistiques {args.annee} ({chemin.suffix[1:]})")
+    chemin = args.sortie or dossier_exports() / f"statistiques-{args.annee}.xlsx"
+    chemin = services.documents.statistiques(date(args.annee, 1, 1), date(args.annee, 12, 31), chemin,
+                                             args.activite)
     ecrire(f"Statistiques {args.annee} écrites : {chemin}")
     return 0
 

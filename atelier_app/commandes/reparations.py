@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from atelier_app.cli import ecrire
 
@@ -19,12 +18,7 @@ def _annee(valeur: str) -> int:
 
 
 def _ords(args, services) -> int:
-    from atelier_app.assemblage import dossier_exports
-    from atelier_app.reports import ords
-
-    nom = f"ords-{args.annee}.csv" if args.annee else "ords.csv"
-    chemin = Path(args.sortie) if args.sortie else dossier_exports() / nom
-    n = ords.ecrire(chemin, services.reparations.donnees_ords(args.annee))
+    chemin, n = services.documents.ords(args.annee, args.sortie)
     ecrire(f"{n} réparation(s) au format ORDS écrite(s) : {chemin}")
     return 0
 

@@ -109,7 +109,7 @@ class FormulaireAccompagnement(Modale):
         jour = quand.date() if hasattr(quand, "date") else quand
         duree = int(code_de(self.duree, "30") or 30)
         fait = self.app.proteger(lambda: self.services.accompagnements.enregistrer(
-            jour if isinstance(jour, date) else date.today(), duree, self.thematiques_choisies(),
+            jour if isinstance(jour, date) else self.services.ctx.aujourd_hui(), duree, self.thematiques_choisies(),
             code_de(self.suite, "autre") or "autre", personne=self.personne_id, notes=self.notes.get()))
         if fait is not None:
             self.resultat = fait

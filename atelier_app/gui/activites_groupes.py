@@ -247,18 +247,13 @@ class OngletGroupes(ttk.Frame):
         self.rafraichir()
 
     def attestation(self) -> None:
-        from atelier_app.assemblage import dossier_exports
         from atelier_app.gui.activites_preliste import ouvrir
-        from atelier_app.reports import attestation
 
         gid, sel = self._groupe(), self.membres.selection()
         if gid is None or not sel:
             dialogues.avertir(self, "Attestation : choisissez une personne du groupe.")
             return
-        donnees = self.services.inscriptions.attestation(gid, sel[0])
-        chemin = dossier_exports() / f"attestation-{sel[0]}-{gid}.pdf"
-        attestation.ecrire(chemin, centre=self.services.centre.centre(), le=self.services.ctx.aujourd_hui(),
-                           **donnees)
+        chemin = self.services.documents.attestation(gid, sel[0])
         if dialogues.confirmer(self, f"Attestation écrite : {chemin}\n\nOuvrir le PDF ?"):
             ouvrir(chemin)
 

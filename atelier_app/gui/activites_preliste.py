@@ -159,8 +159,6 @@ class OngletPreliste(ttk.Frame):
 
     def lettres(self):
         """Start writing the letters off the Tk thread; returns the worker thread (or None)."""
-        from atelier_app.commandes.preliste import lettres
-
         activite = self.services.centre.activite(self.activite_id)
         if activite.reunion.date is None:
             dialogues.erreur(self, f"« {activite.nom} » : fixez d'abord la date de la réunion d'information "
@@ -186,7 +184,7 @@ class OngletPreliste(ttk.Frame):
 
         def travail(_avancer):
             try:
-                return lettres(self.services, activite.id)
+                return self.services.documents.lettres(activite.id)
             except Exception as exc:  # shown on the Tk thread by fini
                 return exc
 

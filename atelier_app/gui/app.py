@@ -12,6 +12,7 @@ import sys
 import tkinter
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 import ttkbootstrap as ttk
 
@@ -50,7 +51,8 @@ class AtelierApp:
         polices.appliquer(self.racine, services.centre.parametres().taille_texte)
         self._configurer_style()
         self._construire()
-        services.ctx.ecouteurs.append(self._donnees_changees)
+        # Screens hear of changes on the Tk thread only, even when a background task made them.
+        services.ctx.ecouteurs.append(self.taches.sur_le_fil_tk(self._donnees_changees))
 
     # ------------------------------------------------------------ building
     def _configurer_style(self) -> None:
@@ -81,11 +83,17 @@ class AtelierApp:
             b = ttk.Button(self.nav, text=f"{libelle}", style="Nav.TButton", command=lambda c=cle: self.aller(c))
             b.pack(fill="x", pady=2)
             self.boutons[cle] = b
-            r.bind_all(f"<Control-Key-{i}>", lambda _e, c=cle: self.aller(c))
+            r.bind_all(f"<Control-Key-{i}>", self._raccourci(cle))
         ttk.Label(self.nav, text="Ctrl+1 à Ctrl+7 :\nchanger d'espace", justify="left").pack(
             side="bottom", anchor="w", pady=8
         )
         self.mettre_a_jour_barre()
+
+    def _raccourci(self, cle: str) -> Callable[[tkinter.Event], None]:
+        def aller(_evenement: tkinter.Event) -> None:
+            self.aller(cle)
+
+        return aller
 
     def mettre_a_jour_barre(self) -> None:
         centre = self.services.centre.centre()
@@ -189,7 +197,7 @@ class AtelierApp:
             f"Les détails sont notés dans {self.services.depot.dossier / 'atelier.log'}.",
         )
 
-    def _exception_tk(self, typ, val, tb) -> None:
+    def _exception_tk(self, typ: type[BaseException], val: BaseException, tb: TracebackType | None) -> None:
         self.montrer_erreur(val)
 
     def proteger(self, action: Callable[[], object]) -> object | None:

@@ -12,7 +12,6 @@ import logging
 import pkgutil
 import tkinter
 from dataclasses import replace
-from datetime import date
 
 import ttkbootstrap as ttk
 
@@ -87,7 +86,7 @@ class FichePersonne(Modale):
             if not texte_annee.isdigit() or len(texte_annee) != 4:
                 raise UserError(f"L'année de naissance doit s'écrire avec 4 chiffres (« {texte_annee} » ne convient pas).")
             annee = int(texte_annee)
-        base = self.personne or Personne(id="", nom="", prenom="", cree_le=date.today())
+        base = self.personne or Personne(id="", nom="", prenom="", cree_le=self.app.services.ctx.aujourd_hui())
         return replace(
             base,
             nom=self.nom.var.get().strip(),

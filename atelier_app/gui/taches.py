@@ -26,6 +26,19 @@ class Taches:
         self._prochain: str | None = None
         self._vider()
 
+    def sur_le_fil_tk(self, f: Callable[[str], None]) -> Callable[[str], None]:
+        """``f`` called on the Tk thread only: called from another thread, the call is queued and
+        made by the next drain of the queue (a service may signal a change from a background task)."""
+        fil_tk = threading.get_ident()
+
+        def relais(quoi: str) -> None:
+            if threading.get_ident() == fil_tk:
+                f(quoi)
+            else:
+                self.file.put((f, (quoi,)))
+
+        return relais
+
     def lancer(
         self,
         travail: Callable[[Callable[[float, str], None]], Any],

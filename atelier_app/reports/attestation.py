@@ -26,11 +26,10 @@ def heures_texte(heures: float) -> str:
 
 
 def ecrire(chemin: Path, *, centre: Centre, personne: Personne, activite: Activite, cycle: Cycle, groupe: Groupe,
-           participation, le: date | None = None) -> Path:
+           participation, le: date) -> Path:
     """``participation`` has ``seances``, ``heures``, ``premiere`` and ``derniere`` (sessions attended)."""
     seances, heures = participation.seances, participation.heures
     debut, fin = participation.premiere, participation.derniere
-    le = le or date.today()
     st = styles()
     doc = document(chemin, f"Attestation de participation — {personne.prenom} {personne.nom}")
     debut = debut or cycle.debut

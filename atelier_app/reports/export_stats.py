@@ -47,9 +47,8 @@ def _ligne(lg: Ligne, masque: bool, comparer: bool) -> list[Any]:
     return out
 
 
-def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetime | None = None) -> list[list[Any]]:
-    """Every row of the export, in order; titles are one-cell rows."""
-    quand = quand or datetime.now()
+def lignes(stats: Statistiques, centre: str, masque: bool = True, *, quand: datetime) -> list[list[Any]]:
+    """Every row of the export, in order; titles are one-cell rows (``quand``: the export's date and time)."""
     comparer = stats.precedent is not None
     out: list[list[Any]] = [
         ["Informations export"],
@@ -82,10 +81,10 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
     return out
 
 
-def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True) -> Path:
+def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, quand: datetime) -> Path:
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque)
+    rangs = lignes(stats, centre, masque, quand=quand)
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
         _csv(rangs, chemin)

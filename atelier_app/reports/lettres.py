@@ -86,11 +86,10 @@ def _cadre(c: Canvas, flux: list, x: float, y: float, *, largeur: float, hauteur
 
 
 def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Personne],
-           le: date | None = None) -> Path:
-    """Write the letters; the caller chooses the people (those with a postal address)."""
+           le: date) -> Path:
+    """Write the letters dated ``le``; the caller chooses the people (those with a postal address)."""
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    le = le or date.today()
     st = styles()
     normal, _gras = polices()
     c = Canvas(str(chemin), pagesize=A4)

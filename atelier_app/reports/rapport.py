@@ -79,14 +79,15 @@ class _Document(BaseDocTemplate):
 
 
 def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], stats: Statistiques, *,
-           avancer: Avancer | None = None) -> Path:
+           le: date, avancer: Avancer | None = None) -> Path:
+    """The report, dated ``le`` (the day it is made, from the caller's context)."""
     avancer = avancer or (lambda _f, _t: None)
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
     st = styles()
     h1 = st["titre"].clone("h1", fontSize=17, leading=22, spaceAfter=10)
     h2 = st["sous_titre"].clone("h2", fontSize=12.5, leading=16)
-    flux: list = _couverture(centre, annee, st)
+    flux: list = _couverture(centre, annee, st, le)
     flux += [NextPageTemplate("pages"), PageBreak()]
     toc = TableOfContents()
     normal, gras = polices()
@@ -136,7 +137,7 @@ def _precedent_connu(stats: Statistiques) -> bool:
     return any(lg.precedent for s in stats.sections for lg in s.lignes)
 
 
-def _couverture(centre: Centre, annee: int, st: dict) -> list:
+def _couverture(centre: Centre, annee: int, st: dict, le: date) -> list:
     grand = st["titre"].clone("couv", fontSize=30, leading=38, alignment=1)
     moyen = st["normal"].clone("couv2", fontSize=15, leading=20, alignment=1)
     petit = st["normal"].clone("couv3", fontSize=10.5, leading=14, alignment=1)
@@ -155,7 +156,7 @@ def _couverture(centre: Centre, annee: int, st: dict) -> list:
     adresse = " — ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
     if adresse:
         out.append(Paragraph(echapper(adresse), petit))
-    out.append(Paragraph(f"Document établi le {date_longue(date.today())}", petit))
+    out.append(Paragraph(f"Document établi le {date_longue(le)}", petit))
     return out
 
 
@@ -208,20 +209,3 @@ def _section(section: Section, h2, st: dict, courant: str, precedent: str | None
         echelle = min(1.0, (15 * cm) / largeur_pt)
         bloc += [Spacer(1, 0.3 * cm), Image(graphiques.png(fig), width=largeur_pt * echelle, height=hauteur_pt * echelle)]
     return [CondPageBreak(4 * cm), KeepTogether(bloc), Spacer(1, 0.4 * cm)]
-
-
-def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | None = None) -> Path:
-    """Gather every sheet and the year's statistics through the services, then write the report."""
-    from atelier_app.reports.statistiques import pour_periode
-
-    avancer = avancer or (lambda _f, _t: None)
-    avancer(0.02, "Lecture des activités")
-    centre = services.centre.centre()
-    activites = services.centre.activites()
-    fiches = []
-    for i, a in enumerate(activites):
-        avancer(0.02 + 0.05 * i / max(1, len(activites)), f"Chiffres de « {a.nom} »")
-        fiches.append(services.fiches.fiche(a.id, annee))
-    avancer(0.08, "Calcul des statistiques")
-    stats = pour_periode(services.fiches.collecte, date(annee, 1, 1), date(annee, 12, 31))
-    return ecrire(chemin, centre, annee, fiches, stats, avancer=avancer)

@@ -28,6 +28,7 @@ REGISTRE: dict[str, str] = {
     "comptes": "atelier_app.services.comptes:ComptesService",
     "rgpd": "atelier_app.services.rgpd:RgpdService",
     "journal": "atelier_app.services.journal:JournalService",
+    "documents": "atelier_app.services.documents:DocumentsService",
 }
 
 

@@ -100,6 +100,7 @@ class ActivitesService(Service):
 
     def nom_propose(self, activite_id: str, debut: date) -> str:
         """« Cycle 2 — mars 2027 »: numbered among the activity's cycles starting that year, in date order."""
+        self.ctx.exiger(Permission.GERER_ACTIVITES)
         avant = [c for c in self.cycles(activite_id) if c.debut and c.debut.year == debut.year and c.debut <= debut]
         return f"Cycle {len(avant) + 1} — {MOIS[debut.month - 1]} {debut.year}"
 
@@ -164,6 +165,7 @@ class ActivitesService(Service):
 
     def a_deplacer(self, cycle_id: str, debut: date) -> int:
         """How many planned sessions of the cycle would change date if it started on ``debut``."""
+        self.ctx.exiger(Permission.GERER_ACTIVITES)
         return sum(self.services.seances.a_deplacer(g.id, debut) for g in self.groupes(cycle_id) if g.creneau)
 
     def modifier_cycle(self, c: Cycle) -> Cycle:

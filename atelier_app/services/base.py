@@ -12,7 +12,7 @@ from atelier_app.errors import DonneesInvalides, Probleme
 if TYPE_CHECKING:
     from atelier_app.services import Services
     from atelier_app.services.contexte import Contexte
-    from atelier_app.services.ports import Store
+    from atelier_app.services.ports import Store, Tx
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ class Service:
     def ctx(self) -> Contexte:
         return self.services.ctx
 
-    def journaliser(self, tx, action: str, cibles: tuple[str, ...] | list[str] = (), details: str = "") -> None:
+    def journaliser(self, tx: Tx, action: str, cibles: tuple[str, ...] | list[str] = (), details: str = "") -> None:
         """Write a journal entry in the same durable write as the action it records (ids only)."""
         tx.put(
             EntreeJournal(

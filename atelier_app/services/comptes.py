@@ -81,10 +81,11 @@ class ComptesService(Service):
 
     def changer_mot_de_passe(self, identifiant: str, nouveau: str, ancien: str | None = None) -> None:
         """Own password (with the old one) or, with GERER_COMPTES, anyone's (reset)."""
-        compte = self._compte(identifiant)
-        if ancien is None or compte.id != self.ctx.utilisateur.identifiant:
+        propre = ancien is not None and (identifiant or "").strip().lower() == self.ctx.utilisateur.identifiant
+        if not propre:  # checked before reading anything
             self.ctx.exiger(Permission.GERER_COMPTES)
-        elif not self._correspond(compte, ancien):
+        compte = self._compte(identifiant)
+        if propre and not self._correspond(compte, ancien or ""):
             raise UserError("L'ancien mot de passe est incorrect.")
         self._verifier_mdp(compte.id, nouveau)
         with self.depot.transaction("Changement de mot de passe") as tx:

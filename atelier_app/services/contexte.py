@@ -6,12 +6,16 @@ rule must hold even if a screen forgets (issue: accounts and roles).
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from atelier_app.domain.roles import Permission, Role, autorise
 from atelier_app.errors import AccesRefuse
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,39 @@ _MESSAGES = {
 }
 
 
+#: Set to an ISO date (``ATELIER_DATE_FIXE=2028-02-29``) to run Atelier, or the whole test suite with
+#: its CLI subprocesses, as if today were that day (the time of day stays the real one).
+DATE_FIXE = "ATELIER_DATE_FIXE"
+
+
+def _date_fixe() -> date | None:
+    texte = os.environ.get(DATE_FIXE, "").strip()
+    return date.fromisoformat(texte) if texte else None
+
+
+def horloge_aujourd_hui() -> date:
+    """Today: the one place that reads the system's date (or the fixed one)."""
+    return _date_fixe() or date.today()
+
+
+def horloge_maintenant() -> datetime:
+    """Now: the one place that reads the system's clock (on the fixed day if one is set)."""
+    maintenant = datetime.now()
+    fixe = _date_fixe()
+    return datetime.combine(fixe, maintenant.time()) if fixe else maintenant
+
+
 @dataclass
 class Contexte:
+    """Who acts, what day it is, and who listens for changes.
+
+    Why the clock lives here: every "today" of the application comes from ``aujourd_hui`` and
+    ``maintenant``, so a test (or ``ATELIER_DATE_FIXE``) fixes the date for everything at once.
+    """
+
     utilisateur: Utilisateur = ADMINISTRATEUR_POSTE
-    aujourd_hui: Callable[[], date] = date.today
-    maintenant: Callable[[], datetime] = datetime.now
+    aujourd_hui: Callable[[], date] = horloge_aujourd_hui
+    maintenant: Callable[[], datetime] = horloge_maintenant
     ecouteurs: list[Callable[[str], None]] = field(default_factory=list)
 
     @property
@@ -60,6 +92,11 @@ class Contexte:
             raise AccesRefuse(f"Votre compte ({self.utilisateur.role.value}) ne permet pas de {quoi}.")
 
     def signaler(self, quoi: str) -> None:
-        """Tell the screens that data changed (they refresh); never raises."""
+        """Tell the listeners that data changed (screens refresh, on the Tk thread: the window's
+        listener queues the call when a background task signals). Never raises: the change is
+        already saved, a listener's failure is logged and must not turn it into an error."""
         for f in list(self.ecouteurs):
-            f(quoi)
+            try:
+                f(quoi)
+            except Exception:
+                log.exception("Écouteur de « %s »", quoi)

@@ -30,7 +30,7 @@ class DonneesService(Service):
             raise UserError(f"Format non reconnu : « {chemin.name} » (attendu : .json, .csv, .xlsx ou .ods).")
         outils = self.services.outils
         with self.depot.exclusif():
-            outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import")
+            outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import", horloge=self.ctx.maintenant)
         with self.depot.transaction(f"Import de {chemin.name}") as tx:
             if ext == ".json":
                 rapport = outils.echange.importer(self.depot, chemin, tx)
@@ -49,13 +49,14 @@ class DonneesService(Service):
         return comptes
 
     def verifier(self) -> list[str]:
+        self.ctx.exiger(Permission.SAUVEGARDER)
         self.depot.charger_tout()
         return [str(p) for p in self.services.outils.echange.verifier(self.depot)]
 
     def sauvegarder(self, raison: str = "") -> Path:
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():
-            return self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison=raison)
+            return self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison=raison, horloge=self.ctx.maintenant)
 
     def preparer_restauration(self, chemin: Path) -> Path:
         """Check a backup before the window closes to put it in place (the restore needs the folder closed).
@@ -77,9 +78,10 @@ class DonneesService(Service):
         if sv.sauvegarde_du_jour_faite(self.depot.dossier, self.ctx.aujourd_hui()):
             return None
         with self.depot.exclusif():
-            return sv.sauvegarder(self.depot.dossier, raison="quotidienne")
+            return sv.sauvegarder(self.depot.dossier, raison="quotidienne", horloge=self.ctx.maintenant)
 
     def sauvegardes(self) -> list:
+        self.ctx.exiger(Permission.SAUVEGARDER)
         return self.services.outils.sauvegardes.lister(self.depot.dossier)
 
     def est_vide(self) -> bool:

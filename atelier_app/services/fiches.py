@@ -100,13 +100,9 @@ class FichesService(Service):
             self.ctx.signaler("fiches")
         return self.fiche(activite_id, annee)
 
-    def noter_document(self, action: str, details: str, cibles: tuple[str, ...] = ()) -> None:
-        """Journal entry for a printed or exported document (ids only, never names)."""
-        with self.depot.transaction(f"Journal : {action}") as tx:
-            self.journaliser(tx, action, cibles, details)
-
     # ----------------------------------------------------------- Chiffres
     def chiffres_calcules(self, activite_id: str, annee: int) -> str:
+        self.ctx.exiger(Permission.STATISTIQUES)
         with self.depot.exclusif():
             return self._chiffres(self.services.centre.activite(activite_id), annee)
 
@@ -181,6 +177,7 @@ class FichesService(Service):
 
     def impact_reparations(self, debut: date, fin: date) -> dict[str, float] | None:
         """Waste and CO2 avoided (Restarters method), asked of the repair-café service when it has it."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         try:
             reparations = self.services.reparations
         except (ImportError, AttributeError):

@@ -124,8 +124,8 @@ class InscriptionsService(Service):
         return Participation(len(venues), sum(s.heures for s in venues),
                              venues[0].date if venues else None, venues[-1].date if venues else None)
 
-    def attestation(self, groupe_id: str, personne_id: str) -> dict:
-        """What an attestation needs (keyword arguments of ``reports.attestation.ecrire``); journalled."""
+    def donnees_attestation(self, groupe_id: str, personne_id: str) -> dict:
+        """What an attestation needs (keyword arguments of the writer); printed by ``documents.attestation``."""
         self.ctx.exiger(Permission.IMPRIMER)
         g = self.services.activites.groupe(groupe_id)
         if personne_id not in g.inscrits:
@@ -134,6 +134,4 @@ class InscriptionsService(Service):
         donnees = {"personne": self.services.personnes.personne(personne_id),
                    "activite": self.services.centre.activite(cycle.activite), "cycle": cycle, "groupe": g,
                    "participation": self.participation(groupe_id, personne_id)}
-        with self.depot.transaction("Attestation de participation") as tx:
-            self.journaliser(tx, "impression", (personne_id, groupe_id), "attestation de participation")
         return donnees

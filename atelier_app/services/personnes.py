@@ -88,6 +88,11 @@ class PersonnesService(Service):
         return out
 
     def doublon_de(self, p: Personne) -> Personne | None:
+        """The person already on file with the same name and birth year (a whole record: VOIR_PERSONNES)."""
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
+        return self._doublon(p)
+
+    def _doublon(self, p: Personne) -> Personne | None:
         self._index_recherche()
         for pid in self._doublons.get(p.cle_doublon(), ()):
             if pid != p.id:
@@ -105,7 +110,7 @@ class PersonnesService(Service):
         if not p.id:
             p = replace(p, id=nouvel_id("p"), cree_le=self.ctx.aujourd_hui())
         self._verifier(p)
-        existant = self.doublon_de(p)
+        existant = self._doublon(p)
         if existant is not None:
             raise UserError(
                 f"{existant.prenom} {existant.nom} (née/né en {existant.annee_naissance or '?'}) existe déjà : "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -18,6 +19,8 @@ class Tx(Protocol):
 
 class Store(Protocol):
     dossier: Path
+    #: The clock the store dates its writes with (the services' context hands it in when opening).
+    horloge: Callable[[], datetime]
 
     def get(self, kind: type[T], id: str) -> T | None: ...
     def get_dict(self, kind: type, id: str) -> Mapping[str, Any] | None: ...

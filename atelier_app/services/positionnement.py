@@ -87,6 +87,7 @@ class PositionnementService(Service):
                       key=lambda p: (p.date, p.moment != "entree"))
 
     def dernier(self, personne_id: str, moment: str = "entree") -> Positionnement | None:
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         liste = [p for p in self.depot.all(Positionnement) if p.personne == personne_id and p.moment == moment]
         return max(liste, key=lambda p: (p.date, p.id)) if liste else None
 
@@ -107,12 +108,14 @@ class PositionnementService(Service):
         """The slots the person said they can attend for this activity (latest answer; empty: any).
 
         An availability given for another activity names other slots, so it is not used here."""
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         liste = [p for p in self.depot.all(Positionnement) if p.personne == personne_id
                  and p.moment == "entree" and p.activite in (None, activite)]
         return max(liste, key=lambda p: (p.date, p.id)).disponibilites if liste else ()
 
     def candidats(self, cycle_id: str, etats: tuple[str, ...] | None = None) -> list[Candidat]:
         """People of the activity's pre-list in one of ``etats`` who are in no group of the cycle yet."""
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         cycle, groupes = self._cycle(cycle_id)
         etats = ETATS_PROPOSES if etats is None else tuple(etats)
         deja = {p for g in groupes for p in (*g.inscrits, *g.liste_attente)}

@@ -38,6 +38,7 @@ class PrelisteService(Service):
                       key=lambda e: e.demande_le)
 
     def entree(self, entree_id: str) -> EntreePreliste:
+        self.ctx.exiger(Permission.VOIR_PERSONNES)  # origin and notes about the person
         for e in self.depot.all(EntreePreliste):
             if e.id == entree_id:
                 return e
@@ -45,6 +46,7 @@ class PrelisteService(Service):
 
     def comptes(self, activite_id: str) -> dict[str, int]:
         """Number of entries per state (every state present, zero included)."""
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         c = Counter(e.etat for e in self.entrees(activite_id))
         return {etat: c.get(etat, 0) for etat in ETATS_PRELISTE}
 
@@ -87,7 +89,8 @@ class PrelisteService(Service):
     def lettres_a_envoyer(self, activite_id: str) -> tuple[list[Personne], list[Personne]]:
         """People waiting to be invited: (with a postal address, without — to phone)."""
         self.ctx.exiger(Permission.VOIR_COORDONNEES)
-        avec, sans = [], []
+        avec: list[Personne] = []
+        sans: list[Personne] = []
         for e in self.entrees(activite_id, "a_inviter"):
             p = self.services.personnes.personne(e.personne)
             (avec if a_une_adresse(p) else sans).append(p)

@@ -19,6 +19,7 @@ from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Presence, Seance, valider_seance
 from atelier_app.errors import AccesRefuse, DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
+from atelier_app.services.seances import sans_portrait
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class PresencesService(Service):
     def participants(self, seance_id: str) -> list[Participant]:
         """The enrolled people of the session (then walk-ins already noted), with their mark if any."""
         self.ctx.exiger(Permission.VOIR_SEANCES_DU_JOUR)
-        s = self._seances().seance(seance_id)
+        s = self._seances()._seance(seance_id)
         self._verifier_jour(s)
         g = self._seances().groupe(s.groupe)
         notes = {p.personne: p for p in s.presences}
@@ -99,7 +100,7 @@ class PresencesService(Service):
         already in the store); ``nouveaux`` are walk-ins created on the spot (counted present).
         """
         self.ctx.exiger(Permission.NOTER_PRESENCES)
-        s = self._seances().seance(seance_id)
+        s = self._seances()._seance(seance_id)
         self._verifier_jour(s)
         ou = f"Appel du {s.date:%d/%m/%Y}"
         if s.etat == "annulee":
@@ -152,7 +153,7 @@ class PresencesService(Service):
             tx.put_many(crees)
             tx.put(n)
         self.ctx.signaler("seances")
-        return n
+        return n if self._seances()._voit_tout() else sans_portrait(n)  # a volunteer gets no portrait
 
     def assiduite(self, personne_id: str) -> list[AssiduiteGroupe]:
         """Per group the person was in (enrolled or came): sessions attended, hours, rate."""
@@ -171,6 +172,7 @@ class PresencesService(Service):
         return sorted(out, key=lambda a: (a.activite, a.groupe))
 
     def total(self, personne_id: str) -> Assiduite:
+        self.ctx.exiger(Permission.VOIR_PERSONNES)
         lignes = self.assiduite(personne_id)
         a = [x.assiduite for x in lignes]
         return Assiduite(sum(x.prevues for x in a), sum(x.venues for x in a), sum(x.absences for x in a),
@@ -180,7 +182,7 @@ class PresencesService(Service):
     def feuille_seance(self, seance_id: str) -> dict:
         """What the session's sign-in sheet prints (names only): keyword arguments of FeuilleSeance."""
         self._seances().exiger(Permission.IMPRIMER)
-        s = self._seances().seance(seance_id)
+        s = self._seances()._seance(seance_id)
         ligne = self._seances().ligne(s)
         g = self._seances().groupe(s.groupe)
         _c, a = self._seances().cycle_et_activite(g)
@@ -214,9 +216,3 @@ class PresencesService(Service):
         return dict(activite=a.nom if a else "—", groupe=g.nom, annee=annee, mois=mois,
                     animateur=a.animateur if a else "", dates=[s.date for s in seances],
                     annulees=[s.date for s in seances if s.etat == "annulee"], lignes=lignes)
-
-    def noter_impression(self, cibles: Sequence[str], details: str) -> None:
-        """Printing personal data is journaled (ids only)."""
-        self._seances().exiger(Permission.IMPRIMER)
-        with self.depot.transaction("Impression") as tx:
-            self.journaliser(tx, "impression", tuple(cibles), details)

@@ -171,10 +171,12 @@ class ReparationsService(Service):
     # ------------------------------------------------------------- figures
     def impact(self, debut: date, fin: date) -> regles.Impact:
         """Waste and CO2e avoided in a period (aggregate, no personal data)."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         return regles.impact(self.depot.all(Projet), debut, fin)
 
     def chiffres(self, annee: int) -> ChiffresReparations:
         """The report sheet's figures for a year."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         debut, fin = date(annee, 1, 1), date(annee, 12, 31)
         projets = [p for p in self.depot.all(Projet) if _actif(p, annee)]
         visites = [v for p in projets for v in p.visites if v.date.year == annee]
@@ -192,7 +194,7 @@ class ReparationsService(Service):
             dechets_kg=imp.dechets_kg, co2_kg=imp.co2_kg)
 
     def donnees_ords(self, annee: int | None = None) -> DonneesOrds:
-        """Closed repairs for the ORDS file (journal entry « export », ids only)."""
+        """Closed repairs for the ORDS file (written and journalled by ``documents.ords``)."""
         self.ctx.exiger(Permission.EXPORTER)
         projets = [p for p in self.depot.all(Projet)
                    if p.type == "reparation" and p.etat in ords.STATUT_ORDS and p.categorie_ords is not None
@@ -205,8 +207,6 @@ class ReparationsService(Service):
                 noms[pid] = (pers.nom, pers.prenom)
         centre = self.services.centre.centre()
         reglage = str(self.services.centre.parametres().extra.get("ords_identifiant_groupe", ""))
-        with self.depot.transaction("Export ORDS") as tx:
-            self.journaliser(tx, "export", [p.id for p in projets], f"ORDS {annee or 'toutes années'}")
         return DonneesOrds(projets, noms, centre.nom, identifiant_groupe(centre.nom, reglage))
 
 

@@ -85,17 +85,10 @@ class RgpdService(Service):
             out[nom] = [_plain(r) for r in sorted(liees[nom], key=lambda r: r.id)]
         return out
 
-    def exporter_personne(self, personne_id: str, ecrire) -> Any:
-        """Gather a person's data, let ``ecrire(donnees)`` write the files, and journal it."""
-        donnees = self.donnees_personne(personne_id)
-        with self.depot.transaction("Export des données d'une personne") as tx:
-            resultat = ecrire(donnees)
-            self.journaliser(tx, "export_personne", (personne_id,), "PDF et JSON")
-        self.services.journal.purger()
-        return resultat
-
     def journaliser_action(self, action: str, cibles: tuple[str, ...] = (), details: str = "") -> None:
-        """Journal an action done outside a service (a printed notice, a CLI use); ids only."""
+        """Journal an action on the data folder done outside a service (the CLI's restore of an encrypted
+        backup, its list of inactive people); ids only. Only a role that may back up the data writes it."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.transaction("Journal") as tx:
             self.journaliser(tx, action, cibles, details)
         self.services.journal.purger()
@@ -183,6 +176,7 @@ class RgpdService(Service):
 
     def dernieres_activites(self) -> dict[str, date]:
         """Last activity of each person: attendance, pre-list, project visit, help, or creation."""
+        self.ctx.exiger(Permission.ANONYMISER)
         self.depot.charger_tout()
         der: dict[str, date] = {}
 
@@ -240,13 +234,15 @@ class RgpdService(Service):
         """An encrypted backup into a folder or USB key (``outils.chiffrement``); journalled."""
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():
-            chemin = self.services.outils.chiffrement.sauvegarder_chiffre(self.depot.dossier, vers, phrase)
+            chemin = self.services.outils.chiffrement.sauvegarder_chiffre(self.depot.dossier, vers, phrase,
+                                                                          horloge=self.ctx.maintenant)
         self.journaliser_action("sauvegarde_chiffree", (), chemin.name)
         return chemin
 
     def dechiffrer_sauvegarde(self, fichier, phrase: str):
         """Decrypt an encrypted backup into this folder's backups list, from where it is restored."""
         self.ctx.exiger(Permission.SAUVEGARDER)
-        chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(self.depot.dossier, fichier, phrase)
+        chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(
+            self.depot.dossier, fichier, phrase, horloge=self.ctx.maintenant)
         self.journaliser_action("restauration_chiffree", (), chemin.name)
         return chemin

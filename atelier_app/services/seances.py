@@ -20,10 +20,16 @@ from atelier_app.domain.personnes import Personne
 from atelier_app.domain.presences import a_rappeler, appels_oublies
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import PERMISSIONS, Permission, Role
-from atelier_app.domain.seances import Seance, valider_seance
+from atelier_app.domain.seances import Presence, Seance, valider_seance
 from atelier_app.errors import AccesRefuse, DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
 from atelier_app.services.contexte import ADMINISTRATEUR_POSTE
+
+
+def sans_portrait(s: Seance) -> Seance:
+    """The session as a volunteer sees it: who is marked how, without the age band, gender, status
+    and commune kept with each mark for the statistics."""
+    return replace(s, presences=tuple(Presence(p.personne, p.statut, p.inscrit) for p in s.presences))
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,20 @@ class SeancesService(Service):
 
     # ------------------------------------------------------------ reading
     def seance(self, seance_id: str) -> Seance:
+        """One session. A volunteer (or the volunteer mode) sees today's only, and of each attendee only
+        the mark: the snapshot of age band, gender, status and commune is for the statistics."""
+        self.ctx.exiger(Permission.VOIR_SEANCES_DU_JOUR)
+        s = self._seance(seance_id)
+        if self._voit_tout():
+            return s
+        if s.date != self.ctx.aujourd_hui():
+            raise AccesRefuse("En mode bénévole, seules les séances du jour sont visibles.")
+        return sans_portrait(s)
+
+    def _voit_tout(self) -> bool:
+        return self.ctx.peut(Permission.VOIR_PERSONNES) and not self.mode_benevole()
+
+    def _seance(self, seance_id: str) -> Seance:
         s = self.depot.get(Seance, seance_id)
         if s is None:
             raise UserError(f"La séance « {seance_id} » n'existe pas.")
@@ -132,6 +152,8 @@ class SeancesService(Service):
             raise AccesRefuse("En mode bénévole, seules les séances du jour sont visibles.")
         iso = jour.isoformat()
         seances = self.depot.choisir(Seance, jour.year, lambda d: d.get("date") == iso)
+        if not self._voit_tout():
+            seances = [sans_portrait(s) for s in seances]
         return [self.ligne(s) for s in sorted(seances, key=lambda s: (s.debut, s.groupe))]
 
     def _seances_recentes(self, garder: Callable[[Mapping[str, Any]], bool] | None = None) -> list[Seance]:
@@ -222,6 +244,7 @@ class SeancesService(Service):
 
     def a_deplacer(self, groupe_id: str, debut: date) -> int:
         """How many planned sessions of the group would change date if it started on ``debut``."""
+        self.ctx.exiger(Permission.GERER_ACTIVITES)
         supprimees, _gardees, nouvelles, _cal = self._plan(self.groupe(groupe_id), debut)
         return max(len(supprimees), len(nouvelles))
 
@@ -258,7 +281,7 @@ class SeancesService(Service):
         if problemes:
             raise DonneesInvalides("La séance n'est pas enregistrée.", problemes)
         with self.depot.transaction(action) as tx:
-            if avant is not None and avant.date_rangement().replace(day=1) != s.date_rangement().replace(day=1):
+            if avant is not None and (avant.date.year, avant.date.month) != (s.date.year, s.date.month):  # month file
                 tx.delete(Seance, avant.id)
             tx.put(s)
         self.ctx.signaler("seances")
@@ -267,7 +290,7 @@ class SeancesService(Service):
     def deplacer(self, seance_id: str, nouvelle: date, debut: str | None = None) -> tuple[Seance, str]:
         """Move a session; returns it and a warning if the new day is a holiday."""
         self.exiger(Permission.GERER_ACTIVITES)
-        s = self.seance(seance_id)
+        s = self._seance(seance_id)
         if s.appel_fait:
             raise UserError(f"Séance du {s.date:%d/%m/%Y} : l'appel est fait, elle ne peut plus être déplacée.")
         n = replace(s, date=nouvelle, debut=debut or s.debut)
@@ -281,13 +304,13 @@ class SeancesService(Service):
         self.exiger(Permission.GERER_ACTIVITES)
         if not (motif or "").strip():
             raise UserError("Annulation : le motif est obligatoire (ex. « animateur malade »).")
-        s = self.seance(seance_id)
+        s = self._seance(seance_id)
         return self._enregistrer(replace(s, etat="annulee", motif_annulation=motif.strip(), presences=(),
                                          anonymes=0, appel_fait=False), "Séance annulée")
 
     def retablir(self, seance_id: str) -> Seance:
         self.exiger(Permission.GERER_ACTIVITES)
-        s = self.seance(seance_id)
+        s = self._seance(seance_id)
         return self._enregistrer(replace(s, etat="prevue", motif_annulation=""), "Séance rétablie")
 
     def ajouter(self, groupe_id: str, jour: date, debut: str | None = None, duree: int | None = None) -> Seance:

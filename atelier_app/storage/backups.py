@@ -13,6 +13,7 @@ import logging
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -73,9 +74,10 @@ def a_garder(quands: list[datetime]) -> set[datetime]:
     return garde
 
 
-def sauvegarder(dossier: Path, raison: str = "") -> Path:
-    """Zip every data file; the caller holds the folder lock (and the repository's mutex if open)."""
-    now = datetime.now()
+def sauvegarder(dossier: Path, raison: str = "", *, horloge: Callable[[], datetime] = datetime.now) -> Path:
+    """Zip every data file; the caller holds the folder lock (and the repository's mutex if open).
+    ``horloge``: the caller's clock (the services' context), which names the file."""
+    now = horloge()
     suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
     d = dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)
@@ -105,8 +107,7 @@ def tourner(dossier: Path) -> list[Path]:
     return supprimees
 
 
-def sauvegarde_du_jour_faite(dossier: Path, jour: date | None = None) -> bool:
-    jour = jour or date.today()
+def sauvegarde_du_jour_faite(dossier: Path, jour: date) -> bool:
     return any(s.quand.date() == jour for s in lister(dossier))
 
 
@@ -145,7 +146,8 @@ def derniere_bonne(dossier: Path) -> Path:
     raise UserError("Aucune sauvegarde lisible n'existe dans ce dossier.")
 
 
-def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
+def restaurer(dossier: Path, chemin: Path | None = None, *,
+              horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
     """Put a backup in place; the current files go to ``mis_de_cote/<date>/``, never deleted.
 
     Returns (backup used, folder where the previous files were put aside). The caller holds the
@@ -157,7 +159,7 @@ def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
     if not chemin.is_file():
         raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
     noms = verifier_archive(chemin)
-    a_cote = dossier / layout.DOSSIER_MIS_DE_COTE / datetime.now().strftime("%Y%m%d-%H%M%S")
+    a_cote = dossier / layout.DOSSIER_MIS_DE_COTE / horloge().strftime("%Y%m%d-%H%M%S")
     a_cote.mkdir(parents=True, exist_ok=True)
     for rel in [*layout.data_files(dossier), layout.TRANSACTION]:
         src = dossier / rel

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -69,20 +70,22 @@ def dechiffrer(donnees: bytes, phrase: str, nom: str = "le fichier") -> bytes:
         ) from None
 
 
-def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str) -> Path:
+def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str, *,
+                        horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Take a backup of the data folder and write it encrypted into ``vers`` (caller holds the lock)."""
     verifier_phrase(phrase)
     vers = Path(vers)
     if not vers.is_dir():
         raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
-    zip_ = backups.sauvegarder(dossier, raison="chiffree")
-    cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{EXTENSION}"
+    zip_ = backups.sauvegarder(dossier, raison="chiffree", horloge=horloge)
+    cible = vers / f"atelier-{horloge():%Y%m%d-%H%M%S}{EXTENSION}"
     atomic_write_bytes(cible, chiffrer(zip_.read_bytes(), phrase))
     log.info("Sauvegarde chiffrée écrite : %s", cible)
     return cible
 
 
-def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Path:
+def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str, *,
+                                horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Decrypt an encrypted backup into the folder's backups, checked; returns the zip's path."""
     fichier = Path(fichier)
     if not fichier.is_file():
@@ -90,7 +93,7 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Pa
     contenu = dechiffrer(fichier.read_bytes(), phrase, fichier.name)
     d = backups.dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)
-    cible = d / f"atelier-{datetime.now():%Y%m%d-%H%M%S}-dechiffree.zip"
+    cible = d / f"atelier-{horloge():%Y%m%d-%H%M%S}-dechiffree.zip"
     atomic_write_bytes(cible, contenu)
     try:
         backups.verifier_archive(cible)
@@ -100,7 +103,8 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Pa
     return cible
 
 
-def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:
+def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str, *,
+                      horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
     """Restore an encrypted backup into a data folder that is not open (the CLI's case).
 
     The present files are backed up and put aside first, as for any restore; a wrong passphrase
@@ -116,8 +120,8 @@ def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, 
     verrou.acquerir()
     try:
         if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration")
-        zip_ = dechiffrer_vers_sauvegardes(dossier, fichier, phrase)
-        return backups.restaurer(dossier, zip_)
+            backups.sauvegarder(dossier, raison="avant-restauration", horloge=horloge)
+        zip_ = dechiffrer_vers_sauvegardes(dossier, fichier, phrase, horloge=horloge)
+        return backups.restaurer(dossier, zip_, horloge=horloge)
     finally:
         verrou.liberer()

@@ -15,7 +15,7 @@ import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -229,8 +229,9 @@ def _raison_conversion(tp: Any, valeur: Any, exc: Exception) -> str:
     return f"valeur invalide : « {valeur} »"
 
 
-def lire(chemin: Path) -> tuple[dict[str, Any], list[Probleme]]:
-    """Parse and validate a file on its own (no database): records per list, and every problem."""
+def lire(chemin: Path, horloge: Callable[[], datetime] = datetime.now) -> tuple[dict[str, Any], list[Probleme]]:
+    """Parse and validate a file on its own (no database): records per list, and every problem.
+    ``horloge``: the caller's clock (birth years are checked against the current year)."""
     chemin = Path(chemin)
     try:
         contenu = json.loads(chemin.read_text(encoding="utf-8-sig"))
@@ -251,7 +252,7 @@ def lire(chemin: Path) -> tuple[dict[str, Any], list[Probleme]]:
     objets: dict[str, Any] = {"centre": None}
     if isinstance(contenu.get("centre"), dict):
         objets["centre"] = _construire(Centre, {**contenu["centre"], "id": Centre.ID}, "centre", problemes)
-    annee = date.today().year
+    annee = horloge().year
     objets["aides_sans_instantane"] = set()  # help records whose public is to be taken from the person
     for nom, (kind, prefixe, valider) in LISTES.items():
         brut = contenu.get(nom, [])
@@ -305,7 +306,7 @@ def importer(depot: Any, chemin: Path, tx: Any) -> RapportImport:
     """All or nothing: every problem is listed before anything is written through ``tx``."""
     from atelier_app.storage.interchange_fusion import Fusion
 
-    objets, problemes = lire(chemin)
+    objets, problemes = lire(chemin, depot.horloge)
     depot.charger_tout()
     fusion = Fusion(depot, objets, problemes)
     fusion.preparer()

@@ -41,7 +41,7 @@ def migrer(depot: Depot, depuis: int) -> None:
     from atelier_app.storage.backups import sauvegarder
     from atelier_app.storage.repository import META, SCHEMA_VERSION
 
-    sauvegarder(depot.dossier, raison=f"avant-migration-{depuis}")
+    sauvegarder(depot.dossier, raison=f"avant-migration-{depuis}", horloge=depot.horloge)
     depot.charger_tout()
     with depot.transaction(f"Mise à jour des données (schéma {depuis} → {SCHEMA_VERSION})"):
         contenus = {name: shard.storage.data for name, shard in depot._shards.items()}

@@ -92,8 +92,10 @@ class Transaction:
 class Depot:
     """The repository. Open it with :meth:`ouvrir`; close it with :meth:`fermer`."""
 
-    def __init__(self, dossier: Path) -> None:
+    def __init__(self, dossier: Path, horloge: Callable[[], datetime] = datetime.now) -> None:
         self.dossier = Path(dossier)
+        #: The clock, handed in by the caller (the services' context): storage never reads the date itself.
+        self.horloge = horloge
         self._shards: dict[str, Shard] = {}
         self._available: set[str] = set()
         self._index: dict[str, dict[str, str]] = {}
@@ -107,8 +109,9 @@ class Depot:
 
     # ---------------------------------------------------------------- opening
     @classmethod
-    def ouvrir(cls, dossier: Path | str, *, verrou: bool = True) -> Depot:
-        depot = cls(Path(dossier))
+    def ouvrir(cls, dossier: Path | str, *, verrou: bool = True,
+               horloge: Callable[[], datetime] = datetime.now) -> Depot:
+        depot = cls(Path(dossier), horloge)
         depot.dossier.mkdir(parents=True, exist_ok=True)
         if verrou:
             depot._verrou = VerrouDossier(depot.dossier)
@@ -131,7 +134,7 @@ class Depot:
                     fichier=layout.NOYAU,
                 )
             self._create_empty()
-        current = date.today().year
+        current = self.horloge().year
         with sans_ramasse_miettes():
             for name in sorted(self._available):
                 family = layout.family_of(name)
@@ -143,7 +146,7 @@ class Depot:
         shard = Shard(layout.NOYAU, self.dossier / layout.NOYAU, {})
         self._shards[layout.NOYAU] = shard
         self._available.add(layout.NOYAU)
-        shard.table(META).put_many({"schema": {"version": SCHEMA_VERSION, "cree_le": date.today().isoformat()}})
+        shard.table(META).put_many({"schema": {"version": SCHEMA_VERSION, "cree_le": self.horloge().date().isoformat()}})
         atomic_write_bytes(shard.storage.path, shard.storage.serialise())
         shard.storage.dirty = False
 
@@ -296,10 +299,17 @@ class Depot:
     # ---------------------------------------------------------------- writing
     @contextmanager
     def transaction(self, action: str) -> Iterator[Transaction]:
-        if self._tx is not None:  # nested: part of the enclosing user action
-            yield self._tx
-            return
+        """One user action's changes, committed together.
+
+        Why the nesting is decided under the lock: a transaction belongs to the thread that opened
+        it. Another thread (a save on the Tk thread while a background task writes) waits for the
+        lock and then opens its own; it never joins a transaction it does not own, whose rollback
+        would silently take its record away.
+        """
         with self._mutex:
+            if self._tx is not None:  # the lock is ours, so this is ours: part of the enclosing action
+                yield self._tx
+                return
             tx = Transaction(self, action)
             self._tx = tx
             try:
@@ -330,7 +340,7 @@ class Depot:
         for s in dirty:
             s.storage.dirty = False
             self._available.add(s.name)
-        self.derniere_ecriture = datetime.now()
+        self.derniere_ecriture = self.horloge()
         log.info("Enregistré : %s (%s)", action, ", ".join(s.name for s in dirty))
 
     def _commit_many(self, dirty: list[Shard]) -> None:

@@ -122,27 +122,16 @@ class PageDonneesPersonnelles(ttk.Frame):
             dialogues.informer(self, f"{n} personne(s) anonymisée(s).")
         self.rafraichir()
 
-    def _document(self, nom: str, action: str, ecrire) -> None:
-        from atelier_app.assemblage import dossier_exports
-
-        chemin = dossier_exports() / nom
-        if self.app.proteger(lambda: ecrire(chemin)) is not None:
-            self.app.services.rgpd.journaliser_action(action)
+    def _document(self, ecrire) -> None:
+        chemin = self.app.proteger(ecrire)
+        if chemin is not None:
             dialogues.informer(self, f"Document écrit :\n{chemin}")
 
     def notice(self) -> None:
-        from atelier_app.reports import rgpd as doc
-
-        s = self.app.services
-        self._document("notice-donnees-personnelles.pdf", "notice_information",
-                       lambda c: doc.notice_information(c, s.centre.centre(), s.rgpd.duree_conservation()))
+        self._document(self.app.services.documents.notice_information)
 
     def registre(self) -> None:
-        from atelier_app.reports import rgpd as doc
-
-        s = self.app.services
-        self._document("registre-des-traitements.pdf", "registre",
-                       lambda c: doc.registre(c, s.centre.centre(), s.rgpd.duree_conservation(), s.ctx.aujourd_hui()))
+        self._document(self.app.services.documents.registre_traitements)
 
     def sauvegarder(self) -> None:
         dossier = filedialog.askdirectory(parent=self, title="Dossier ou clé USB de destination")

@@ -84,15 +84,12 @@ class OngletRgpd(ttk.Frame):
 
     def exporter(self) -> None:
         from atelier_app.assemblage import dossier_exports
-        from atelier_app.reports import rgpd as doc
 
         dossier = filedialog.askdirectory(parent=self, title="Dossier où écrire l'export",
                                           initialdir=str(dossier_exports()))
         if not dossier:
             return
-        s = self.app.services
-        r = self.app.proteger(lambda: s.rgpd.exporter_personne(
-            self.personne.id, lambda d: doc.exporter_personne(dossier, s.centre.centre(), d, s.ctx.aujourd_hui())))
+        r = self.app.proteger(lambda: self.app.services.documents.donnees_personne(self.personne.id, dossier))
         if r is not None:
             dialogues.informer(self, f"Export écrit :\n{r[0]}\n{r[1]}")
 

@@ -216,11 +216,7 @@ class EcranRepair(Ecran):
             self.exporter_vers(Path(chemin), annee)
 
     def exporter_vers(self, chemin: Path, annee: int | None = None) -> None:
-        """Read the data on the Tk thread (services), write the file off it."""
-        from atelier_app.reports import ords as export
-
-        donnees = self.app.proteger(lambda: self.services.reparations.donnees_ords(annee))
-        if donnees is None:
-            return
-        self.app.taches.lancer(lambda _avancer: export.ecrire(chemin, donnees),
+        """Write the file off the Tk thread (one service method: check, data, file, journal)."""
+        documents = self.services.documents
+        self.app.taches.lancer(lambda _avancer: documents.ords(annee, chemin)[1],
                                lambda n: dialogues.informer(self, f"{n} réparation(s) exportée(s) au format ORDS :\n{chemin}"))

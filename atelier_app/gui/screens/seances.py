@@ -292,32 +292,19 @@ class EcranSeances(Ecran):
         EditeurProgramme(self, self.app, a.id).montrer()
 
     def imprimer(self) -> None:
-        from atelier_app.assemblage import dossier_exports
-        from atelier_app.reports.emargement import FeuilleSeance, feuille_seance
-
         sid = self._seance_choisie()
-        donnees = self.services.presences.feuille_seance(sid)
-        centre = self.services.centre.centre()
-        chemin = dossier_exports() / f"emargement-{donnees['jour']:%Y-%m-%d}-{sid}.pdf"
-        self._lancer(lambda _a: feuille_seance(chemin, centre, FeuilleSeance(**donnees)), (sid,),
-                     "feuille d'émargement")
+        documents = self.services.documents
+        self._lancer(lambda _a: documents.emargement_seance(sid))
 
     def imprimer_mois(self) -> None:
-        from atelier_app.assemblage import dossier_exports
-        from atelier_app.reports.emargement import FeuilleMois, feuille_mois
-
         g = self._groupe_choisi()
         sid = self.arbre.focus()
         jour = self.services.seances.seance(sid).date if sid else self.services.ctx.aujourd_hui()
-        donnees = self.services.presences.feuille_mois(g.id, jour.year, jour.month)
-        centre = self.services.centre.centre()
-        chemin = dossier_exports() / f"presences-{g.id}-{jour:%Y-%m}.pdf"
-        self._lancer(lambda _a: feuille_mois(chemin, centre, FeuilleMois(**donnees)), (g.id,),
-                     f"feuille mensuelle {jour:%Y-%m}")
+        documents = self.services.documents
+        self._lancer(lambda _a: documents.emargement_mois(g.id, jour.year, jour.month))
 
-    def _lancer(self, travail, cibles, details: str) -> None:
+    def _lancer(self, travail) -> None:
         def fini(chemin: Path) -> None:
-            self.services.presences.noter_impression(cibles, details)
             dialogues.informer(self, f"Feuille écrite :\n{chemin}")
 
         gc.collect()  # dead Tk images collected in the worker thread would fail there

@@ -246,16 +246,13 @@ class EcranStatistiques(Ecran):
         chemin = self.demander_fichier("Rapport annuel", f"rapport-{annee}.pdf", [("PDF", "*.pdf")])
         if chemin is None:
             return
-        from atelier_app.reports import rapport
-
-        services = self.services
+        documents = self.services.documents
 
         def fini(resultat) -> None:
             self._avancer(1.0, f"Rapport écrit : {resultat}")
-            services.fiches.noter_document("impression", f"rapport annuel {annee}")
             dialogues.informer(self, f"Le rapport annuel {annee} est écrit :\n{resultat}")
 
-        _lancer(self.app, lambda avancer: rapport.produire(services, annee, chemin, avancer), fini, self._avancer)
+        _lancer(self.app, lambda avancer: documents.rapport(annee, chemin, avancer), fini, self._avancer)
 
     def exporter(self) -> None:
         if self.stats is None:
@@ -268,20 +265,19 @@ class EcranStatistiques(Ecran):
         if chemin is None:
             return
         from atelier_app.domain.roles import Permission
-        from atelier_app.reports import export_stats
 
         if not self.services.ctx.peut(Permission.EXPORTER):
             dialogues.erreur(self, "Votre compte ne permet pas d'exporter des données.")
             return
-        centre = self.services.centre.centre().nom
+        documents = self.services.documents
 
         def fini(resultat) -> None:
-            self.services.fiches.noter_document("export", f"statistiques ({resultat.suffix[1:]})")
             self._avancer(1.0, f"Export écrit : {resultat}")
             dialogues.informer(self, f"Statistiques exportées :\n{resultat}")
 
         self._avancer(0.3, "Export en cours…")
-        _lancer(self.app, lambda _av: export_stats.ecrire(stats, chemin, centre), fini)
+        _lancer(self.app, lambda _av: documents.statistiques(stats.debut, stats.fin, chemin, stats.activite),
+                fini)
 
     def accompagnement(self) -> None:
         from atelier_app.gui.accompagnement import FormulaireAccompagnement
@@ -360,9 +356,5 @@ class DialogueFiche(Modale):
         chemin = self.ecran.demander_fichier("Fiche bilan", f"fiche-{f.activite}-{f.annee}.pdf", [("PDF", "*.pdf")])
         if chemin is None:
             return
-        from atelier_app.reports import fiche as pdf
-
-        svc = self.app.services
-        if self.app.proteger(lambda: pdf.ecrire(chemin, svc.centre.centre(), f)) is not None:
-            svc.fiches.noter_document("impression", f"fiche bilan {f.activite} {f.annee}", (f.activite,))
+        if self.app.proteger(lambda: self.app.services.documents.fiche(f.activite, f.annee, chemin)) is not None:
             dialogues.informer(self, f"Fiche bilan écrite :\n{chemin}")
