@@ -26,7 +26,8 @@ def test_rapport_annuel_complet(centre, tmp_path) -> None:
     sommaire = pages[1]
     noms = [a.nom for a in centre.centre.activites()]
     parties = [(o.title, lecteur.get_destination_page_number(o) + 1) for o in lecteur.outline if not isinstance(o, list)]
-    assert [t for t, _p in parties] == [f"Fiche bilan — {nom}" for nom in noms] + ["Statistiques 2025"]
+    assert [t for t, _p in parties] == (["L'année 2025 en chiffres"] + [f"Fiche bilan — {nom}" for nom in noms]
+                                        + ["Statistiques 2025"])
     for titre, page in parties:
         assert re.search(rf"{page}\s+{re.escape(titre)}", sommaire), (titre, page)
         assert titre in pages[page - 1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from atelier_app.cli import ecrire
@@ -60,8 +59,11 @@ def _stats(args, services) -> int:
         raise UserError(f"--sortie {chemin.name} : choisissez un fichier .xlsx, .ods ou .csv.")
     if args.activite:
         services.centre.activite(args.activite)
-    stats = pour_periode(services.fiches.collecte, date(args.annee, 1, 1), date(args.annee, 12, 31), args.activite)
-    export_stats.ecrire(stats, chemin, services.centre.centre().nom)
+    from atelier_app.domain.periode import annee as periode_annee
+
+    periode = periode_annee(args.annee, services.ctx.aujourd_hui())
+    stats = pour_periode(services.fiches.collecte, periode.debut, periode.fin, args.activite)
+    export_stats.ecrire(stats, chemin, services.centre.centre().nom, en_cours=periode.avertissement())
     services.fiches.noter_document("export", f"statistiques {args.annee} ({chemin.suffix[1:]})")
     ecrire(f"Statistiques {args.annee} écrites : {chemin}")
     return 0

@@ -14,9 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from atelier_app.domain.secret import Masque
+from atelier_app.reports import masquage
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Ligne, Statistiques, libelle_periode
 
-PETIT = f"< {SEUIL_ANONYMAT}"
+PETIT = masquage.PETIT
 ENTETE = ("Libellé", "Nombre", "%", "Année précédente", "% année précédente", "Évolution")
 
 
@@ -28,17 +30,23 @@ def masquer(valeur: float | None, personnes: bool, masque: bool) -> Any:
     return int(valeur) if float(valeur).is_integer() else valeur
 
 
-def _ligne(lg: Ligne, masque: bool, comparer: bool) -> list[Any]:
-    petit = masque and lg.personnes and 0 < lg.valeur < SEUIL_ANONYMAT
+def _ligne(lg: Ligne, masque: bool, comparer: bool, marques: tuple[Masque, Masque] | None = None) -> list[Any]:
+    """One row; ``marques`` (this year, last year) from ``masquage`` when small counts are masked."""
+    mc, mp = marques or (Masque.VISIBLE, Masque.VISIBLE)
+    if not masque:
+        mc = mp = Masque.VISIBLE
+    petit = mc is not Masque.VISIBLE
     libelle = f"{lg.libelle} ({lg.unite})" if lg.unite and lg.unite != "%" else lg.libelle
-    valeur = masquer(lg.valeur, lg.personnes, masque)
+    libelle = libelle.replace("CO2", "CO₂")
+    valeur = masquage.marque(mc) or masquer(lg.valeur, lg.personnes, False)
     pct = "" if petit or lg.pourcentage is None else lg.pourcentage
     if lg.unite == "%":
         libelle, valeur, pct = f"{lg.libelle} (%)", lg.valeur, ""
     out = [libelle, valeur, pct]
     if comparer:
-        avant_petit = masque and lg.personnes and lg.precedent is not None and 0 < lg.precedent < SEUIL_ANONYMAT
-        out.append(masquer(lg.precedent, lg.personnes, masque))
+        avant_petit = mp is not Masque.VISIBLE
+        out.append(masquage.marque(mp) if avant_petit and lg.precedent is not None
+                   else masquer(lg.precedent, lg.personnes, False))
         out.append("" if avant_petit or lg.pourcentage_precedent is None else lg.pourcentage_precedent)
         if petit or avant_petit or lg.precedent is None:
             out.append("")
@@ -47,8 +55,9 @@ def _ligne(lg: Ligne, masque: bool, comparer: bool) -> list[Any]:
     return out
 
 
-def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetime | None = None) -> list[list[Any]]:
-    """Every row of the export, in order; titles are one-cell rows."""
+def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetime | None = None,
+           en_cours: str = "") -> list[list[Any]]:
+    """Every row of the export, in order; titles are one-cell rows; ``en_cours``: the year is incomplete."""
     quand = quand or datetime.now()
     comparer = stats.precedent is not None
     out: list[list[Any]] = [
@@ -65,8 +74,11 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
     ]
     if comparer and stats.precedent:
         out.append(["Comparée à", libelle_periode(*stats.precedent)])
+    if en_cours:
+        out.append(["Année incomplète", en_cours])
     if masque:
-        out.append(["Confidentialité", f"effectifs de moins de {SEUIL_ANONYMAT} personnes notés « {PETIT} »"])
+        out.append(["Confidentialité", masquage.NOTE])
+    m = masquage.masques(stats)
     for s in stats.sections:
         out.append([])
         out.append([s.titre])
@@ -78,14 +90,15 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
             out.append(["Aucune donnée pour cette période"])
             continue
         out.append(list(ENTETE if comparer else ENTETE[:3]))
-        out += [_ligne(lg, masque, comparer) for lg in s.lignes]
+        out += [_ligne(lg, masque, comparer, (m.courant(s.titre, i), m.precedent(s.titre, i)))
+                for i, lg in enumerate(s.lignes)]
     return out
 
 
-def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True) -> Path:
+def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, en_cours: str = "") -> Path:
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque)
+    rangs = lignes(stats, centre, masque, en_cours=en_cours)
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
         _csv(rangs, chemin)

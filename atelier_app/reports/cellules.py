@@ -1,0 +1,47 @@
+"""One statistics row as printed in the report and on the screen: French numbers, marks, units.
+
+Why one module: the report, the screen and the graphs must print the same « 52 h 15 », « 25,0 % »,
+« 11 034,6 » and « — » (nothing to divide by), from ``domain.nombres`` (Babel, fr_FR).
+"""
+
+from __future__ import annotations
+
+from atelier_app.domain import nombres
+from atelier_app.domain.secret import Masque
+from atelier_app.reports.masquage import marque
+
+#: Units as printed after a row's label ("CO2" in the computed label is printed "CO₂").
+UNITES = {"h": "", "%": "", "kg": "kg", "jours": "jours"}
+
+
+def libelle(lg) -> str:
+    texte = lg.libelle.replace("CO2", "CO₂")
+    unite = UNITES.get(lg.unite, lg.unite)
+    return f"{texte} ({unite})" if unite else texte
+
+
+def valeur(v: float | None, unite: str = "", masque: Masque = Masque.VISIBLE) -> str:
+    if v is None:
+        return ""
+    texte = marque(masque)
+    if texte:
+        return texte
+    if unite == "h":
+        return nombres.heures(v)
+    if unite == "%":
+        return nombres.taux(v)
+    return nombres.nombre(v)
+
+
+def sans_denominateur(section) -> bool:
+    """Whether the section's percentages have nothing to divide by (every row with one is 0)."""
+    return all(not lg.valeur for lg in section.lignes if lg.pourcentage is not None)
+
+
+def pourcentage(p: float | None, masque: Masque = Masque.VISIBLE, vide: bool = False) -> str:
+    """« 25,0 % »; nothing for a masked count (it would give the count away); « — » with no total."""
+    if p is None or masque is not Masque.VISIBLE:
+        return ""
+    if vide:
+        return nombres.RIEN
+    return nombres.taux(p)
