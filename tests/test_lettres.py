@@ -45,3 +45,26 @@ def test_une_page_par_personne_avec_la_date(centre, tmp_path):
 def test_rien_a_ecrire(centre, tmp_path):
     chemin, n, sans = lettres(centre, "senou", tmp_path / "l.pdf")
     assert chemin is None and n == 0 and sans == []
+
+
+def test_date_de_la_pre_liste_quand_l_activite_n_en_a_pas(centre, tmp_path):
+    """FORMAT.md ``reunion``: the letters refused to print although the entries carried the date."""
+    from atelier_app.errors import UserError
+    from atelier_app.reports import lettres as pdf
+
+    a = centre.centre.activite("initiation")
+    assert a.reunion.date is None
+    p = Personne(id="p1", nom="Durand", prenom="Amélie", adresse="12 rue des Roses", code_postal="59000",
+                 commune="Lille")
+    chemin = pdf.ecrire(tmp_path / "l.pdf", centre.centre.centre(), a, [p], date(2026, 12, 1),
+                        reunions={"p1": date(2027, 1, 15)})
+    (texte,) = [pg.extract_text() for pg in PdfReader(str(chemin)).pages]
+    assert "vendredi 15 janvier 2027" in texte and "date à préciser" not in texte
+    assert "Salle multimédia" in texte  # the activity's place
+    try:
+        pdf.ecrire(tmp_path / "m.pdf", centre.centre.centre(), a, [p], date(2026, 12, 1))
+    except UserError as e:
+        assert "Amélie Durand" in str(e) and "pré-liste" in str(e)
+    else:
+        raise AssertionError("a letter without a date must not print")
+    assert not (tmp_path / "m.pdf").exists()
