@@ -114,3 +114,10 @@ def test_plus_de_groupes_que_de_sessions() -> None:
         "21 stagiaires en cumulé sur l'année 2025 répartis en 2 sessions : 9 en janvier-mars ; "
         "12 en septembre-novembre (5 ateliers répartis sur les 2 sessions). Total de 84 heures de formation en cumulé.")
     assert "ateliers" not in texte_cycles(2025, cycles, 84, groupes=2)
+
+
+def test_jours_des_groupes() -> None:
+    from atelier_app.domain.chiffres import jours_des_groupes
+
+    groupes = [{"creneau": {"jour": "samedi"}}, {"creneau": {"jour": "mercredi"}}, {"creneau": None}, {}]
+    assert jours_des_groupes(groupes) == ["mercredi", "samedi"]

@@ -15,12 +15,13 @@ A course in cycles reads::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from atelier_app.domain import nombres
-from atelier_app.domain.codes import MOIS
+from atelier_app.domain.codes import JOURS, MOIS
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,9 @@ def texte_accompagnement(annee: int, demandes: int, personnes: int, heures: floa
     qui = _accord(personnes, "personne identifiée", "personnes identifiées")
     return (f"{nombres.entier(demandes)} {demande} sur l'année {annee}, pour {nombres.entier(personnes)} {qui}. "
             + texte_heures(heures, "d'accompagnement"))
+
+
+def jours_des_groupes(groupes: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The weekdays of the groups' time slots (stored dicts), Monday first: ``["mercredi"]``."""
+    jours = {str((g.get("creneau") or {}).get("jour", "")).lower() for g in groupes}
+    return [j for j in JOURS if j in jours]

@@ -102,3 +102,17 @@ def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche) -> Path:
     pied = pied_de_page(f"{centre.nom} — fiche bilan {fiche.annee}")
     doc.build(flux, onFirstPage=pied, onLaterPages=pied)
     return Path(chemin)
+
+
+#: Fields of a sheet the team writes each year; an empty one would print as a blank row.
+A_REMPLIR = ("chiffres", "animateur", "lieu", "objectif_pedagogique", "description", "public", "partenaires",
+             "points_positifs", "perspectives")
+
+
+def champs_vides(fiche: Fiche) -> list:
+    """The sheet's rows the team should fill before printing (``LigneFiche``, in the sheet's order).
+
+    Why: a blank « Points positifs » or « Perspectives » sent to a funder reads as nothing to say;
+    the print dialogs list these rows and offer to fill them first, never printing a blank silently.
+    """
+    return [lg for lg in fiche.lignes if lg.cle in A_REMPLIR and not (lg.valeur or "").strip()]

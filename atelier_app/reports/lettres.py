@@ -50,7 +50,7 @@ def reunion_pour(activite: Activite, reunion_preliste: date | None) -> Reunion |
     return Reunion(reunion_preliste, r.heure, r.lieu)
 
 
-def _corps(p: Personne, activite: Activite, le: date, commune: str = "", r: Reunion | None = None,
+def _corps(p: Personne, activite: Activite, le: date, commune: str = "", *, r: Reunion | None = None,
            adresse_centre: str = "") -> list:
     st = styles()
     r = r or activite.reunion
@@ -103,7 +103,7 @@ def _cadre(c: Canvas, flux: list, x: float, y: float, *, largeur: float, hauteur
 
 
 def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Personne],
-           le: date, reunions: dict[str, date | None] | None = None) -> Path:
+           le: date, *, reunions: dict[str, date | None] | None = None) -> Path:
     """Write the letters; the caller chooses the people (those with a postal address).
 
     ``reunions`` maps a person's id to the meeting date of their pre-list entry (used when the
@@ -127,7 +127,7 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
         bloc = [Paragraph("<br/>".join(echapper(x) for x in adresse(p)), st["normal"])]
         _cadre(c, entete_centre(centre), 2 * cm, HAUTEUR - 6 * cm, largeur=8.5 * cm, hauteur=4.8 * cm)
         _cadre(c, bloc, 11 * cm, HAUTEUR - 8.3 * cm, largeur=8.5 * cm, hauteur=3.6 * cm)
-        _cadre(c, _corps(p, activite, le, centre.commune, choisies[p.id], adresse_centre), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
+        _cadre(c, _corps(p, activite, le, centre.commune, r=choisies[p.id], adresse_centre=adresse_centre), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
         c.setFont(normal, 7)
         c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
         c.showPage()

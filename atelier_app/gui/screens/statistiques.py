@@ -33,10 +33,33 @@ def _lancer(app, travail, fini, progression=None) -> None:
     app.taches.lancer(travail, fini, progression)
 
 
-def _texte(v) -> str:
-    from atelier_app.reports.export_stats import en_francais
+def _texte(v, unite: str = "") -> str:
+    """A figure as the reports print it (``cellules``): « 15 686 », « 52 h 15 », « 25,0 % »."""
+    from atelier_app.reports import cellules
 
-    return "" if v is None or v == "" else en_francais(v)
+    return "" if v is None or v == "" else cellules.valeur(v, unite)
+
+
+def _evolution(valeur: float, avant: float | None, unite: str) -> str:
+    """« +33 », « −2 », « +1 h 30 »: the change, signed, in the row's unit."""
+    if avant is None:
+        return ""
+    ecart = valeur - avant
+    signe = "+" if ecart > 0 else ("−" if ecart < 0 else "")
+    return signe + _texte(abs(ecart), unite)
+
+
+def _en_cours(stats, aujourd_hui: date) -> str:
+    """The sentence shown above the figures when the period runs to today in an unfinished year."""
+    from atelier_app.domain.periode import annee as periode_annee
+
+    p = periode_annee(stats.debut.year, aujourd_hui)
+    if p.en_cours and stats.debut == p.debut and stats.fin == p.fin:
+        return p.avertissement()
+    if stats.fin >= aujourd_hui:
+        return (f"Période en cours : les chiffres s'arrêtent au {aujourd_hui:%d/%m/%Y} et sont comparés "
+                "aux mêmes dates de l'année précédente.")
+    return ""
 
 
 class EcranStatistiques(Ecran):
@@ -90,6 +113,9 @@ class EcranStatistiques(Ecran):
         self.etat = ttk.Label(suivi, text="")
         self.etat.pack(side="left", padx=8)
 
+        # a year in progress is compared with the same dates of last year, and says so (DESIGN.md)
+        self.en_cours = ttk.Label(self, text="", bootstyle="warning", wraplength=900, justify="left")
+        self.en_cours.pack(fill="x", pady=(0, 4))
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
         corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
@@ -105,7 +131,8 @@ class EcranStatistiques(Ecran):
             self.arbre.heading(cle, text=titre, anchor="e")
             self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
-        self.arbre.column("#0", width=220, minwidth=160, stretch=True)
+        # wide enough for « Commune de résidence des bénéficiaires » without cutting it
+        self.arbre.column("#0", width=330, minwidth=260, stretch=True)
         barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
         self.arbre.configure(yscrollcommand=barre.set)
         self.arbre.pack(side="left", fill="both", expand=True)
@@ -127,8 +154,11 @@ class EcranStatistiques(Ecran):
         except ValueError:
             return
         if 2000 <= annee <= 2100:
-            self.du.set_date(date(annee, 1, 1))
-            self.au.set_date(date(annee, 12, 31))
+            from atelier_app.domain.periode import annee as periode_annee
+
+            p = periode_annee(annee, self.services.ctx.aujourd_hui())
+            self.du.set_date(p.debut)
+            self.au.set_date(p.fin)
 
     def activite_choisie(self) -> str | None:
         return self.activites.get(self.activite.get())
@@ -164,22 +194,26 @@ class EcranStatistiques(Ecran):
         _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
 
     def _afficher(self, stats) -> None:
+        from atelier_app.reports import cellules
+        from atelier_app.reports.rapport_stats import titre as titre_section
+
         self.stats = stats
         self._avancer(0, "")
+        self.en_cours.configure(text=_en_cours(stats, self.services.ctx.aujourd_hui()))
         self.arbre.delete(*self.arbre.get_children())
         if stats.precedent:
             self.arbre.heading("avant", text=str(stats.precedent[0].year) if stats.debut.year == stats.fin.year
                                else "Année préc.")
         premier = None
         for i, s in enumerate(stats.sections):
-            parent = self.arbre.insert("", "end", iid=f"s{i}", text=s.titre, open=True)
+            parent = self.arbre.insert("", "end", iid=f"s{i}", text=titre_section(s), open=True)
             premier = premier or (parent if s.graphique else None)
+            vide = cellules.sans_denominateur(s)
             for j, lg in enumerate(s.lignes):
-                evol = "" if lg.precedent is None else lg.valeur - lg.precedent
-                libelle = f"{lg.libelle} ({lg.unite})" if lg.unite else lg.libelle
-                self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=libelle,
-                                  values=(_texte(lg.valeur), _texte(lg.pourcentage), _texte(lg.precedent),
-                                          ("+" if isinstance(evol, (int, float)) and evol > 0 else "") + _texte(evol)))
+                self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=cellules.libelle(lg),
+                                  values=(_texte(lg.valeur, lg.unite), cellules.pourcentage(lg.pourcentage, vide=vide),
+                                          _texte(lg.precedent, lg.unite),
+                                          _evolution(lg.valeur, lg.precedent, lg.unite)))
         if premier:
             self.arbre.selection_set(premier)
             self.arbre.focus(premier)
@@ -243,6 +277,8 @@ class EcranStatistiques(Ecran):
         except ValueError:
             dialogues.erreur(self, f"Année : « {self.annee.get()} » n'est pas une année (AAAA).")
             return
+        if not self._fiches_remplies(annee):
+            return
         chemin = self.demander_fichier("Rapport annuel", f"rapport-{annee}.pdf", [("PDF", "*.pdf")])
         if chemin is None:
             return
@@ -256,6 +292,14 @@ class EcranStatistiques(Ecran):
             dialogues.informer(self, f"Le rapport annuel {annee} est écrit :\n{resultat}")
 
         _lancer(self.app, lambda avancer: rapport.produire(services, annee, chemin, avancer), fini, self._avancer)
+
+    def _fiches_remplies(self, annee: int) -> bool:
+        """Every sheet of the report checked for empty fields first (``champs_vides``)."""
+        from atelier_app.gui import champs_vides
+
+        svc = self.services
+        fiches = self.app.proteger(lambda: [svc.fiches.fiche(a.id, annee) for a in svc.centre.activites()])
+        return fiches is not None and champs_vides.verifier(self, self.app, fiches)
 
     def exporter(self) -> None:
         if self.stats is None:
@@ -324,6 +368,21 @@ class DialogueFiche(Modale):
         self.bind("<Control-s>", lambda _e: self.enregistrer())
         self.bind("<Control-p>", lambda _e: self.imprimer())
 
+    def _champs_remplis(self) -> bool:
+        """The empty fields listed before printing (``champs_vides``); what is written there shows here."""
+        from atelier_app.gui import champs_vides
+
+        if not champs_vides.verifier(self, self.app, [self.fiche]):
+            return False
+        f = self.fiche
+        self.fiche = self.app.services.fiches.fiche(f.activite, f.annee)
+        for lg in self.fiche.lignes:
+            t = self.textes.get(lg.cle)
+            if t is not None and valeur_texte(t) != lg.valeur:
+                t.delete("1.0", "end")
+                t.insert("1.0", lg.valeur)
+        return True
+
     def _mention(self) -> None:
         self.mention.configure(text="Chiffres modifiés à la main (le texte calculé reste disponible)."
                                if self.fiche.chiffres_modifies else "Chiffres calculés à partir des données.")
@@ -355,6 +414,8 @@ class DialogueFiche(Modale):
 
     def imprimer(self) -> None:
         if not self.enregistrer():
+            return
+        if not self._champs_remplis():
             return
         f = self.fiche
         chemin = self.ecran.demander_fichier("Fiche bilan", f"fiche-{f.activite}-{f.annee}.pdf", [("PDF", "*.pdf")])
