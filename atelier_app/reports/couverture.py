@@ -48,7 +48,7 @@ def _image(chemin: str, largeur: float, hauteur: float) -> Image | None:
 
 def logos_financeurs(services) -> list[str]:
     """The funders' logos set in Paramètres (none when the setting is absent)."""
-    return list(getattr(services.centre.parametres(), "logos_financeurs", ()) or ())
+    return [str(x) for x in services.centre.parametres().extra.get("logos_financeurs", ()) or ()]
 
 
 def flux(centre: Centre, annee: int, st: dict, *, aujourd_hui: date, en_cours: str, financeurs: list[str]) -> list:
