@@ -36,7 +36,7 @@ def test_couverture_logos_et_annee_en_chiffres(centre, tmp_path) -> None:
     assert "Avec le soutien de" in pages[0] and lecteur.pages[0].images  # the funders' logo on the cover
     assert "en cours" not in pages[0]  # 2025 is over on 2 March 2026
     chiffres = pages[2]
-    assert "L'année 2025 en chiffres" in chiffres
+    assert "L’année 2025 en chiffres" in chiffres
     assert "Accompagnements au total" in chiffres and "Heures réalisées" in chiffres
     sommaire = pages[1]
     assert sommaire.count(". . .") >= 5  # dot leaders on every contents line, level 2 included

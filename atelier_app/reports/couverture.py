@@ -14,13 +14,14 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Paragraph, Spacer, TableStyle
 
 from atelier_app.domain import nombres
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.secret import Masque
 from atelier_app.reports import cellules, graphiques_pdf, rapport_stats
-from atelier_app.reports.commun import echapper, insecables, polices
+from atelier_app.reports.brouillon import TableRapide as Table
+from atelier_app.reports.commun import echapper, exposants, insecables, polices
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +61,10 @@ def flux(centre: Centre, annee: int, st: dict, *, aujourd_hui: date, en_cours: s
     logo = _image(centre.logo, 5 * cm, 4 * cm)
     out += [logo, Spacer(1, 0.8 * cm)] if logo else [Spacer(1, 4.8 * cm)]
     out += [Paragraph(echapper(centre.nom or "Centre social"), moyen), Spacer(1, 1.5 * cm),
-            Paragraph(f"Rapport d'activité {annee}", grand), Spacer(1, 0.6 * cm),
+            Paragraph(f"Rapport d’activité {annee}", grand), Spacer(1, 0.6 * cm),
             Paragraph(insecables("Ateliers numériques : fiches bilan et statistiques"), moyen), Spacer(1, 1 * cm)]
     if en_cours:
-        out += [Paragraph(insecables(echapper(en_cours)), alerte)]
+        out += [Paragraph(exposants(insecables(echapper(en_cours))), alerte)]
     out.append(Spacer(1, 3.5 * cm if en_cours else 4.2 * cm))
     images = [i for i in (_image(f, 3.5 * cm, 2 * cm) for f in financeurs) if i is not None]
     if images:
@@ -72,7 +73,7 @@ def flux(centre: Centre, annee: int, st: dict, *, aujourd_hui: date, en_cours: s
     adresse = " — ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
     if adresse:
         out.append(Paragraph(echapper(adresse), petit))
-    out.append(Paragraph(f"Document établi le {nombres.date_longue(aujourd_hui)}", petit))
+    out.append(Paragraph(exposants(f"Document établi le {nombres.date_longue(aujourd_hui)}"), petit))
     return out
 
 
@@ -85,14 +86,22 @@ def _ligne(stats, titre: str, libelle: str, marques):
     return None
 
 
-def _evolution(lg, mc: Masque, mp: Masque) -> str:
+def _evolution(lg, mc: Masque, mp: Masque, precedent: str) -> str:
+    """« +12,5 % par rapport à 2025 (1 200) »; the count alone when a percentage would mislead.
+
+    Why not always a percentage: against a first year with 2 requests, « +68 650 % » says nothing a
+    board can use; under 20 last year the figure of last year is given instead.
+    """
     if lg.precedent is None or mc is not Masque.VISIBLE or mp is not Masque.VISIBLE:
         return ""
+    avant = cellules.valeur(lg.precedent, lg.unite)
     if not lg.precedent:
-        return "nouveau" if lg.valeur else nombres.RIEN
+        return f"aucun en {precedent}" if lg.valeur else f"{avant} en {precedent} aussi"
+    if lg.precedent < 20:
+        return f"{avant} en {precedent}"
     ecart = lg.valeur / lg.precedent - 1
     signe = "+" if ecart > 0 else ("−" if ecart < 0 else "")
-    return f"{signe}{nombres.pourcent(abs(ecart), 1)} par rapport à"
+    return f"{signe}{nombres.pourcent(abs(ecart), 1)} par rapport à {precedent} ({avant})"
 
 
 def chiffres_cles(stats, marques, st: dict, *, courant: str, precedent: str | None, en_cours: str) -> list:
@@ -107,16 +116,12 @@ def chiffres_cles(stats, marques, st: dict, *, courant: str, precedent: str | No
         if trouve is None:
             continue
         lg, mc, mp = trouve
-        texte = _evolution(lg, mc, mp) if precedent else ""
-        if texte.endswith(" à"):
-            texte = f"{texte} {precedent}"
-        elif texte == "nouveau":
-            texte = f"aucun en {precedent}"
+        texte = _evolution(lg, mc, mp, precedent) if precedent else ""
         cases.append([Paragraph(echapper(cellules.valeur(lg.valeur, lg.unite, mc)), valeur),
                       Paragraph(insecables(echapper(libelle)), nom), Paragraph(echapper(texte), evol)])
     out: list = []
     if en_cours:
-        out += [Paragraph(f"<b>{echapper(en_cours)}</b>", st["normal"]), Spacer(1, 0.3 * cm)]
+        out += [Paragraph(f"<b>{exposants(insecables(echapper(en_cours)))}</b>", st["normal"]), Spacer(1, 0.3 * cm)]
     grille = [cases[i:i + 3] for i in range(0, len(cases), 3)]
     if grille:
         while len(grille[-1]) < 3:
@@ -126,12 +131,12 @@ def chiffres_cles(stats, marques, st: dict, *, courant: str, precedent: str | No
                                ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
-        out += [t, Spacer(1, 0.8 * cm)]
+        out += [t, Spacer(1, 1.0 * cm)]
     mensuel = next((s for s in stats.sections if s.graphique == "mois" and s.lignes), None)
     if mensuel is not None:
         out += [Paragraph(echapper(rapport_stats.titre(mensuel)), st["sous_titre"]),
                 graphiques_pdf.mois([lg.libelle.replace(" 20", " ") for lg in mensuel.lignes],
                                     [lg.valeur for lg in mensuel.lignes],
-                                    largeur=rapport_stats.LARGEUR_TABLEAU, police=normal)]
+                                    largeur=rapport_stats.LARGEUR_TABLEAU, police=normal, hauteur=300)]
     del gras
     return out

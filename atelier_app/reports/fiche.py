@@ -12,10 +12,11 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
+from atelier_app.reports.brouillon import TableRapide as Table
 from atelier_app.reports.commun import document, echapper, entete_centre, insecables, pied_de_page, styles
 
 LARGEUR = 17 * cm

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 
 from atelier_app.domain import nombres
+from atelier_app.reports.brouillon import DessinRapide
 
 GRIS_FONCE = colors.HexColor("#404040")
 GRIS_CLAIR = colors.HexColor("#D0D0D0")
@@ -26,12 +26,12 @@ def _court(texte: str, n: int = 40) -> str:
 
 
 def barres(libelles: list[str], valeurs: list[float], textes: list[str], *, largeur: float, police: str,
-           avant: tuple[str, list[float], list[str]] | None = None, courant: str = "") -> Drawing:
+           avant: tuple[str, list[float], list[str]] | None = None, courant: str = "") -> DessinRapide:
     """Horizontal bars, this year dark; last year (label, values, texts) light beside when given."""
     n = len(libelles)
     pas = 22 if avant else 14
     hauteur = max(40, n * pas + 20)
-    d = Drawing(largeur, hauteur)
+    d = DessinRapide(largeur, hauteur)
     c = HorizontalBarChart()
     c.x, c.y = 170, 8
     c.width, c.height = largeur - c.x - (80 if avant else 40), hauteur - 16
@@ -76,10 +76,10 @@ def barres(libelles: list[str], valeurs: list[float], textes: list[str], *, larg
     return d
 
 
-def mois(libelles: list[str], valeurs: list[float], *, largeur: float, police: str) -> Drawing:
+def mois(libelles: list[str], valeurs: list[float], *, largeur: float, police: str,
+         hauteur: float = 120) -> DessinRapide:
     """Monthly columns, each with its value above."""
-    hauteur = 120
-    d = Drawing(largeur, hauteur)
+    d = DessinRapide(largeur, hauteur)
     c = VerticalBarChart()
     c.x, c.y = 30, 18
     c.width, c.height = largeur - 40, hauteur - 30

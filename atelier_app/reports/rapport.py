@@ -23,7 +23,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
 from atelier_app.reports import couverture, masquage, rapport_stats
-from atelier_app.reports.commun import ajuster, echapper, insecables, polices, styles
+from atelier_app.reports.commun import ajuster, echapper, exposants, insecables, polices, styles
 from atelier_app.reports.couverture import logos_financeurs
 from atelier_app.reports.fiche import flux_fiche
 from atelier_app.reports.statistiques import Statistiques, libelle_periode
@@ -37,13 +37,23 @@ class _Document(BaseDocTemplate):
 
     def __init__(self, chemin: str, centre: Centre, annee: int, en_cours: str = "", **kw: Any) -> None:
         super().__init__(chemin, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-                         bottomMargin=1.8 * cm, title=f"Rapport d'activité {annee}", author="Atelier", **kw)
+                         bottomMargin=1.8 * cm, title=f"Rapport d’activité {annee}", author="Atelier", **kw)
         cadre = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="corps")
-        self.pied = f"{centre.nom} — rapport d'activité {annee}"
+        self.pied = f"{centre.nom} — rapport d’activité {annee}"
         # an incomplete year says so on every page: a page is often photocopied on its own
         self.en_cours = en_cours
         self.addPageTemplates([PageTemplate("couverture", [cadre]),
                                PageTemplate("pages", [cadre], onPage=self._pied)])
+
+    def multiBuild(self, story, maxPasses: int = 10, **kw: Any) -> int:
+        self.passe = 0
+        return super().multiBuild(story, maxPasses, **kw)
+
+    def build(self, flowables, *args: Any, **kw: Any) -> None:
+        # the first pass only measures (``brouillon``): its contents are empty, so it is never the last
+        self.passe = getattr(self, "passe", 0) + 1
+        self.brouillon = self.passe == 1
+        super().build(flowables, *args, **kw)
 
     def _pied(self, canvas, doc) -> None:
         normal, _gras = polices()
@@ -94,7 +104,7 @@ def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], 
     courant = str(annee)
     precedent = str(stats.precedent[0].year) if stats.precedent and comparer else None
     marques = masquage.masques(stats)
-    flux += [PageBreak(), Paragraph(f"L'année {annee} en chiffres", h1)]
+    flux += [PageBreak(), Paragraph(f"L’année {annee} en chiffres", h1)]
     flux += couverture.chiffres_cles(stats, marques, st, courant=courant, precedent=precedent,
                                       en_cours=en_cours)
     for i, fiche in enumerate(fiches):
@@ -111,7 +121,7 @@ def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], 
     else:
         comparaison = ""
     if en_cours:
-        flux.append(Paragraph(f"<b>{echapper(en_cours)}</b>", st["normal"]))
+        flux.append(Paragraph(f"<b>{exposants(insecables(echapper(en_cours)))}</b>", st["normal"]))
     flux.append(Paragraph(insecables(
         f"Période : {libelle_periode(stats.debut, stats.fin)}{comparaison}. Toutes les activités. "
         + echapper(masquage.NOTE)), st["normal"]))

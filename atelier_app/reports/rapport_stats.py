@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, TableStyle
 
 from atelier_app.domain.secret import Masque
 from atelier_app.reports import cellules, graphiques_pdf
+from atelier_app.reports.brouillon import TableRapide as Table
 from atelier_app.reports.commun import echapper, insecables, polices
 from atelier_app.reports.masquage import Masques
 
