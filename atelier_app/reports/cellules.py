@@ -14,8 +14,13 @@ from atelier_app.reports.masquage import marque
 UNITES = {"h": "", "%": "", "kg": "kg", "jours": "jours"}
 
 
+def typographie(texte: str) -> str:
+    """« CO₂ » and the typographic apostrophe (« d’activités ») in a printed label."""
+    return texte.replace("CO2", "CO₂").replace("'", "’")
+
+
 def libelle(lg) -> str:
-    texte = lg.libelle.replace("CO2", "CO₂")
+    texte = typographie(lg.libelle)
     unite = UNITES.get(lg.unite, lg.unite)
     return f"{texte} ({unite})" if unite else texte
 

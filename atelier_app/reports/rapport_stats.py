@@ -25,7 +25,7 @@ TITRES = {"Statistiques sur vos accompagnements": "Statistiques sur les accompag
 
 
 def titre(section) -> str:
-    return TITRES.get(section.titre, section.titre)
+    return cellules.typographie(TITRES.get(section.titre, section.titre))
 
 
 def _style(normal: str, gras: str, fonte: float) -> TableStyle:
