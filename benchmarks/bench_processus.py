@@ -42,7 +42,7 @@ def _lancer(dossier: Path, *args: str) -> tuple[float, float, int]:
     """(wall s, CPU s, max RSS in kB) of one process."""
     env = {**os.environ, "PYTHONPATH": str(RACINE)}
     t = time.perf_counter()
-    p = subprocess.Popen([sys.executable, "-m", "atelier_app", "--donnees", str(dossier), *args], env=env,
+    p = subprocess.Popen([sys.executable, "-m", "atelier_app", "--donnees", str(dossier), *args], env=env, cwd=RACINE,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, statut, usage = os.wait4(p.pid, 0)
     mur = time.perf_counter() - t

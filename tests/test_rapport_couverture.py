@@ -66,3 +66,22 @@ def test_onglet_financeurs(app, tmp_path) -> None:
     page.retirer()
     page.enregistrer()
     assert app.services.centre.parametres().extra["logos_financeurs"] == []
+
+
+def test_fiche_d_une_annee_en_cours_et_champs_vides_nommes(centre, tmp_path, capsys) -> None:
+    """The CLI prints a sheet: the year in progress is said on it, its empty fields named on stderr."""
+    from atelier_app import cli
+    from atelier_app.reports import fiche as pdf
+
+    donnees_connues.construire(centre)
+    fiche = centre.fiches.fiche("senou", 2025)
+    texte = " ".join(_pages(pdf.ecrire(tmp_path / "f.pdf", centre.centre.centre(), fiche,
+                                       "Année 2025 en cours : chiffres du 1er janvier au 15 décembre 2025.")))
+    assert "Année 2025 en cours" in texte and "année en cours" in texte
+    assert "Perspectives 2026" in pdf.avertissement_vides([fiche])
+    d = centre.depot.dossier
+    centre.depot.fermer()
+    code = cli.main(["--donnees", str(d), "fiche", "--annee", "2025", "--activite", "senou",
+                     "--sortie", str(tmp_path / "g.pdf")])
+    err = capsys.readouterr().err
+    assert code == 0 and "Champs vides" in err and "Perspectives 2026" in err

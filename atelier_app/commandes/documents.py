@@ -26,13 +26,32 @@ def _annee(valeur: str) -> int:
     return annee
 
 
+def _avertir(texte: str) -> None:
+    import sys
+
+    sys.stderr.write(f"atelier : {texte}\n")
+
+
+def _signaler_vides(fiches) -> None:
+    """A blank field never goes out silently: named on stderr (the screen offers to fill them)."""
+    from atelier_app.reports.fiche import avertissement_vides
+
+    texte = avertissement_vides(fiches)
+    if texte:
+        _avertir(texte)
+
+
 def _fiche(args, services) -> int:
     from atelier_app.reports import fiche as pdf
 
     services.ctx.exiger(Permission.IMPRIMER)
     chemin = _sortie(args, f"fiche-{args.activite}-{args.annee}.pdf")
+    from atelier_app.domain.periode import annee as periode_annee
+
     fiche = services.fiches.fiche(args.activite, args.annee)
-    pdf.ecrire(chemin, services.centre.centre(), fiche)
+    pdf.ecrire(chemin, services.centre.centre(), fiche,
+               periode_annee(args.annee, services.ctx.aujourd_hui()).avertissement())
+    _signaler_vides([fiche])
     services.fiches.noter_document("impression", f"fiche bilan {args.activite} {args.annee}", (args.activite,))
     ecrire(f"Fiche bilan écrite : {chemin}")
     return 0
@@ -43,7 +62,7 @@ def _rapport(args, services) -> int:
 
     services.ctx.exiger(Permission.IMPRIMER)
     chemin = _sortie(args, f"rapport-{args.annee}.pdf")
-    rapport.produire(services, args.annee, chemin)
+    rapport.produire(services, args.annee, chemin, signaler=_avertir)
     services.fiches.noter_document("impression", f"rapport annuel {args.annee}")
     ecrire(f"Rapport annuel écrit : {chemin}")
     return 0

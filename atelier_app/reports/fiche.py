@@ -97,10 +97,15 @@ def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
     return morceaux
 
 
-def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche) -> Path:
+def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche, en_cours: str = "") -> Path:
+    """One sheet; ``en_cours`` says the year is not over (under the title and at the foot of each page)."""
     doc = document(Path(chemin), f"Fiche bilan {fiche.annee} — {fiche.titre}")
-    flux = entete_centre(centre) + flux_fiche(fiche)
-    pied = pied_de_page(f"{centre.nom} — fiche bilan {fiche.annee}")
+    entete = entete_centre(centre)
+    flux = entete + flux_fiche(fiche)
+    if en_cours:  # under the sheet's title
+        flux.insert(len(entete) + 1, Paragraph(f"<b>{_texte(en_cours)}</b>",
+                                               styles()["petit"].clone("en_cours", spaceAfter=6)))
+    pied = pied_de_page(f"{centre.nom} — fiche bilan {fiche.annee}" + (" — année en cours" if en_cours else ""))
     doc.build(flux, onFirstPage=pied, onLaterPages=pied)
     return Path(chemin)
 
@@ -108,6 +113,18 @@ def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche) -> Path:
 #: Fields of a sheet the team writes each year; an empty one would print as a blank row.
 A_REMPLIR = ("chiffres", "animateur", "lieu", "objectif_pedagogique", "description", "public", "partenaires",
              "points_positifs", "perspectives")
+
+
+def avertissement_vides(fiches: list[Fiche]) -> str:
+    """One sentence naming the empty fields of each sheet (for the command line), "" when none."""
+    morceaux = []
+    for f in fiches:
+        vides = champs_vides(f)
+        if vides:
+            noms = ", ".join(lg.libelle.rstrip(" :") for lg in vides)
+            morceaux.append(f"« {f.titre} » : {noms}")
+    return ("Champs vides, imprimés en blanc (à remplir dans l'écran Statistiques, fiche de l'activité) — "
+            + " ; ".join(morceaux) + ".") if morceaux else ""
 
 
 def champs_vides(fiche: Fiche) -> list:

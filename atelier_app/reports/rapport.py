@@ -25,7 +25,7 @@ from atelier_app.domain.fiches import Fiche
 from atelier_app.reports import couverture, masquage, rapport_stats
 from atelier_app.reports.commun import ajuster, echapper, exposants, insecables, polices, styles
 from atelier_app.reports.couverture import logos_financeurs
-from atelier_app.reports.fiche import flux_fiche
+from atelier_app.reports.fiche import avertissement_vides, flux_fiche
 from atelier_app.reports.statistiques import Statistiques, libelle_periode
 
 Avancer = Callable[[float, str], None]
@@ -146,8 +146,13 @@ def _precedent_connu(stats: Statistiques) -> bool:
     return any(lg.precedent for s in stats.sections for lg in s.lignes)
 
 
-def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | None = None) -> Path:
-    """Gather every sheet and the year's statistics through the services, then write the report."""
+def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | None = None, *,
+             signaler: Callable[[str], None] | None = None) -> Path:
+    """Gather every sheet and the year's statistics through the services, then write the report.
+
+    ``signaler`` receives the sentence naming the sheets' empty fields, if any (the command line
+    prints it: a blank never goes out silently; the screen asked before, ``gui.champs_vides``).
+    """
     from atelier_app.domain.periode import annee as periode_annee
     from atelier_app.reports.statistiques import pour_periode
 
@@ -159,6 +164,8 @@ def produire(services: Any, annee: int, chemin: Path | str, avancer: Avancer | N
     for i, a in enumerate(activites):
         avancer(0.02 + 0.05 * i / max(1, len(activites)), f"Chiffres de « {a.nom} »")
         fiches.append(services.fiches.fiche(a.id, annee))
+    if signaler is not None and (texte := avertissement_vides(fiches)):
+        signaler(texte)
     avancer(0.08, "Calcul des statistiques")
     aujourd_hui = services.ctx.aujourd_hui()
     periode = periode_annee(annee, aujourd_hui)
