@@ -161,3 +161,14 @@ def test_champs_vides_listes_et_remplis_avant_impression(app) -> None:
     apres = app.services.fiches.fiche("senou", 2025)
     assert apres.valeur("perspectives") == "Un second groupe le jeudi."
     assert "perspectives" not in [lg.cle for lg in champs_vides(apres)]
+
+
+def test_periode_au_dela_d_aujourd_hui_arretee_a_aujourd_hui(app, ecran) -> None:
+    """Asked 1/1–31/12 on 15/12/2025: compared with 1/1–15/12/2024, never with the whole of 2024."""
+    ecran.du.set_date(date(2025, 1, 1))
+    ecran.au.set_date(date(2025, 12, 31))
+    ecran.calculer()
+    app.taches.attendre()
+    assert (ecran.stats.debut, ecran.stats.fin) == (date(2025, 1, 1), date(2025, 12, 15))
+    assert ecran.stats.precedent == (date(2024, 1, 1), date(2024, 12, 15))
+    assert "Année 2025 en cours" in ecran.en_cours.cget("text")

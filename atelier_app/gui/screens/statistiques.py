@@ -74,7 +74,8 @@ class EcranStatistiques(Ecran):
         self.activites: dict[str, str] = {}
         filtres = BarreBoutons(self, ecart=16)  # wraps onto two lines when the text is enlarged
         filtres.pack(fill="x", pady=(0, 8))
-        annee = self.services.ctx.aujourd_hui().year
+        aujourd_hui = self.services.ctx.aujourd_hui()
+        annee = aujourd_hui.year
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Année :").pack(side="left")
         self.annee = tkinter.StringVar(value=str(annee))
@@ -88,7 +89,8 @@ class EcranStatistiques(Ecran):
         self.du.pack(side="left", padx=(4, 0))
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Au :").pack(side="left")
-        self.au = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 12, 31), width=11)
+        self.au = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=min(date(annee, 12, 31), aujourd_hui),
+                                width=11)
         self.au.pack(side="left", padx=(4, 0))
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Activité :").pack(side="left")
@@ -189,6 +191,12 @@ class EcranStatistiques(Ecran):
             return
         from atelier_app.reports.statistiques import pour_periode
 
+        # a period running past today stops today: compared with the same dates of last year, never
+        # with the whole of it (DESIGN.md, "A year still in progress")
+        du, au = periode
+        aujourd_hui = self.services.ctx.aujourd_hui()
+        if du <= aujourd_hui < au:
+            periode = (du, aujourd_hui)
         collecter, activite = self.services.fiches.collecte, self.activite_choisie()
         self._avancer(0.1, "Calcul des statistiques…")
         _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
