@@ -14,6 +14,15 @@ from atelier_app.reports.masquage import marque
 UNITES = {"h": "", "%": "", "kg": "kg", "jours": "jours"}
 
 
+#: Displayed section titles: the national tool's « vos » is the tool speaking to its user.
+TITRES = {"Statistiques sur vos accompagnements": "Statistiques sur les accompagnements"}
+
+
+def titre(section) -> str:
+    """A section's title as printed and shown: « les » accompagnements, typographic apostrophe."""
+    return typographie(TITRES.get(section.titre, section.titre))
+
+
 def typographie(texte: str) -> str:
     """« CO₂ » and the typographic apostrophe (« d’activités ») in a printed label."""
     return texte.replace("CO2", "CO₂").replace("'", "’")

@@ -20,12 +20,7 @@ from atelier_app.reports.masquage import Masques
 
 #: Width of every statistics table (label, this year, %, last year, %), so that their edges line up.
 LARGEUR_TABLEAU = 16.8 * cm
-#: Displayed section titles: the national tool's « vos » is the tool speaking to its user.
-TITRES = {"Statistiques sur vos accompagnements": "Statistiques sur les accompagnements"}
-
-
-def titre(section) -> str:
-    return cellules.typographie(TITRES.get(section.titre, section.titre))
+titre = cellules.titre
 
 
 def _style(normal: str, gras: str, fonte: float) -> TableStyle:

@@ -203,7 +203,7 @@ class EcranStatistiques(Ecran):
 
     def _afficher(self, stats) -> None:
         from atelier_app.reports import cellules
-        from atelier_app.reports.rapport_stats import titre as titre_section
+        from atelier_app.reports.cellules import titre as titre_section
 
         self.stats = stats
         self._avancer(0, "")
