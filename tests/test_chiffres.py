@@ -101,10 +101,10 @@ def test_heures_comme_on_les_dit() -> None:
 def test_club_jour_et_venus_sans_inscription() -> None:
     """DESIGN.md: « 6 adhérents inscrits le mercredi », walk-ins said apart, never counted as members."""
     assert texte_club(2025, 6, 52.25, jours=["mercredi"], sans_inscription=3) == (
-        "6 adhérents inscrits le mercredi et 3 personnes venues sans inscription sur l'année 2025. "
+        "6 adhérents inscrits le mercredi sur l'année 2025 et 3 personnes venues sans inscription. "
         "Total de 52\u00a0h\u00a015 d'activité en cumulé.")
     assert texte_club(2025, 1, 2, jours=["mardi", "jeudi", "mardi"], sans_inscription=1).startswith(
-        "1 adhérent inscrit le mardi et le jeudi et 1 personne venue sans inscription sur l'année 2025.")
+        "1 adhérent inscrit le mardi et le jeudi sur l'année 2025 et 1 personne venue sans inscription.")
     assert texte_club(2025, 1500, 2).startswith("1\u202f500 adhérents inscrits sur l'année 2025.")
 
 

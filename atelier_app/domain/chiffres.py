@@ -101,7 +101,7 @@ def texte_heures(heures: float, de_quoi: str) -> str:
 
 
 def _adherents(annee: int, adherents: int, jours: Sequence[str], sans_inscription: int) -> str:
-    """``6 adhérents inscrits le mercredi et 3 personnes venues sans inscription sur l'année 2025.``
+    """``6 adhérents inscrits le mercredi sur l'année 2025 et 3 personnes venues sans inscription.``
 
     Why apart: people who came without enrolling are not members (DESIGN.md); they are said, never
     added to the members.
@@ -110,9 +110,10 @@ def _adherents(annee: int, adherents: int, jours: Sequence[str], sans_inscriptio
     quand = _jours(jours)
     if quand:
         texte += f" {quand}"
+    texte += f" sur l'année {annee}"
     if sans_inscription:
         texte += f" et {_compte(sans_inscription, 'personne venue', 'personnes venues')} sans inscription"
-    return f"{texte} sur l'année {annee}."
+    return texte + "."
 
 
 def texte_club(annee: int, adherents: int, heures: float, *, jours: Sequence[str] = (),
