@@ -121,3 +121,10 @@ def test_jours_des_groupes() -> None:
 
     groupes = [{"creneau": {"jour": "samedi"}}, {"creneau": {"jour": "mercredi"}}, {"creneau": None}, {}]
     assert jours_des_groupes(groupes) == ["mercredi", "samedi"]
+
+
+def test_jours_des_dates() -> None:
+    from atelier_app.domain.chiffres import jours_des_dates
+
+    assert jours_des_dates(["2025-10-01", D("2025-10-08"), "2025-10-04T10:00"]) == ["mercredi", "samedi"]
+    assert jours_des_dates([]) == []

@@ -147,3 +147,12 @@ def jours_des_groupes(groupes: Iterable[Mapping[str, Any]]) -> list[str]:
     """The weekdays of the groups' time slots (stored dicts), Monday first: ``["mercredi"]``."""
     jours = {str((g.get("creneau") or {}).get("jour", "")).lower() for g in groupes}
     return [j for j in JOURS if j in jours]
+
+
+def jours_des_dates(dates: Iterable[date | str]) -> list[str]:
+    """The weekdays on which sessions were held (dates or ISO strings), Monday first: ``["mercredi"]``.
+
+    Why from the sessions: what the centre writes (« le mercredi ») is when the club actually met.
+    """
+    vus = {(d if isinstance(d, date) else date.fromisoformat(str(d)[:10])).weekday() for d in dates}
+    return [JOURS[i] for i in sorted(vus)]
