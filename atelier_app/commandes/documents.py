@@ -82,7 +82,8 @@ def _stats(args, services) -> int:
 
     periode = periode_annee(args.annee, services.ctx.aujourd_hui())
     stats = pour_periode(services.fiches.collecte, periode.debut, periode.fin, args.activite)
-    export_stats.ecrire(stats, chemin, services.centre.centre().nom, en_cours=periode.avertissement())
+    export_stats.ecrire(stats, chemin, services.centre.centre().nom, en_cours=periode.avertissement(),
+                        quand=services.ctx.maintenant())
     services.fiches.noter_document("export", f"statistiques {args.annee} ({chemin.suffix[1:]})")
     ecrire(f"Statistiques {args.annee} écrites : {chemin}")
     return 0

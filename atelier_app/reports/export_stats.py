@@ -95,10 +95,12 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
     return out
 
 
-def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, en_cours: str = "") -> Path:
+def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, en_cours: str = "",
+           quand: datetime | None = None) -> Path:
+    """``quand``: the export's date and time as the app's clock gives them (``ctx.maintenant()``)."""
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque, en_cours=en_cours)
+    rangs = lignes(stats, centre, masque, quand, en_cours=en_cours)
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
         _csv(rangs, chemin)
