@@ -59,3 +59,14 @@ def pourcentage(p: float | None, masque: Masque = Masque.VISIBLE, vide: bool = F
     if vide:
         return nombres.RIEN
     return nombres.taux(p)
+
+
+def periode(debut, fin) -> str:
+    """« année 2025 », or « du 1er janvier au 1er décembre 2026 » (the year said once when shared)."""
+    from datetime import date
+
+    if debut == date(debut.year, 1, 1) and fin == date(debut.year, 12, 31):
+        return f"année {debut.year}"
+    if debut.year == fin.year:
+        return f"du {nombres.date_longue(debut).rsplit(' ', 1)[0]} au {nombres.date_longue(fin)}"
+    return f"du {nombres.date_longue(debut)} au {nombres.date_longue(fin)}"

@@ -22,11 +22,11 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
-from atelier_app.reports import couverture, masquage, rapport_stats
+from atelier_app.reports import cellules, couverture, masquage, rapport_stats
 from atelier_app.reports.commun import ajuster, echapper, exposants, insecables, polices, styles
 from atelier_app.reports.couverture import logos_financeurs
 from atelier_app.reports.fiche import avertissement_vides, flux_fiche
-from atelier_app.reports.statistiques import Statistiques, libelle_periode
+from atelier_app.reports.statistiques import Statistiques
 
 Avancer = Callable[[float, str], None]
 LARGEUR_TABLEAU = rapport_stats.LARGEUR_TABLEAU
@@ -114,17 +114,18 @@ def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], 
     avancer(0.45, "Statistiques et graphiques")
     flux += [PageBreak(), Paragraph(f"Statistiques {annee}", h1)]
     if comparer:
-        comparaison = f", comparée à : {libelle_periode(*stats.precedent)}"
+        avant = cellules.periode(*stats.precedent)
+        comparaison = f", comparée à l’{avant}" if avant.startswith("année") else f", comparée à la période {avant}"
     elif stats.precedent:
-        comparaison = (f" (aucune donnée enregistrée pour la période précédente, {libelle_periode(*stats.precedent)}, "
-                       "donc pas de comparaison)")
+        comparaison = (" (aucune donnée enregistrée pour la période précédente, "
+                       f"{cellules.periode(*stats.precedent)}, donc pas de comparaison)")
     else:
         comparaison = ""
     if en_cours:
         flux.append(Paragraph(f"<b>{exposants(insecables(echapper(en_cours)))}</b>", st["normal"]))
-    flux.append(Paragraph(insecables(
-        f"Période : {libelle_periode(stats.debut, stats.fin)}{comparaison}. Toutes les activités. "
-        + echapper(masquage.NOTE)), st["normal"]))
+    flux.append(Paragraph(exposants(insecables(
+        f"Période : {cellules.periode(stats.debut, stats.fin)}{comparaison}. Toutes les activités. "
+        + echapper(masquage.NOTE))), st["normal"]))
     for i, sec in enumerate(stats.sections):
         avancer(0.45 + 0.4 * i / max(1, len(stats.sections)), f"Statistiques : {sec.titre}")
         flux += rapport_stats.section(sec, marques, h2, st, courant=courant, precedent=precedent)
