@@ -21,7 +21,8 @@ from atelier_app.domain.secret import SEUIL, Cellule, Masque, proteger
 
 PETIT = f"< {SEUIL}"
 SECRET = "s"
-NOTE = (f"Les effectifs de 1 à {SEUIL - 1} personnes sont notés « {PETIT} » ; « {SECRET} » marque un nombre masqué "
+NOTE = (f"Les effectifs de 1 à {SEUIL - 1} personnes sont notés « {PETIT.replace(' ', chr(0xA0))} » ; « {SECRET} » "
+        "marque un nombre masqué "
         f"pour qu’un effectif de moins de {SEUIL} ne puisse pas être retrouvé par différence.")
 
 
