@@ -17,6 +17,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 from atelier_app.domain.activites import Activite, Reunion
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.codes import JOURS
+from atelier_app.domain.invitations import reunion_pour
 from atelier_app.domain.personnes import Personne
 from atelier_app.errors import UserError
 from atelier_app.reports.commun import date_longue, echapper, entete_centre, polices, styles
@@ -33,21 +34,6 @@ def _heure(h: str) -> str:
         return h
     hh, mm = h.split(":", 1)
     return f"{int(hh)} h" + (f" {mm}" if mm != "00" else "")
-
-
-def reunion_pour(activite: Activite, reunion_preliste: date | None) -> Reunion | None:
-    """The meeting a person is invited to: the activity's own, else the date of their pre-list entry.
-
-    Why (FORMAT.md, ``reunion``): pre-lists imported from another tool carry each person's meeting
-    date while the activity has none set; the letter then takes that date, with the activity's place
-    for the meeting's (the centre's address when there is none). None: no date anywhere.
-    """
-    r = activite.reunion
-    if r.date is not None:
-        return r
-    if reunion_preliste is None:
-        return None
-    return Reunion(reunion_preliste, r.heure, r.lieu)
 
 
 def _corps(p: Personne, activite: Activite, le: date, commune: str = "", *, r: Reunion | None = None,
