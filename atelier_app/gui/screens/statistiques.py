@@ -65,8 +65,9 @@ def _en_cours(stats, aujourd_hui: date) -> str:
 class EcranStatistiques(Ecran):
     titre = "Statistiques"
     aide = ("Choisissez l'année (ou une période) et l'activité, puis Entrée. Chaque chiffre est comparé à "
-            "la même période de l'année précédente. Les effectifs de moins de 5 personnes sont notés « < 5 » "
-            "dans les exports et le rapport destinés aux financeurs.")
+            "la même période de l'année précédente. Ici, les vrais chiffres ; dans les exports et le rapport "
+            "destinés aux financeurs, les effectifs de moins de 5 personnes sont notés « < 5 », et « s » ceux "
+            "qu'il faut masquer pour qu'un petit effectif ne se retrouve pas par différence.")
 
     def construire(self) -> None:
         self.stats = None
