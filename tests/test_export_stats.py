@@ -98,3 +98,11 @@ def test_annee_incomplete_et_evolution_jamais_sur_un_masque(stats) -> None:
     for r in rangs:
         if len(r) == 6 and r[0] != "Libellé" and ("< 5" in r[1:5] or "s" in r[1:5]):
             assert r[5] == "", r  # a change computed from a masked count would give it back
+
+
+def test_export_d_une_annee_partielle_le_dit_sans_qu_on_le_demande(centre) -> None:
+    donnees_connues.construire(centre)
+    partielle = pour_periode(centre.fiches.collecte, date(2025, 1, 1), date(2025, 12, 1))
+    rangs = export_stats.lignes(partielle, "C")
+    assert ["Année incomplète", "Année 2025 incomplète : chiffres du 1er janvier au 1er décembre 2025, comparés à la "
+            "même période de 2024."] in rangs

@@ -33,3 +33,11 @@ def annee(an: int, aujourd_hui: date) -> Periode:
     if date(an, 1, 1) <= aujourd_hui < fin:
         return Periode(date(an, 1, 1), aujourd_hui, True)
     return Periode(date(an, 1, 1), fin, False)
+
+
+def partielle(debut: date, fin: date) -> str:
+    """A period from 1 January that stops before 31 December, said as such (empty otherwise)."""
+    if debut != date(debut.year, 1, 1) or fin.year != debut.year or fin >= date(fin.year, 12, 31):
+        return ""
+    return (f"Année {debut.year} incomplète : chiffres du 1er janvier au {nombres.date_longue(fin)}, "
+            f"comparés à la même période de {debut.year - 1}.")

@@ -74,6 +74,7 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
     ]
     if comparer and stats.precedent:
         out.append(["Comparée à", libelle_periode(*stats.precedent)])
+    en_cours = en_cours or _annee_partielle(stats)
     if en_cours:
         out.append(["Année incomplète", en_cours])
     if masque:
@@ -93,6 +94,17 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
         out += [_ligne(lg, masque, comparer, (m.courant(s.titre, i), m.precedent(s.titre, i)))
                 for i, lg in enumerate(s.lignes)]
     return out
+
+
+def _annee_partielle(stats: Statistiques) -> str:
+    """A period from 1 January to a day before 31 December says it is not the whole year.
+
+    Why without today's date: the screen's export gives none, and a reader must know that the
+    figures stop early and are compared with the same dates, whatever the reason.
+    """
+    from atelier_app.domain.periode import partielle
+
+    return partielle(stats.debut, stats.fin)
 
 
 def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, en_cours: str = "",
