@@ -16,6 +16,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
 from atelier_app.gui import dialogues
+from atelier_app.gui.chiffres_ecran import en_cours, evolution, texte
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.formulaires import BarreBoutons, Modale, valeur_texte
 
@@ -31,35 +32,6 @@ def _jour(widget: ttk.DateEntry) -> date | None:
 
 def _lancer(app, travail, fini, progression=None) -> None:
     app.taches.lancer(travail, fini, progression)
-
-
-def _texte(v, unite: str = "") -> str:
-    """A figure as the reports print it (``cellules``): « 15 686 », « 52 h 15 », « 25,0 % »."""
-    from atelier_app.reports import cellules
-
-    return "" if v is None or v == "" else cellules.valeur(v, unite)
-
-
-def _evolution(valeur: float, avant: float | None, unite: str) -> str:
-    """« +33 », « −2 », « +1 h 30 »: the change, signed, in the row's unit."""
-    if avant is None:
-        return ""
-    ecart = valeur - avant
-    signe = "+" if ecart > 0 else ("−" if ecart < 0 else "")
-    return signe + _texte(abs(ecart), unite)
-
-
-def _en_cours(stats, aujourd_hui: date) -> str:
-    """The sentence shown above the figures when the period runs to today in an unfinished year."""
-    from atelier_app.domain.periode import annee as periode_annee
-
-    p = periode_annee(stats.debut.year, aujourd_hui)
-    if p.en_cours and stats.debut == p.debut and stats.fin == p.fin:
-        return p.avertissement()
-    if stats.fin >= aujourd_hui:
-        return (f"Période en cours : les chiffres s'arrêtent au {aujourd_hui:%d/%m/%Y} et sont comparés "
-                "aux mêmes dates de l'année précédente.")
-    return ""
 
 
 class EcranStatistiques(Ecran):
@@ -208,7 +180,7 @@ class EcranStatistiques(Ecran):
 
         self.stats = stats
         self._avancer(0, "")
-        self.en_cours.configure(text=_en_cours(stats, self.services.ctx.aujourd_hui()))
+        self.en_cours.configure(text=en_cours(stats, self.services.ctx.aujourd_hui()))
         self.arbre.delete(*self.arbre.get_children())
         if stats.precedent:
             self.arbre.heading("avant", text=str(stats.precedent[0].year) if stats.debut.year == stats.fin.year
@@ -220,9 +192,9 @@ class EcranStatistiques(Ecran):
             vide = cellules.sans_denominateur(s)
             for j, lg in enumerate(s.lignes):
                 self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=cellules.libelle(lg),
-                                  values=(_texte(lg.valeur, lg.unite), cellules.pourcentage(lg.pourcentage, vide=vide),
-                                          _texte(lg.precedent, lg.unite),
-                                          _evolution(lg.valeur, lg.precedent, lg.unite)))
+                                  values=(texte(lg.valeur, lg.unite), cellules.pourcentage(lg.pourcentage, vide=vide),
+                                          texte(lg.precedent, lg.unite),
+                                          evolution(lg.valeur, lg.precedent, lg.unite)))
         if premier:
             self.arbre.selection_set(premier)
             self.arbre.focus(premier)
