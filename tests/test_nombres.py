@@ -60,3 +60,12 @@ def test_annee_en_cours() -> None:
     assert annee(2025, date(2026, 12, 1)) == annee(2025, date(2025, 12, 31))
     assert not annee(2025, date(2026, 12, 1)).en_cours and annee(2025, date(2026, 1, 1)).avertissement() == ""
     assert not annee(2027, date(2026, 12, 1)).en_cours  # a future year: the whole year (nothing yet)
+
+
+def test_taux_sans_rien_a_diviser() -> None:
+    """« Taux de présence 0,0 % » in a year with no session: nothing to divide by, « — »."""
+    vide = Section("Séances et heures", [Ligne("Séances réalisées", 0, precedent=4),
+                                         Ligne("Taux de présence des inscrits", 0, unite="%", precedent=0)])
+    taux = vide.lignes[1]
+    assert cellules.taux(vide, taux, taux.valeur) == "—"
+    assert cellules.taux(vide, taux, taux.precedent, precedent=True) == f"0,0{NNBSP}%"  # 4 sessions, nobody

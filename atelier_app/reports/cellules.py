@@ -47,6 +47,15 @@ def valeur(v: float | None, unite: str = "", masque: Masque = Masque.VISIBLE) ->
     return nombres.nombre(v)
 
 
+def taux(section, lg, v: float | None, masque: Masque = Masque.VISIBLE, *, precedent: bool = False) -> str:
+    """A row's value; a rate (« % ») of a section where nothing happened is « — », not « 0,0 % »."""
+    if lg.unite == "%" and not v and v is not None:
+        autres = [x.precedent if precedent else x.valeur for x in section.lignes if x.unite != "%"]
+        if not any(autres):
+            return nombres.RIEN
+    return valeur(v, lg.unite, masque)
+
+
 def sans_denominateur(section) -> bool:
     """Whether the section's percentages have nothing to divide by (every row with one is 0)."""
     return all(not lg.valeur for lg in section.lignes if lg.pourcentage is not None)

@@ -84,9 +84,9 @@ def section(section, m: Masques, h2, st: dict, *, courant: str, precedent: str |
     for i, lg in enumerate(section.lignes):
         mc, mp = m.courant(section.titre, i), m.precedent(section.titre, i)
         ligne = [Paragraph(insecables(echapper(cellules.libelle(lg))), cell),
-                 cellules.valeur(lg.valeur, lg.unite, mc), cellules.pourcentage(lg.pourcentage, mc, vide)]
+                 cellules.taux(section, lg, lg.valeur, mc), cellules.pourcentage(lg.pourcentage, mc, vide)]
         if precedent:
-            ligne += [cellules.valeur(lg.precedent, lg.unite, mp),
+            ligne += [cellules.taux(section, lg, lg.precedent, mp, precedent=True),
                       cellules.pourcentage(lg.pourcentage_precedent, mp, vide_avant)]
         rangs.append(ligne)
     chiffres = [2.2 * cm, 1.9 * cm] + ([2.2 * cm, 1.9 * cm] if precedent else [])

@@ -16,7 +16,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
 from atelier_app.gui import dialogues
-from atelier_app.gui.chiffres_ecran import en_cours, evolution, texte
+from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.formulaires import BarreBoutons, Modale, valeur_texte
 
@@ -192,8 +192,8 @@ class EcranStatistiques(Ecran):
             vide = cellules.sans_denominateur(s)
             for j, lg in enumerate(s.lignes):
                 self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=cellules.libelle(lg),
-                                  values=(texte(lg.valeur, lg.unite), cellules.pourcentage(lg.pourcentage, vide=vide),
-                                          texte(lg.precedent, lg.unite),
+                                  values=(cellules.taux(s, lg, lg.valeur), cellules.pourcentage(lg.pourcentage, vide=vide),
+                                          cellules.taux(s, lg, lg.precedent, precedent=True),
                                           evolution(lg.valeur, lg.precedent, lg.unite)))
         if premier:
             self.arbre.selection_set(premier)
