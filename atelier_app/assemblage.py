@@ -52,6 +52,7 @@ class _Documents(_Paresseux):
 
     _MODULES = {
         "attestation": "atelier_app.reports.attestation",
+        "coop_beneficiaires": "atelier_app.reports.coop_beneficiaires",
         "emargement": "atelier_app.reports.emargement",
         "export_stats": "atelier_app.reports.export_stats",
         "fiche": "atelier_app.reports.fiche",

@@ -140,7 +140,7 @@ def mesurer(ctx) -> list[Mesure]:
                    t_stats, "mêmes regroupements pandas sur DataFrames nus des mêmes lignes", t_brut, OBJECTIF_RATIO)
     mesures = [
         Mesure(f"rapport annuel {annee} (grande) : PDF de {pages} pages, {taille // 1024} Kio", t_rapport),
-        Mesure("… le premier de la session (imports de reportlab et matplotlib compris)", t_premier),
+        Mesure("… le premier de la session (imports de reportlab compris)", t_premier),
         stats,
         Mesure("… dont lecture des lignes (`fiches.collecte` ×2), pour information", t_lecture,
                "mêmes regroupements pandas nus", t_brut),

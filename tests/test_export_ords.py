@@ -78,3 +78,19 @@ def test_commande_ords(dossier, tmp_path) -> None:
     sortie = tmp_path / "sortie.csv"
     assert cli.main(["--donnees", str(dossier), "ords", "--annee", "2025", "--sortie", str(sortie)]) == 0
     assert _lire(sortie) == [list(ords.COLONNES)]
+
+
+def test_identifiants_au_motif_de_l_ora(svc, tmp_path) -> None:
+    """The ORA aggregate schema requires ``^[a-z]+-[0-9]+$``; "r02527" did not match."""
+    import re
+
+    chemin = tmp_path / "ords.csv"
+    export.ecrire(chemin, svc.reparations.donnees_ords(2025))
+    entete, *rangs = _lire(chemin)
+    ids = [dict(zip(entete, r, strict=True))["id"] for r in rangs]
+    assert ids and all(re.fullmatch(ords.MOTIF_ID, i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+    assert all(i.startswith("tilleuls-") for i in ids)
+    assert ords.prefixe("Centre social La Passerelle") == "passerelle"
+    assert ords.identifiant("passerelle", "r02527") == "passerelle-2527"
+    assert ords.prefixe("Maison de l'Île") == "ile" and ords.prefixe("") == "atelier"

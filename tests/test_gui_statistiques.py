@@ -14,7 +14,11 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def ecran(app):
+def ecran(app, monkeypatch):
+    from atelier_app.gui import champs_vides
+
+    # the empty-fields dialog has its own tests below; here printing goes straight on
+    monkeypatch.setattr(champs_vides, "verifier", lambda *_a: True)
     app.services.ctx.aujourd_hui = lambda: date(2025, 12, 15)
     donnees_connues.construire(app.services)
     e = app.aller("statistiques")
@@ -44,7 +48,7 @@ def test_tableaux_graphique_et_filtres(app, ecran) -> None:
     ecran.au.set_date(date(2025, 3, 31))
     ecran.calculer()
     app.taches.attendre()
-    assert str(_valeurs(ecran, "Séances et heures")["Heures réalisées (h)"][0]) == "10"
+    assert str(_valeurs(ecran, "Séances et heures")["Heures réalisées"][0]) == "10\u00a0h"
     ecran.au.set_date(date(2024, 3, 31))
     ecran.calculer()
     assert app.messages[-1][0] == "erreur" and "avant la date de début" in app.messages[-1][1]
@@ -117,3 +121,54 @@ def test_date_illisible_signalee(app, ecran) -> None:
     ecran.du.entry.insert(0, "n'importe")
     ecran.calculer()
     assert app.messages[-1][0] == "erreur" and "JJ/MM/AAAA" in app.messages[-1][1]
+
+
+def test_nombres_a_la_francaise_et_titres_entiers(app, ecran) -> None:
+    """« 25,018 » and a truncated « Commune de résidence des bénéficiair » were on the screen."""
+    genre = _valeurs(ecran, "Genre")
+    assert all(str(v[1]).endswith("\u202f%") or str(v[1]) == "—" for v in genre.values())
+    assert "Statistiques sur les accompagnements" in [ecran.arbre.item(i, "text") for i in ecran.arbre.get_children()]
+    assert ecran.arbre.column("#0", "width") >= 300
+    assert ecran.en_cours.cget("text").startswith("Année 2025 en cours")  # the fixture's today: 15/12/2025
+
+
+def test_annee_en_cours_dite_a_l_ecran(app, ecran) -> None:
+    app.services.ctx.aujourd_hui = lambda: date(2026, 12, 1)
+    ecran.annee.set("2026")
+    ecran._annee_changee()
+    ecran.calculer()
+    app.taches.attendre()
+    assert ecran.stats.fin == date(2026, 12, 1)
+    assert ecran.stats.precedent == (date(2025, 1, 1), date(2025, 12, 1))
+    assert "Année 2026 en cours" in ecran.en_cours.cget("text")
+    assert "1er décembre 2026" in ecran.en_cours.cget("text")
+
+
+def test_champs_vides_listes_et_remplis_avant_impression(app) -> None:
+    from atelier_app.gui.champs_vides import DialogueChampsVides
+    from atelier_app.reports.fiche import champs_vides
+
+    donnees_connues.construire(app.services)
+    fiche = app.services.fiches.fiche("senou", 2025)
+    vides = champs_vides(fiche)
+    assert "perspectives" in [lg.cle for lg in vides]
+    dlg = DialogueChampsVides(app.racine, app, [(fiche, vides)])
+    dlg.montrer(attendre=False)
+    assert set(dlg.textes) == {("senou", 2025, lg.cle) for lg in vides}
+    dlg.textes[("senou", 2025, "perspectives")].insert("1.0", "Un second groupe le jeudi.")
+    dlg.enregistrer_et_imprimer()
+    assert dlg.resultat is True
+    apres = app.services.fiches.fiche("senou", 2025)
+    assert apres.valeur("perspectives") == "Un second groupe le jeudi."
+    assert "perspectives" not in [lg.cle for lg in champs_vides(apres)]
+
+
+def test_periode_au_dela_d_aujourd_hui_arretee_a_aujourd_hui(app, ecran) -> None:
+    """Asked 1/1–31/12 on 15/12/2025: compared with 1/1–15/12/2024, never with the whole of 2024."""
+    ecran.du.set_date(date(2025, 1, 1))
+    ecran.au.set_date(date(2025, 12, 31))
+    ecran.calculer()
+    app.taches.attendre()
+    assert (ecran.stats.debut, ecran.stats.fin) == (date(2025, 1, 1), date(2025, 12, 15))
+    assert ecran.stats.precedent == (date(2024, 1, 1), date(2024, 12, 15))
+    assert "Année 2025 en cours" in ecran.en_cours.cget("text")

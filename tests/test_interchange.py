@@ -347,3 +347,17 @@ def test_accompagnement_sans_public_le_prend_de_la_personne(tmp_path):
     assert (h1.tranche_age, h1.genre, h1.statut_social, h1.commune) == (
         "soixante_dix_plus", "feminin", "retraite", "Lille")
     assert h2.genre == "non_communique"
+
+
+def test_export_d_une_annee_porte_l_activite_des_demandes_et_projets(tmp_path):
+    """`exporter --annee 2026` wrote 90 requests without their "accompagnement" activity."""
+    depot = remplir(tmp_path / "d", [
+        Activite(id="acc", nom="Accompagnement individuel", genre_activite="accompagnement"),
+        Activite(id="repair", nom="Repair café", genre_activite="projets"), Activite(id="autre", nom="Autre"),
+        Personne(id="p2", nom="C", prenom="D"),
+        Accompagnement(id="h1", date=date(2025, 3, 1), personne="p2"),
+        Projet(id="r1", personne="p2", type="reparation", intitule="Radio", ouvert_le=date(2025, 4, 1)),
+    ])
+    interchange.exporter(depot, tmp_path / "e.json", 2025)
+    ids = {a["id"] for a in json.loads((tmp_path / "e.json").read_text("utf-8"))["activites"]}
+    assert ids == {"acc", "repair"}

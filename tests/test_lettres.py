@@ -56,3 +56,26 @@ def test_lettre_datee_du_premier_du_mois(centre, tmp_path):
     chemin, n, _sans = lettres(centre, "initiation", tmp_path / "l.pdf")
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(str(chemin)).pages]
     assert n == 2 and all("Lille, le 1er décembre 2026" in t for t in pages)
+
+
+def test_date_de_la_pre_liste_quand_l_activite_n_en_a_pas(centre, tmp_path):
+    """FORMAT.md ``reunion``: the letters refused to print although the entries carried the date."""
+    from atelier_app.errors import UserError
+    from atelier_app.reports import lettres as pdf
+
+    a = centre.centre.activite("initiation")
+    assert a.reunion.date is None
+    p = Personne(id="p1", nom="Durand", prenom="Amélie", adresse="12 rue des Roses", code_postal="59000",
+                 commune="Lille")
+    chemin = pdf.ecrire(tmp_path / "l.pdf", centre.centre.centre(), a, [p], date(2026, 12, 1),
+                        reunions={"p1": date(2027, 1, 15)})
+    (texte,) = [pg.extract_text() for pg in PdfReader(str(chemin)).pages]
+    assert "vendredi 15 janvier 2027" in texte and "date à préciser" not in texte
+    assert "Salle multimédia" in texte  # the activity's place
+    try:
+        pdf.ecrire(tmp_path / "m.pdf", centre.centre.centre(), a, [p], date(2026, 12, 1))
+    except UserError as e:
+        assert "Amélie Durand" in str(e) and "pré-liste" in str(e)
+    else:
+        raise AssertionError("a letter without a date must not print")
+    assert not (tmp_path / "m.pdf").exists()

@@ -16,7 +16,7 @@ def test_rapport_annuel_complet(centre, tmp_path) -> None:
     chemin = centre.documents.rapport(2025, tmp_path / "rapport.pdf", lambda f, t: etapes.append((f, t)))
     lecteur = PdfReader(chemin)
     pages = [" ".join(p.extract_text().split()) for p in lecteur.pages]
-    assert "Rapport d'activité 2025" in pages[0] and "Centre social des Tilleuls" in pages[0]
+    assert "Rapport d’activité 2025" in pages[0] and "Centre social des Tilleuls" in pages[0]
     assert "Page 1" not in pages[0]  # no number on the cover
     assert "Sommaire" in pages[1]
     for i, texte in enumerate(pages[1:], start=2):
@@ -25,7 +25,8 @@ def test_rapport_annuel_complet(centre, tmp_path) -> None:
     sommaire = pages[1]
     noms = [a.nom for a in centre.centre.activites()]
     parties = [(o.title, lecteur.get_destination_page_number(o) + 1) for o in lecteur.outline if not isinstance(o, list)]
-    assert [t for t, _p in parties] == [f"Fiche bilan — {nom}" for nom in noms] + ["Statistiques 2025"]
+    assert [t for t, _p in parties] == (["L’année 2025 en chiffres"] + [f"Fiche bilan — {nom}" for nom in noms]
+                                        + ["Statistiques 2025"])
     for titre, page in parties:
         assert re.search(rf"{page}\s+{re.escape(titre)}", sommaire), (titre, page)
         assert titre in pages[page - 1]

@@ -43,7 +43,7 @@ def test_cycle_de_vie_d_une_reparation(svc, personne) -> None:
     assert rep.de_personne(personne.id) == [p]
     assert rep.impact(date(2025, 1, 1), date(2025, 12, 31)).repares == 1
     fiche = svc.fiches.chiffres_calcules("repair", 2025)
-    assert "1 objet réparé" in fiche and "kg de CO2 évités" in fiche
+    assert "1 objet réparé" in fiche and "kg de CO₂ évités" in fiche
 
 
 def test_issues_et_listes(svc, personne) -> None:

@@ -41,12 +41,12 @@ def test_chiffres_exacts_des_fiches(connus) -> None:
     assert f("numerikids", 2025) == "3 adhérents inscrits sur l'année 2025. Total de 4 heures d'activité en cumulé."
     impact = connus.fiches.impact_reparations(*ANNEE)  # from services.reparations when it is there
     suite = "" if impact is None else (f" ; {nombre(round(impact['dechets_kg'], 1))} kg de déchets et "
-                                       f"{nombre(round(impact['co2_kg'], 1))} kg de CO2 évités")
-    assert f("repair", 2025) == ("2 adhérents inscrits sur l'année 2025. Total de 5,5 heures d'activité en cumulé. "
+                                       f"{nombre(round(impact['co2_kg'], 1))} kg de CO₂ évités")
+    assert f("repair", 2025) == ("2 adhérents inscrits sur l'année 2025. Total de 5\u00a0h\u00a030 d'activité en cumulé. "
                                  f"2 projets ouverts, 1 objet réparé{suite}.")
     assert f("accompagnement", 2025) == (
         "3 demandes d'accompagnement individuel sur l'année 2025, pour 2 personnes identifiées. "
-        "Total de 2,25 heures d'accompagnement en cumulé.")
+        "Total de 2\u00a0h\u00a015 d'accompagnement en cumulé.")
     assert f("initiation", 2024) == ("1 stagiaire en cumulé sur l'année 2024 répartis en 1 session : "
                                      "1 en novembre-janvier. Total de 2 heures de formation en cumulé.")
 
@@ -57,8 +57,8 @@ def test_repair_cafe_avec_dechets_et_co2(connus, monkeypatch) -> None:
     monkeypatch.setattr(FichesService, "impact_reparations",
                         lambda self, d, f: {"dechets_kg": 1.25, "co2_kg": 22.16})
     assert connus.fiches.chiffres_calcules("repair", 2025) == (
-        "2 adhérents inscrits sur l'année 2025. Total de 5,5 heures d'activité en cumulé. "
-        "2 projets ouverts, 1 objet réparé ; 1,2 kg de déchets et 22,2 kg de CO2 évités.")
+        "2 adhérents inscrits sur l'année 2025. Total de 5\u00a0h\u00a030 d'activité en cumulé. "
+        "2 projets ouverts, 1 objet réparé ; 1,2 kg de déchets et 22,2 kg de CO₂ évités.")
     s = pour_periode(connus.fiches.collecte, *ANNEE)
     repair = _section(s, "Repair café et projets")
     assert (repair["Déchets évités"], repair["CO2 évité"]) == (1.2, 22.2)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from atelier_app.cli import ecrire
+from atelier_app.domain.periode import annee as periode_annee
 
 
 def _annee(valeur: str) -> int:
@@ -18,14 +18,20 @@ def _annee(valeur: str) -> int:
     return annee
 
 
+def _avertir(texte: str) -> None:
+    import sys
+
+    sys.stderr.write(f"atelier : {texte}\n")
+
+
 def _fiche(args, services) -> int:
-    chemin = services.documents.fiche(args.activite, args.annee, args.sortie)
+    chemin = services.documents.fiche(args.activite, args.annee, args.sortie, signaler=_avertir)
     ecrire(f"Fiche bilan écrite : {chemin}")
     return 0
 
 
 def _rapport(args, services) -> int:
-    chemin = services.documents.rapport(args.annee, args.sortie)
+    chemin = services.documents.rapport(args.annee, args.sortie, signaler=_avertir)
     ecrire(f"Rapport annuel écrit : {chemin}")
     return 0
 
@@ -34,8 +40,9 @@ def _stats(args, services) -> int:
     from atelier_app.assemblage import dossier_exports
 
     chemin = args.sortie or dossier_exports() / f"statistiques-{args.annee}.xlsx"
-    chemin = services.documents.statistiques(date(args.annee, 1, 1), date(args.annee, 12, 31), chemin,
-                                             args.activite)
+    periode = periode_annee(args.annee, services.ctx.aujourd_hui())
+    chemin = services.documents.statistiques(periode.debut, periode.fin, chemin, args.activite,
+                                             en_cours=periode.avertissement())
     ecrire(f"Statistiques {args.annee} écrites : {chemin}")
     return 0
 

@@ -29,6 +29,10 @@ _LIBELLES = {"activites": "activités", "seances": "séances", "preliste": "entr
 
 
 def _exporter(args, services) -> int:
+    if args.format == "coop-beneficiaires":
+        n = services.documents.beneficiaires_coop(Path(args.fichier))
+        ecrire(f"{n} bénéficiaire(s) écrit(s) dans {args.fichier} (modèle d'import de l'outil national).")
+        return 0
     comptes = services.donnees.exporter(Path(args.fichier), args.annee)
     ecrire(f"Export écrit dans {args.fichier} : "
            + ", ".join(f"{n} {_LIBELLES.get(k, k)}" for k, n in comptes.items()))
@@ -75,6 +79,9 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
     p = sous.add_parser("exporter", help="exporte les données au format d'échange")
     p.add_argument("fichier", help="fichier .json à écrire")
     p.add_argument("--annee", type=int, metavar="AAAA", help="seulement cette année")
+    p.add_argument("--format", choices=("echange", "coop-beneficiaires"), default="echange",
+                   help="echange : fichier .json ; coop-beneficiaires : les personnes au modèle d'import "
+                        "de l'outil national (.xlsx)")
     p.set_defaults(executer=_exporter)
 
     p = sous.add_parser("verifier", help="vérifie le dossier de données")

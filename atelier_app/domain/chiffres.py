@@ -15,11 +15,13 @@ A course in cycles reads::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from atelier_app.domain.codes import MOIS
+from atelier_app.domain import nombres
+from atelier_app.domain.codes import JOURS, MOIS
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,9 @@ def periode(premier_jour: date, dernier_jour: date) -> str:
 
 
 def nombre(valeur: float) -> str:
-    """A figure the French way: ``84``, ``22,5``, ``1 250`` (no trailing zeros, comma decimal)."""
+    """A figure the French way (``nombres``): ``84``, ``22,5``, ``12 500`` (narrow no-break space)."""
     arrondi = round(float(valeur), 2)
-    if arrondi == int(arrondi):
-        entier = int(arrondi)
-        return f"{entier:,}".replace(",", "\u202f") if abs(entier) >= 10000 else str(entier)
-    texte = f"{arrondi:.2f}".rstrip("0").rstrip(".")
-    return texte.replace(".", ",")
+    return nombres.nombre(arrondi, 2)
 
 
 def _accord(valeur: float, singulier: str, pluriel: str) -> str:
@@ -55,39 +53,85 @@ def _accord(valeur: float, singulier: str, pluriel: str) -> str:
     return pluriel if abs(valeur) >= 2 else singulier
 
 
-def texte_cycles(annee: int, cycles: Sequence[CycleChiffres], heures: float) -> str:
-    """The cycles paragraph; cycles are put in date order, a cycle with nobody enrolled shows 0."""
+def _compte(n: int, singulier: str, pluriel: str) -> str:
+    return f"{nombres.entier(n)} {_accord(n, singulier, pluriel)}"
+
+
+def duree(heures: float) -> str:
+    """``84 heures``, ``1 heure``, ``52 h 15``: whole hours in words, otherwise as a person says them."""
+    minutes = round(heures * 60)
+    if minutes % 60 == 0:
+        return _compte(minutes // 60, "heure", "heures")
+    return nombres.heures(heures)
+
+
+def _jours(jours: Sequence[str]) -> str:
+    """``le mercredi``, ``le mardi et le jeudi``, ``le lundi, le mardi et le jeudi``."""
+    uniques = [j for i, j in enumerate(jours) if j and j not in jours[:i]]
+    morceaux = [f"le {j}" for j in uniques]
+    if len(morceaux) <= 1:
+        return "".join(morceaux)
+    return ", ".join(morceaux[:-1]) + " et " + morceaux[-1]
+
+
+def texte_cycles(annee: int, cycles: Sequence[CycleChiffres], heures: float, *, groupes: int = 0) -> str:
+    """The cycles paragraph; cycles are put in date order, a cycle with nobody enrolled shows 0.
+
+    ``groupes``: the groups the activity ran that year; when there are more groups than cycles the
+    centre adds them, as its 2018 initiation sheet does: *(5 ateliers répartis sur les 2 sessions)*.
+    """
     ordonnes = sorted(cycles, key=lambda c: (c.premier_jour, c.dernier_jour))
     total = sum(c.inscrits for c in ordonnes)
     k = len(ordonnes)
-    debut = f"{total} {_accord(total, 'stagiaire', 'stagiaires')} en cumulé sur l'année {annee}"
+    debut = f"{_compte(total, 'stagiaire', 'stagiaires')} en cumulé sur l'année {annee}"
     if k == 0:
         corps = f"{debut}, aucune session."
     else:
-        parts = " ; ".join(f"{c.inscrits} en {periode(c.premier_jour, c.dernier_jour)}" for c in ordonnes)
-        corps = f"{debut} répartis en {k} {_accord(k, 'session', 'sessions')} : {parts}."
+        parts = " ; ".join(f"{nombres.entier(c.inscrits)} en {periode(c.premier_jour, c.dernier_jour)}"
+                           for c in ordonnes)
+        ateliers = ""
+        if groupes > k:
+            ateliers = f" ({groupes} ateliers répartis sur {'la session' if k == 1 else f'les {k} sessions'})"
+        corps = f"{debut} répartis en {k} {_accord(k, 'session', 'sessions')} : {parts}{ateliers}."
     return f"{corps} {texte_heures(heures, 'de formation')}"
 
 
 def texte_heures(heures: float, de_quoi: str) -> str:
-    return f"Total de {nombre(heures)} {_accord(heures, 'heure', 'heures')} {de_quoi} en cumulé."
+    return f"Total de {duree(heures)} {de_quoi} en cumulé."
 
 
-def texte_club(annee: int, adherents: int, heures: float) -> str:
-    """An activity without cycles (children's club): members and hours held."""
-    qui = _accord(adherents, "adhérent inscrit", "adhérents inscrits")
-    return f"{adherents} {qui} sur l'année {annee}. " + texte_heures(heures, "d'activité")
+def _adherents(annee: int, adherents: int, jours: Sequence[str], sans_inscription: int) -> str:
+    """``6 adhérents inscrits le mercredi sur l'année 2025 et 3 personnes venues sans inscription.``
+
+    Why apart: people who came without enrolling are not members (DESIGN.md); they are said, never
+    added to the members.
+    """
+    texte = _compte(adherents, "adhérent inscrit", "adhérents inscrits")
+    quand = _jours(jours)
+    if quand:
+        texte += f" {quand}"
+    texte += f" sur l'année {annee}"
+    if sans_inscription:
+        texte += f" et {_compte(sans_inscription, 'personne venue', 'personnes venues')} sans inscription"
+    return texte + "."
+
+
+def texte_club(annee: int, adherents: int, heures: float, *, jours: Sequence[str] = (),
+               sans_inscription: int = 0) -> str:
+    """An activity without cycles (children's club): members, the weekdays of its groups, hours held."""
+    return f"{_adherents(annee, adherents, jours, sans_inscription)} " + texte_heures(heures, "d'activité")
 
 
 def texte_projets(annee: int, adherents: int, heures: float, ouverts: int, repares: int, *,
-                  dechets_kg: float | None = None, co2_kg: float | None = None) -> str:
-    """The repair café: members and hours, then projects opened and repaired, waste and CO2 avoided."""
-    texte = (f"{texte_club(annee, adherents, heures)} "
-             f"{ouverts} {_accord(ouverts, 'projet ouvert', 'projets ouverts')}, "
-             f"{repares} {_accord(repares, 'objet réparé', 'objets réparés')}")
+                  dechets_kg: float | None = None, co2_kg: float | None = None, jours: Sequence[str] = (),
+                  sans_inscription: int = 0) -> str:
+    """The repair café: members and hours, then projects opened and repaired, waste and CO₂ avoided."""
+    texte = (f"{texte_club(annee, adherents, heures, jours=jours, sans_inscription=sans_inscription)} "
+             f"{_compte(ouverts, 'projet ouvert', 'projets ouverts')}, "
+             f"{_compte(repares, 'objet réparé', 'objets réparés')}")
     if dechets_kg is not None and co2_kg is not None:
-        texte += (f" ; {nombre(round(dechets_kg, 1))} kg de déchets et "
-                  f"{nombre(round(co2_kg, 1))} kg de CO2 évités")
+        texte += (f" ; {nombres.decimal(dechets_kg, 1)} kg de déchets et "
+                  f"{nombres.decimal(co2_kg, 1)} kg de CO₂ évités")
     return texte + "."
 
 
@@ -95,5 +139,20 @@ def texte_accompagnement(annee: int, demandes: int, personnes: int, heures: floa
     """The help desk: requests, identified people, hours."""
     demande = _accord(demandes, "demande d'accompagnement individuel", "demandes d'accompagnement individuel")
     qui = _accord(personnes, "personne identifiée", "personnes identifiées")
-    return (f"{demandes} {demande} sur l'année {annee}, pour {personnes} {qui}. "
+    return (f"{nombres.entier(demandes)} {demande} sur l'année {annee}, pour {nombres.entier(personnes)} {qui}. "
             + texte_heures(heures, "d'accompagnement"))
+
+
+def jours_des_groupes(groupes: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The weekdays of the groups' time slots (stored dicts), Monday first: ``["mercredi"]``."""
+    jours = {str((g.get("creneau") or {}).get("jour", "")).lower() for g in groupes}
+    return [j for j in JOURS if j in jours]
+
+
+def jours_des_dates(dates: Iterable[date | str]) -> list[str]:
+    """The weekdays on which sessions were held (dates or ISO strings), Monday first: ``["mercredi"]``.
+
+    Why from the sessions: what the centre writes (« le mercredi ») is when the club actually met.
+    """
+    vus = {(d if isinstance(d, date) else date.fromisoformat(str(d)[:10])).weekday() for d in dates}
+    return [JOURS[i] for i in sorted(vus)]

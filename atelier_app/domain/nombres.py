@@ -54,3 +54,15 @@ def lire_decimal(texte: str) -> float:
     """What a person types: ``6,5``, ``6.5``, ``1 250,5`` → a float; ``ValueError`` otherwise."""
     propre = texte.strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
     return float(propre)
+
+
+def taux(valeur: float | None, decimales: int = 1) -> str:
+    """``25,0 %`` of a percentage already out of 100 (the national 3-decimal figure); ``—`` for None."""
+    if valeur is None:
+        return RIEN
+    return pourcent(valeur, 100, decimales)
+
+
+def nombre(valeur: float, decimales: int = 1) -> str:
+    """A count as ``entier``, any other quantity as ``decimal``: ``15 686``, ``11 034,6``."""
+    return entier(valeur) if float(valeur).is_integer() else decimal(valeur, decimales)

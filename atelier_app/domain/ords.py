@@ -145,3 +145,44 @@ def frein(code: str | int | None) -> Frein | None:
         return FREINS.get(int(code)) if code not in (None, "") else None  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
+
+
+#: The Open Repair Alliance's aggregate schema constraint on ``id`` (reference/repair.md).
+MOTIF_ID = r"^[a-z]+-[0-9]+$"
+#: Words every centre's name shares: left out of the provider prefix so that it says which centre.
+_MOTS_COMMUNS = frozenset({"centre", "social", "sociale", "socio", "culturel", "socioculturel", "maison", "de", "du",
+                           "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en", "quartier", "association"})
+
+
+def prefixe(nom_centre: str) -> str:
+    """``lapasserelle`` from « Centre social La Passerelle »: lowercase ASCII letters, at most 16.
+
+    Why from the name: the ORA aggregates every partner's file; ids must not collide between
+    partners, and a prefix a person recognises says whose repair it is.
+    """
+    import re
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", nom_centre).encode("ascii", "ignore").decode().lower()
+    mots = re.findall(r"[a-z]+", ascii_)
+    utiles = [m for m in mots if m not in _MOTS_COMMUNS] or mots
+    return "".join(utiles)[:16] or "atelier"
+
+
+def identifiant(prefixe_centre: str, projet_id: str) -> str:
+    """``lapasserelle-2527``: the project's stable number after the provider prefix (ORA pattern).
+
+    The number is the id's digits when it has only digits after its letter, else its hexadecimal
+    part read as a number (ids are ``r`` + 12 hex digits): the same project always gets the same id.
+    """
+    import zlib
+
+    suite = projet_id.lstrip("abcdefghijklmnopqrstuvwxyz") if projet_id[:1] == "r" else projet_id
+    if suite.isdigit():
+        numero = int(suite)
+    else:
+        try:
+            numero = int(projet_id[1:], 16)
+        except ValueError:
+            numero = zlib.crc32(projet_id.encode())
+    return f"{prefixe_centre}-{numero}"

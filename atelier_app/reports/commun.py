@@ -92,6 +92,13 @@ def insecables(texte: str) -> str:
     return texte
 
 
+def exposants(texte: str) -> str:
+    """« 1<super>er</super> janvier »: the French ordinal of a date's first day, raised (Paragraph markup)."""
+    import re
+
+    return re.sub(r"\b1er\b", "1<super>er</super>", texte)
+
+
 def ajuster(texte: str, police: str, taille: float, largeur: float) -> str:
     """Cut ``texte`` with an ellipsis so that it fits ``largeur`` points (one-line page footers)."""
     if pdfmetrics.stringWidth(texte, police, taille) <= largeur:

@@ -14,9 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from atelier_app.domain.secret import Masque
+from atelier_app.reports import masquage
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Ligne, Statistiques, libelle_periode
 
-PETIT = f"< {SEUIL_ANONYMAT}"
+PETIT = masquage.PETIT
 ENTETE = ("Libellé", "Nombre", "%", "Année précédente", "% année précédente", "Évolution")
 
 
@@ -28,17 +30,23 @@ def masquer(valeur: float | None, personnes: bool, masque: bool) -> Any:
     return int(valeur) if float(valeur).is_integer() else valeur
 
 
-def _ligne(lg: Ligne, masque: bool, comparer: bool) -> list[Any]:
-    petit = masque and lg.personnes and 0 < lg.valeur < SEUIL_ANONYMAT
+def _ligne(lg: Ligne, masque: bool, comparer: bool, marques: tuple[Masque, Masque] | None = None) -> list[Any]:
+    """One row; ``marques`` (this year, last year) from ``masquage`` when small counts are masked."""
+    mc, mp = marques or (Masque.VISIBLE, Masque.VISIBLE)
+    if not masque:
+        mc = mp = Masque.VISIBLE
+    petit = mc is not Masque.VISIBLE
     libelle = f"{lg.libelle} ({lg.unite})" if lg.unite and lg.unite != "%" else lg.libelle
-    valeur = masquer(lg.valeur, lg.personnes, masque)
+    libelle = libelle.replace("CO2", "CO₂")
+    valeur = masquage.marque(mc) or masquer(lg.valeur, lg.personnes, False)
     pct = "" if petit or lg.pourcentage is None else lg.pourcentage
     if lg.unite == "%":
         libelle, valeur, pct = f"{lg.libelle} (%)", lg.valeur, ""
     out = [libelle, valeur, pct]
     if comparer:
-        avant_petit = masque and lg.personnes and lg.precedent is not None and 0 < lg.precedent < SEUIL_ANONYMAT
-        out.append(masquer(lg.precedent, lg.personnes, masque))
+        avant_petit = mp is not Masque.VISIBLE
+        out.append(masquage.marque(mp) if avant_petit and lg.precedent is not None
+                   else masquer(lg.precedent, lg.personnes, False))
         out.append("" if avant_petit or lg.pourcentage_precedent is None else lg.pourcentage_precedent)
         if petit or avant_petit or lg.precedent is None:
             out.append("")
@@ -47,8 +55,10 @@ def _ligne(lg: Ligne, masque: bool, comparer: bool) -> list[Any]:
     return out
 
 
-def lignes(stats: Statistiques, centre: str, masque: bool = True, *, quand: datetime) -> list[list[Any]]:
-    """Every row of the export, in order; titles are one-cell rows (``quand``: the export's date and time)."""
+def lignes(stats: Statistiques, centre: str, masque: bool = True, *, quand: datetime,
+           en_cours: str = "") -> list[list[Any]]:
+    """Every row of the export, in order; titles are one-cell rows (``quand``: the export's date and
+    time; ``en_cours``: the year is incomplete)."""
     comparer = stats.precedent is not None
     out: list[list[Any]] = [
         ["Informations export"],
@@ -64,8 +74,12 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, *, quand: date
     ]
     if comparer and stats.precedent:
         out.append(["Comparée à", libelle_periode(*stats.precedent)])
+    en_cours = en_cours or _annee_partielle(stats)
+    if en_cours:
+        out.append(["Année incomplète", en_cours])
     if masque:
-        out.append(["Confidentialité", f"effectifs de moins de {SEUIL_ANONYMAT} personnes notés « {PETIT} »"])
+        out.append(["Confidentialité", masquage.NOTE])
+    m = masquage.masques(stats)
     for s in stats.sections:
         out.append([])
         out.append([s.titre])
@@ -77,14 +91,28 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, *, quand: date
             out.append(["Aucune donnée pour cette période"])
             continue
         out.append(list(ENTETE if comparer else ENTETE[:3]))
-        out += [_ligne(lg, masque, comparer) for lg in s.lignes]
+        out += [_ligne(lg, masque, comparer, (m.courant(s.titre, i), m.precedent(s.titre, i)))
+                for i, lg in enumerate(s.lignes)]
     return out
 
 
-def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, quand: datetime) -> Path:
+def _annee_partielle(stats: Statistiques) -> str:
+    """A period from 1 January to a day before 31 December says it is not the whole year.
+
+    Why without today's date: the screen's export gives none, and a reader must know that the
+    figures stop early and are compared with the same dates, whatever the reason.
+    """
+    from atelier_app.domain.periode import partielle
+
+    return partielle(stats.debut, stats.fin)
+
+
+def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, en_cours: str = "",
+           quand: datetime) -> Path:
+    """``quand``: the export's date and time as the app's clock gives them (``ctx.maintenant()``)."""
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque, quand=quand)
+    rangs = lignes(stats, centre, masque, quand=quand, en_cours=en_cours)
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
         _csv(rangs, chemin)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, TableStyle
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
+from atelier_app.reports.brouillon import TableRapide as Table
 from atelier_app.reports.commun import document, echapper, entete_centre, insecables, pied_de_page, styles
 
 LARGEUR = 17 * cm
@@ -96,9 +97,40 @@ def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
     return morceaux
 
 
-def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche) -> Path:
+def ecrire(chemin: Path | str, centre: Centre, fiche: Fiche, en_cours: str = "") -> Path:
+    """One sheet; ``en_cours`` says the year is not over (under the title and at the foot of each page)."""
     doc = document(Path(chemin), f"Fiche bilan {fiche.annee} — {fiche.titre}")
-    flux = entete_centre(centre) + flux_fiche(fiche)
-    pied = pied_de_page(f"{centre.nom} — fiche bilan {fiche.annee}")
+    entete = entete_centre(centre)
+    flux = entete + flux_fiche(fiche)
+    if en_cours:  # under the sheet's title
+        flux.insert(len(entete) + 1, Paragraph(f"<b>{_texte(en_cours)}</b>",
+                                               styles()["petit"].clone("en_cours", spaceAfter=6)))
+    pied = pied_de_page(f"{centre.nom} — fiche bilan {fiche.annee}" + (" — année en cours" if en_cours else ""))
     doc.build(flux, onFirstPage=pied, onLaterPages=pied)
     return Path(chemin)
+
+
+#: Fields of a sheet the team writes each year; an empty one would print as a blank row.
+A_REMPLIR = ("chiffres", "animateur", "lieu", "objectif_pedagogique", "description", "public", "partenaires",
+             "points_positifs", "perspectives")
+
+
+def avertissement_vides(fiches: list[Fiche]) -> str:
+    """One sentence naming the empty fields of each sheet (for the command line), "" when none."""
+    morceaux = []
+    for f in fiches:
+        vides = champs_vides(f)
+        if vides:
+            noms = ", ".join(lg.libelle.rstrip(" :") for lg in vides)
+            morceaux.append(f"« {f.titre} » : {noms}")
+    return ("Champs vides, imprimés en blanc (à remplir dans l'écran Statistiques, fiche de l'activité) — "
+            + " ; ".join(morceaux) + ".") if morceaux else ""
+
+
+def champs_vides(fiche: Fiche) -> list:
+    """The sheet's rows the team should fill before printing (``LigneFiche``, in the sheet's order).
+
+    Why: a blank « Points positifs » or « Perspectives » sent to a funder reads as nothing to say;
+    the print dialogs list these rows and offer to fill them first, never printing a blank silently.
+    """
+    return [lg for lg in fiche.lignes if lg.cle in A_REMPLIR and not (lg.valeur or "").strip()]

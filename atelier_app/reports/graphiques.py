@@ -1,5 +1,6 @@
 """Charts of the statistics, for the screen and the annual report alike.
 
+The annual report no longer uses these figures (``graphiques_pdf`` draws vectors); the screen does.
 Why greys and hatching: the report is photocopied in black and white; a bar must be told from
 its neighbour by its pattern and its printed value, never by colour alone. Figures are built with
 ``matplotlib.figure.Figure`` (no pyplot, no global backend switch), so the same chart can be drawn
@@ -11,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from atelier_app.domain import nombres
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Section
 
 GRIS_FONCE = "#404040"
@@ -29,7 +31,9 @@ def figure(section: Section, courant: str, precedent: str | None = None, *, masq
         hauteur = hauteur or min(7.5, max(1.6, (0.42 if precedent else 0.3) * len(lignes) + 0.8))
     fig = Figure(figsize=(largeur, hauteur), dpi=100)
     ax = fig.add_subplot(111)
-    ax.set_title(section.titre, fontsize=10, loc="left")
+    from atelier_app.reports.cellules import titre
+
+    ax.set_title(titre(section), fontsize=10, loc="left")
     if not lignes:
         ax.text(0.5, 0.5, "Aucune donnée pour cette période", ha="center", va="center", fontsize=9)
         ax.set_axis_off()
@@ -38,7 +42,7 @@ def figure(section: Section, courant: str, precedent: str | None = None, *, masq
         x = range(len(lignes))
         barres = ax.bar(x, [lg.valeur for lg in lignes], color=GRIS_CLAIR, edgecolor="black", hatch="//")
         ax.set_xticks(list(x), [lg.libelle for lg in lignes], fontsize=7, rotation=45, ha="right")
-        ax.bar_label(barres, fontsize=7, padding=1)
+        ax.bar_label(barres, labels=[nombres.entier(lg.valeur) for lg in lignes], fontsize=7, padding=1)
         ax.tick_params(axis="y", labelsize=7)
     else:
         noms = [lg.libelle if len(lg.libelle) <= 38 else lg.libelle[:36] + "…" for lg in lignes]
@@ -67,8 +71,7 @@ def _visible(valeur: float, personnes: bool, masque: bool) -> tuple[float, str]:
     """Bar length and printed value; a small count of people gets no bar, only the words "< 5"."""
     if masque and personnes and 0 < valeur < SEUIL_ANONYMAT:
         return 0.0, f"< {SEUIL_ANONYMAT}"
-    texte = f"{valeur:g}".replace(".", ",")
-    return float(valeur), texte
+    return float(valeur), nombres.nombre(valeur, 2)
 
 
 def png(fig: Any, dpi: int = 150) -> io.BytesIO:

@@ -14,10 +14,12 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer
 
-from atelier_app.domain.activites import Activite
+from atelier_app.domain.activites import Activite, Reunion
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.codes import JOURS
+from atelier_app.domain.invitations import reunion_pour
 from atelier_app.domain.personnes import Personne
+from atelier_app.errors import UserError
 from atelier_app.reports.commun import date_longue, echapper, entete_centre, polices, styles
 
 LARGEUR, HAUTEUR = A4
@@ -34,12 +36,13 @@ def _heure(h: str) -> str:
     return f"{int(hh)} h" + (f" {mm}" if mm != "00" else "")
 
 
-def _corps(p: Personne, activite: Activite, le: date, commune: str = "") -> list:
+def _corps(p: Personne, activite: Activite, le: date, commune: str = "", *, r: Reunion | None = None,
+           adresse_centre: str = "") -> list:
     st = styles()
-    r = activite.reunion
+    r = r or activite.reunion
     quand = jour_et_date(r.date) if r.date else "(date à préciser)"
     heure = f" à {_heure(r.heure)}" if r.heure else ""
-    lieu = r.lieu or activite.lieu
+    lieu = r.lieu or activite.lieu or adresse_centre
     texte = [
         Paragraph(f"{echapper(commune)}, le {date_longue(le)}" if commune else f"Le {date_longue(le)}", st["normal"]),
         Spacer(1, 0.8 * cm),
@@ -86,10 +89,21 @@ def _cadre(c: Canvas, flux: list, x: float, y: float, *, largeur: float, hauteur
 
 
 def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Personne],
-           le: date) -> Path:
-    """Write the letters dated ``le``; the caller chooses the people (those with a postal address)."""
+           le: date, *, reunions: dict[str, date | None] | None = None) -> Path:
+    """Write the letters; the caller chooses the people (those with a postal address).
+
+    ``reunions`` maps a person's id to the meeting date of their pre-list entry (used when the
+    activity has no meeting set). A letter without any date is refused, never printed blank.
+    """
+    reunions = reunions or {}
+    choisies = {p.id: reunion_pour(activite, reunions.get(p.id)) for p in personnes}
+    sans_date = [f"{p.prenom} {p.nom}".strip() for p in personnes if choisies[p.id] is None]
+    if sans_date:
+        raise UserError(f"Activité « {activite.nom} » : la date de la réunion d'information n'est pas fixée "
+                        f"(écran Activités), ni sur la pré-liste pour : {', '.join(sans_date)}.")
     chemin = Path(chemin)
     chemin.parent.mkdir(parents=True, exist_ok=True)
+    adresse_centre = ", ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
     st = styles()
     normal, _gras = polices()
     c = Canvas(str(chemin), pagesize=A4)
@@ -99,7 +113,7 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
         bloc = [Paragraph("<br/>".join(echapper(x) for x in adresse(p)), st["normal"])]
         _cadre(c, entete_centre(centre), 2 * cm, HAUTEUR - 6 * cm, largeur=8.5 * cm, hauteur=4.8 * cm)
         _cadre(c, bloc, 11 * cm, HAUTEUR - 8.3 * cm, largeur=8.5 * cm, hauteur=3.6 * cm)
-        _cadre(c, _corps(p, activite, le, centre.commune), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
+        _cadre(c, _corps(p, activite, le, centre.commune, r=choisies[p.id], adresse_centre=adresse_centre), 2 * cm, 2 * cm, largeur=LARGEUR - 4 * cm, hauteur=HAUTEUR - 11 * cm)
         c.setFont(normal, 7)
         c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
         c.showPage()

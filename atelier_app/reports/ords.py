@@ -20,6 +20,7 @@ def _age(x: float) -> str:
 
 def lignes(d: DonneesOrds) -> list[dict[str, Any]]:
     out = []
+    debut = ords.prefixe(d.fournisseur)
     for p in d.projets:
         cat = ords.CATEGORIES[p.categorie_ords]  # type: ignore[index]
         quand = date_evenement(p)
@@ -33,7 +34,7 @@ def lignes(d: DonneesOrds) -> list[dict[str, Any]]:
         noms = d.noms.get(p.personne, ())
         marque = nettoyer(p.marque, noms).strip()
         out.append({
-            "id": p.id, "data_provider": d.fournisseur, "country": ords.PAYS,
+            "id": ords.identifiant(debut, p.id), "data_provider": d.fournisseur, "country": ords.PAYS,
             "partner_product_category": f"Repair café ~ {cat.libelle}",
             "product_category": cat.valeur, "product_category_id": cat.id,
             "brand": marque if marque and marque.casefold() not in ("inconnue", "inconnu", "unknown") else "",

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from atelier_app.domain.etats import EtatPreliste
+from atelier_app.domain.periode import annee as periode_annee
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import UserError
@@ -55,12 +57,11 @@ class DocumentsService(Service):
         avec, sans = self.services.preliste.lettres_a_envoyer(activite.id)
         if not avec:
             return Lettres(None, 0, sans)
-        if activite.reunion.date is None:
-            raise UserError(f"Activité « {activite.nom} » : la date de la réunion d'information n'est pas fixée "
-                            "(écran Activités).")
         jour = self.ctx.aujourd_hui()
         sortie = self._chemin(chemin, f"lettres-{activite.id}-{jour.isoformat()}.pdf")
-        self._ecrivains.lettres.ecrire(sortie, self.services.centre.centre(), activite, avec, jour)
+        # a person's pre-list entry may carry the meeting date when the activity has none (FORMAT.md)
+        reunions = {e.personne: e.reunion for e in self.services.preliste.entrees(activite.id, EtatPreliste.A_INVITER)}
+        self._ecrivains.lettres.ecrire(sortie, self.services.centre.centre(), activite, avec, jour, reunions=reunions)
         n = self.services.preliste.marquer_invites(activite.id, [p.id for p in avec],
                                                    f"lettres d'invitation {activite.id}")
         return Lettres(sortie, n, sans)
@@ -106,16 +107,24 @@ class DocumentsService(Service):
         return pdf, js
 
     # ------------------------------------------------------------- the year
-    def fiche(self, activite_id: str, annee: int, chemin: Path | str | None = None) -> Path:
-        """An activity's yearly sheet (fiche bilan) as the funders ask for it."""
+    def fiche(self, activite_id: str, annee: int, chemin: Path | str | None = None,
+              signaler: Callable[[str], None] | None = None) -> Path:
+        """An activity's yearly sheet (fiche bilan) as the funders ask for it.
+
+        ``signaler`` receives the sentence naming the sheet's empty fields, if any: a blank never goes
+        out silently (the screen asked before printing, the command line prints it)."""
         self.ctx.exiger(Permission.IMPRIMER)
         fiche = self.services.fiches.fiche(activite_id, annee)
         sortie = self._chemin(chemin, f"fiche-{activite_id}-{annee}.pdf")
-        self._ecrivains.fiche.ecrire(sortie, self.services.centre.centre(), fiche)
+        self._ecrivains.fiche.ecrire(sortie, self.services.centre.centre(), fiche,
+                                     periode_annee(annee, self.ctx.aujourd_hui()).avertissement())
+        if signaler is not None and (texte := self._ecrivains.fiche.avertissement_vides([fiche])):
+            signaler(texte)
         self._noter("impression", (activite_id,), f"fiche bilan {activite_id} {annee}")
         return sortie
 
-    def rapport(self, annee: int, chemin: Path | str | None = None, avancer: Avancer | None = None) -> Path:
+    def rapport(self, annee: int, chemin: Path | str | None = None, avancer: Avancer | None = None,
+                signaler: Callable[[str], None] | None = None) -> Path:
         """The annual report: every activity's sheet, the year's statistics and charts."""
         self.ctx.exiger(Permission.IMPRIMER)
         self.ctx.exiger(Permission.STATISTIQUES)
@@ -127,17 +136,21 @@ class DocumentsService(Service):
         for i, a in enumerate(activites):
             avancer(0.02 + 0.05 * i / max(1, len(activites)), f"Chiffres de « {a.nom} »")
             fiches.append(self.services.fiches.fiche(a.id, annee))
+        if signaler is not None and (texte := self._ecrivains.fiche.avertissement_vides(fiches)):
+            signaler(texte)
         avancer(0.08, "Calcul des statistiques")
-        stats = self._ecrivains.statistiques.pour_periode(self.services.fiches.collecte, date(annee, 1, 1),
-                                                          date(annee, 12, 31))
+        jour = self.ctx.aujourd_hui()
+        periode = periode_annee(annee, jour)  # a year in progress stops today, compared with the same dates
+        stats = self._ecrivains.statistiques.pour_periode(self.services.fiches.collecte, periode.debut, periode.fin)
+        financeurs = [str(x) for x in self.services.centre.parametres().extra.get("logos_financeurs", ()) or ()]
         sortie = self._chemin(chemin, f"rapport-{annee}.pdf")
-        self._ecrivains.rapport.ecrire(sortie, centre, annee, fiches, stats, le=self.ctx.aujourd_hui(),
-                                       avancer=avancer)
+        self._ecrivains.rapport.ecrire(sortie, centre, annee, fiches, stats, le=jour, avancer=avancer,
+                                       en_cours=periode.avertissement(), financeurs=financeurs)
         self._noter("impression", (), f"rapport annuel {annee}")
         return sortie
 
     def statistiques(self, debut: date, fin: date, chemin: Path | str | None = None,
-                     activite_id: str | None = None) -> Path:
+                     activite_id: str | None = None, en_cours: str = "") -> Path:
         """The statistics tables of a period (one activity or all) in XLSX, ODS or CSV."""
         self.ctx.exiger(Permission.EXPORTER)
         self.ctx.exiger(Permission.STATISTIQUES)
@@ -149,7 +162,7 @@ class DocumentsService(Service):
             self.services.centre.activite(activite_id)
         stats = self._ecrivains.statistiques.pour_periode(self.services.fiches.collecte, debut, fin, activite_id)
         self._ecrivains.export_stats.ecrire(stats, sortie, self.services.centre.centre().nom,
-                                            quand=self.ctx.maintenant())
+                                            quand=self.ctx.maintenant(), en_cours=en_cours)
         entiere = (debut.month, debut.day, fin.month, fin.day) == (1, 1, 12, 31) and debut.year == fin.year
         periode = str(debut.year) if entiere else f"du {debut:%d/%m/%Y} au {fin:%d/%m/%Y}"
         self._noter("export", (), f"statistiques {periode} ({sortie.suffix[1:]})")
@@ -182,6 +195,22 @@ class DocumentsService(Service):
                                       self.services.rgpd.duree_conservation(), self.ctx.aujourd_hui())
         self._noter("registre", (), sortie.name)
         return sortie
+
+    def beneficiaires_coop(self, chemin: Path | str) -> int:
+        """Every person (not anonymised) in the national tool's beneficiaries import template, so that
+        the conseillers numériques never retype a person; journalled with the ids exported."""
+        self.ctx.exiger(Permission.EXPORTER)
+        self.ctx.exiger(Permission.VOIR_COORDONNEES)
+        chemin = Path(chemin)
+        dossier = Path(self.depot.dossier).resolve()
+        if chemin.resolve().is_relative_to(dossier):
+            raise UserError(f"{chemin} : choisissez un fichier hors du dossier de données ({dossier}).")
+        personnes = sorted((p for p in self.depot.all(Personne) if not p.anonymise),
+                           key=lambda p: (p.nom.casefold(), p.prenom.casefold()))
+        n = self._ecrivains.coop_beneficiaires.ecrire(chemin, personnes)
+        self._noter("export", tuple(p.id for p in personnes),
+                    f"bénéficiaires au format de l'outil national ({chemin.name})")
+        return int(n)
 
     def _noter(self, action: str, cibles: tuple[str, ...] | list[str], details: str) -> None:
         """The journal entry of a document just written (ids only, never names)."""

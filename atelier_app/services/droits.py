@@ -116,6 +116,7 @@ MATRICE: dict[str, dict[str, Droit]] = {
         "lister": P.VOIR_JOURNAL,
     },
     "documents": {
+        "beneficiaires_coop": (P.EXPORTER, P.VOIR_COORDONNEES),
         "attestation": P.IMPRIMER, "emargement_mois": P.IMPRIMER, "emargement_seance": P.IMPRIMER,
         "fiche": P.IMPRIMER, "notice_information": P.IMPRIMER, "registre_traitements": P.IMPRIMER,
         "lettres": (P.IMPRIMER, P.VOIR_COORDONNEES), "rapport": (P.IMPRIMER, P.STATISTIQUES),

@@ -11,7 +11,9 @@ from dataclasses import replace
 from datetime import date
 
 from atelier_app.domain.codes import ETATS_PRELISTE
+from atelier_app.domain.etats import EtatPreliste
 from atelier_app.domain.inscription import changer_etat
+from atelier_app.domain.invitations import reunion_pour
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste, valider_preliste
 from atelier_app.domain.records import nouvel_id
@@ -102,9 +104,11 @@ class PrelisteService(Service):
         a = self.services.centre.activite(activite_id)
         cibles = set(personnes)
         faits = []
-        for e in self.entrees(activite_id, "a_inviter"):
+        for e in self.entrees(activite_id, EtatPreliste.A_INVITER):
             if e.personne in cibles:
-                faits.append(replace(changer_etat(e, "invite", self.ctx.aujourd_hui()), reunion=a.reunion.date))
+                reunion = reunion_pour(a, e.reunion)  # never erase the entry's own meeting date
+                faits.append(replace(changer_etat(e, EtatPreliste.INVITE, self.ctx.aujourd_hui()),
+                                     reunion=reunion.date if reunion else None))
         with self.depot.transaction("Lettres d'invitation") as tx:
             tx.put_many(faits)
             self.journaliser(tx, "impression", [e.personne for e in faits],

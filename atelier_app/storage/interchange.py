@@ -100,7 +100,10 @@ def _selection_annee(depot: Any, annee: int) -> dict[str, list[Any]]:
         "accompagnements": [a for a in depot.all(Accompagnement) if a.date.year == annee],
     }
     activites = {c.activite for c in out["cycles"]} | {e.activite for e in out["preliste"]}
-    out["activites"] = [a for a in depot.all(Activite) if a.id in activites]
+    # requests and projects belong to the activity of their kind: the file must carry it too
+    genres = {"accompagnement"} if out["accompagnements"] else set()
+    genres |= {"projets"} if out["projets"] else set()
+    out["activites"] = [a for a in depot.all(Activite) if a.id in activites or a.genre_activite in genres]
     gens: set[str] = set()
     for g in groupes:
         gens |= set(g.inscrits) | set(g.liste_attente)

@@ -36,6 +36,7 @@ class EcranPersonnes(Ecran):
         ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
         ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
         ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
+        ttk.Button(boutons, text="Exporter pour l'outil national…", command=self._exporter_coop).pack(side="left", padx=8)
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None
@@ -45,6 +46,11 @@ class EcranPersonnes(Ecran):
         self.arbre.bind("<Return>", lambda _e: self.ouvrir())
         self.arbre.bind("<Double-1>", lambda _e: self.ouvrir())
         self.bind_all("<Control-n>", lambda _e: self.nouvelle() if self.winfo_ismapped() else None, add="+")
+
+    def _exporter_coop(self) -> None:
+        from atelier_app.gui import export_coop
+
+        export_coop.exporter(self)
 
     def premier_focus(self) -> tkinter.Misc:
         return self.champ

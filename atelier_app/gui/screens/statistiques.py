@@ -16,6 +16,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
 from atelier_app.gui import dialogues
+from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.formulaires import BarreBoutons, Modale, valeur_texte
 
@@ -33,17 +34,12 @@ def _lancer(app, travail, fini, progression=None) -> None:
     app.taches.lancer(travail, fini, progression)
 
 
-def _texte(v) -> str:
-    from atelier_app.reports.export_stats import en_francais
-
-    return "" if v is None or v == "" else en_francais(v)
-
-
 class EcranStatistiques(Ecran):
     titre = "Statistiques"
     aide = ("Choisissez l'année (ou une période) et l'activité, puis Entrée. Chaque chiffre est comparé à "
-            "la même période de l'année précédente. Les effectifs de moins de 5 personnes sont notés « < 5 » "
-            "dans les exports et le rapport destinés aux financeurs.")
+            "la même période de l'année précédente. Ici, les vrais chiffres ; dans les exports et le rapport "
+            "destinés aux financeurs, les effectifs de moins de 5 personnes sont notés « < 5 », et « s » ceux "
+            "qu'il faut masquer pour qu'un petit effectif ne se retrouve pas par différence.")
 
     def construire(self) -> None:
         self.stats = None
@@ -51,7 +47,8 @@ class EcranStatistiques(Ecran):
         self.activites: dict[str, str] = {}
         filtres = BarreBoutons(self, ecart=16)  # wraps onto two lines when the text is enlarged
         filtres.pack(fill="x", pady=(0, 8))
-        annee = self.services.ctx.aujourd_hui().year
+        aujourd_hui = self.services.ctx.aujourd_hui()
+        annee = aujourd_hui.year
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Année :").pack(side="left")
         self.annee = tkinter.StringVar(value=str(annee))
@@ -65,7 +62,8 @@ class EcranStatistiques(Ecran):
         self.du.pack(side="left", padx=(4, 0))
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Au :").pack(side="left")
-        self.au = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=date(annee, 12, 31), width=11)
+        self.au = ttk.DateEntry(f, date_format="%d/%m/%Y", first_weekday=0, value=min(date(annee, 12, 31), aujourd_hui),
+                                width=11)
         self.au.pack(side="left", padx=(4, 0))
         f = filtres.placer(ttk.Frame(filtres))
         ttk.Label(f, text="Activité :").pack(side="left")
@@ -90,6 +88,9 @@ class EcranStatistiques(Ecran):
         self.etat = ttk.Label(suivi, text="")
         self.etat.pack(side="left", padx=8)
 
+        # a year in progress is compared with the same dates of last year, and says so (DESIGN.md)
+        self.en_cours = ttk.Label(self, text="", bootstyle="warning", wraplength=900, justify="left")
+        self.en_cours.pack(fill="x", pady=(0, 4))
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
         corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
@@ -105,7 +106,8 @@ class EcranStatistiques(Ecran):
             self.arbre.heading(cle, text=titre, anchor="e")
             self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
-        self.arbre.column("#0", width=220, minwidth=160, stretch=True)
+        # wide enough for « Commune de résidence des bénéficiaires » without cutting it
+        self.arbre.column("#0", width=330, minwidth=260, stretch=True)
         barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
         self.arbre.configure(yscrollcommand=barre.set)
         self.arbre.pack(side="left", fill="both", expand=True)
@@ -127,8 +129,11 @@ class EcranStatistiques(Ecran):
         except ValueError:
             return
         if 2000 <= annee <= 2100:
-            self.du.set_date(date(annee, 1, 1))
-            self.au.set_date(date(annee, 12, 31))
+            from atelier_app.domain.periode import annee as periode_annee
+
+            p = periode_annee(annee, self.services.ctx.aujourd_hui())
+            self.du.set_date(p.debut)
+            self.au.set_date(p.fin)
 
     def activite_choisie(self) -> str | None:
         return self.activites.get(self.activite.get())
@@ -159,27 +164,37 @@ class EcranStatistiques(Ecran):
             return
         from atelier_app.reports.statistiques import pour_periode
 
+        # a period running past today stops today: compared with the same dates of last year, never
+        # with the whole of it (DESIGN.md, "A year still in progress")
+        du, au = periode
+        aujourd_hui = self.services.ctx.aujourd_hui()
+        if du <= aujourd_hui < au:
+            periode = (du, aujourd_hui)
         collecter, activite = self.services.fiches.collecte, self.activite_choisie()
         self._avancer(0.1, "Calcul des statistiques…")
         _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
 
     def _afficher(self, stats) -> None:
+        from atelier_app.reports import cellules
+        from atelier_app.reports.cellules import titre as titre_section
+
         self.stats = stats
         self._avancer(0, "")
+        self.en_cours.configure(text=en_cours(stats, self.services.ctx.aujourd_hui()))
         self.arbre.delete(*self.arbre.get_children())
         if stats.precedent:
             self.arbre.heading("avant", text=str(stats.precedent[0].year) if stats.debut.year == stats.fin.year
                                else "Année préc.")
         premier = None
         for i, s in enumerate(stats.sections):
-            parent = self.arbre.insert("", "end", iid=f"s{i}", text=s.titre, open=True)
+            parent = self.arbre.insert("", "end", iid=f"s{i}", text=titre_section(s), open=True)
             premier = premier or (parent if s.graphique else None)
+            vide = cellules.sans_denominateur(s)
             for j, lg in enumerate(s.lignes):
-                evol = "" if lg.precedent is None else lg.valeur - lg.precedent
-                libelle = f"{lg.libelle} ({lg.unite})" if lg.unite else lg.libelle
-                self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=libelle,
-                                  values=(_texte(lg.valeur), _texte(lg.pourcentage), _texte(lg.precedent),
-                                          ("+" if isinstance(evol, (int, float)) and evol > 0 else "") + _texte(evol)))
+                self.arbre.insert(parent, "end", iid=f"s{i}-{j}", text=cellules.libelle(lg),
+                                  values=(cellules.taux(s, lg, lg.valeur), cellules.pourcentage(lg.pourcentage, vide=vide),
+                                          cellules.taux(s, lg, lg.precedent, precedent=True),
+                                          evolution(lg.valeur, lg.precedent, lg.unite)))
         if premier:
             self.arbre.selection_set(premier)
             self.arbre.focus(premier)
@@ -243,6 +258,8 @@ class EcranStatistiques(Ecran):
         except ValueError:
             dialogues.erreur(self, f"Année : « {self.annee.get()} » n'est pas une année (AAAA).")
             return
+        if not self._fiches_remplies(annee):
+            return
         chemin = self.demander_fichier("Rapport annuel", f"rapport-{annee}.pdf", [("PDF", "*.pdf")])
         if chemin is None:
             return
@@ -253,6 +270,14 @@ class EcranStatistiques(Ecran):
             dialogues.informer(self, f"Le rapport annuel {annee} est écrit :\n{resultat}")
 
         _lancer(self.app, lambda avancer: documents.rapport(annee, chemin, avancer), fini, self._avancer)
+
+    def _fiches_remplies(self, annee: int) -> bool:
+        """Every sheet of the report checked for empty fields first (``champs_vides``)."""
+        from atelier_app.gui import champs_vides
+
+        svc = self.services
+        fiches = self.app.proteger(lambda: [svc.fiches.fiche(a.id, annee) for a in svc.centre.activites()])
+        return fiches is not None and champs_vides.verifier(self, self.app, fiches)
 
     def exporter(self) -> None:
         if self.stats is None:
@@ -320,6 +345,21 @@ class DialogueFiche(Modale):
         self.bind("<Control-s>", lambda _e: self.enregistrer())
         self.bind("<Control-p>", lambda _e: self.imprimer())
 
+    def _champs_remplis(self) -> bool:
+        """The empty fields listed before printing (``champs_vides``); what is written there shows here."""
+        from atelier_app.gui import champs_vides
+
+        if not champs_vides.verifier(self, self.app, [self.fiche]):
+            return False
+        f = self.fiche
+        self.fiche = self.app.services.fiches.fiche(f.activite, f.annee)
+        for lg in self.fiche.lignes:
+            t = self.textes.get(lg.cle)
+            if t is not None and valeur_texte(t) != lg.valeur:
+                t.delete("1.0", "end")
+                t.insert("1.0", lg.valeur)
+        return True
+
     def _mention(self) -> None:
         self.mention.configure(text="Chiffres modifiés à la main (le texte calculé reste disponible)."
                                if self.fiche.chiffres_modifies else "Chiffres calculés à partir des données.")
@@ -351,6 +391,8 @@ class DialogueFiche(Modale):
 
     def imprimer(self) -> None:
         if not self.enregistrer():
+            return
+        if not self._champs_remplis():
             return
         f = self.fiche
         chemin = self.ecran.demander_fichier("Fiche bilan", f"fiche-{f.activite}-{f.annee}.pdf", [("PDF", "*.pdf")])
