@@ -38,6 +38,12 @@ class ComptesService(Service):
     def existe_des_comptes(self) -> bool:
         return any(c.actif for c in self.depot.all(Compte))
 
+    def est_connecte(self) -> bool:
+        """True when the one acting is an active account that signed in (not the PC's default user,
+        not « aucun compte »): what the window checks before showing anything."""
+        c = self.depot.get(Compte, self.ctx.utilisateur.identifiant)
+        return c is not None and c.actif and Role(c.role) == self.ctx.role
+
     def lister(self) -> list[Compte]:
         self.ctx.exiger(Permission.GERER_COMPTES)
         return sorted(self.depot.all(Compte), key=lambda c: c.id)
