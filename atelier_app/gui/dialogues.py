@@ -25,7 +25,9 @@ def erreur(parent: tkinter.Misc, message: str, titre: str = "Atelier — problè
 
 
 def confirmer(parent: tkinter.Misc, message: str, titre: str = "Atelier — confirmation") -> bool:
-    reponse = Messagebox.yesno(message, titre, parent=parent)
+    # The buttons are named here: without a French locale installed, ttkbootstrap shows « Yes / No ».
+    reponse = Messagebox.yesno(message, titre, parent=parent, buttons=["Non:secondary", "Oui:primary"],
+                               localize=False)
     return reponse in ("Oui", "Yes", "oui", "yes", True)
 
 
