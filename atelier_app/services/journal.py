@@ -29,6 +29,8 @@ LIBELLES_ACTIONS: dict[str, str] = {
     "compte_reactive": "Compte réactivé",
     "compte_debloque": "Compte débloqué",
     "connexion": "Connexion",
+    "fusion": "Fusion de deux fiches",
+    "fusion_annulee": "Fusion annulée",
     "connexion_refusee": "Connexion refusée",
     "parametre_verrouillage": "Délai de verrouillage changé",
     "sauvegarde_chiffree": "Sauvegarde chiffrée",

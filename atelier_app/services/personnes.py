@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
+from datetime import timedelta
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
+from atelier_app.domain.fusion import AnnulationFusion, personne_fusionnee, preliste_fusionnee, presences_fusionnees
 from atelier_app.domain.personnes import Personne, normaliser, valider_personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import EntreePreliste
@@ -131,45 +133,85 @@ class PersonnesService(Service):
         return self.sauver(p, "Modification d'une personne", "personnes")
 
     def fusionner(self, garder_id: str, retirer_id: str) -> Personne:
-        """Merge two records of one person: every reference moves to the kept one, in one write."""
+        """Merge two records of one person without losing a fact (domain/fusion.py), in one write.
+
+        A backup is taken first and named in the journal entry, and what the merge changes is kept
+        as it was, so that ``annuler_fusion`` can put the two records back.
+        """
         self.ctx.exiger(Permission.MODIFIER_PERSONNES)
         if garder_id == retirer_id:
             raise UserError("Choisissez deux fiches différentes à fusionner.")
         garder, retirer = self.personne(garder_id), self.personne(retirer_id)
-        fusion = replace(
-            garder,
-            **{
-                k: getattr(retirer, k)
-                for k in ("annee_naissance", "commune", "code_postal", "adresse", "telephone", "email",
-                          "responsable_legal", "telephone_responsable")
-                if not getattr(garder, k) and getattr(retirer, k)
-            },
-            consentements=garder.consentements + tuple(c for c in retirer.consentements if c not in garder.consentements),
-            notes="\n".join(n for n in (garder.notes, retirer.notes) if n),
-            cree_le=min(garder.cree_le, retirer.cree_le),
-        )
+        if garder.anonymise or retirer.anonymise:
+            raise UserError("Une fiche anonymisée ne peut pas être fusionnée.")
+        fusion = personne_fusionnee(garder, retirer)
+        ids = {garder_id, retirer_id}
         self.depot.charger_tout()
+        with self.depot.exclusif():
+            sauvegarde = self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-fusion")
+        seances = [s for s in self.depot.all(Seance) if any(pr.personne in ids for pr in s.presences)]
+        groupes = [g for g in self.depot.all(Groupe) if ids & set(g.inscrits + g.liste_attente)]
+        autres = {kind: [r for r in self.depot.all(kind) if r.personne in ids]
+                  for kind in (EntreePreliste, Positionnement, Projet, Accompagnement)}
+        avant = AnnulationFusion(
+            id=nouvel_id("f"), le=self.ctx.maintenant().replace(microsecond=0), garder=garder, retirer=retirer,
+            sauvegarde=sauvegarde.name, seances=tuple(seances), groupes=tuple(groupes),
+            preliste=tuple(autres[EntreePreliste]), positionnements=tuple(autres[Positionnement]),
+            projets=tuple(autres[Projet]), accompagnements=tuple(autres[Accompagnement]))
         with self.depot.transaction("Fusion de deux fiches") as tx:
             tx.put(fusion)
             tx.delete(Personne, retirer_id)
-            for g in self.depot.all(Groupe):
-                if retirer_id in g.inscrits or retirer_id in g.liste_attente:
-                    inscrits = _remplacer(g.inscrits, retirer_id, garder_id)
-                    attente = tuple(i for i in _remplacer(g.liste_attente, retirer_id, garder_id) if i not in inscrits)
-                    tx.put(replace(g, inscrits=inscrits, liste_attente=attente))
-            for s in self.depot.all(Seance):
-                if any(pr.personne == retirer_id for pr in s.presences):
-                    vus, presences = set(), []
-                    for pr in s.presences:
-                        pr = replace(pr, personne=garder_id) if pr.personne == retirer_id else pr
-                        if pr.personne not in vus:
-                            vus.add(pr.personne)
-                            presences.append(pr)
-                    tx.put(replace(s, presences=tuple(presences)))
-            for kind in (EntreePreliste, Positionnement, Projet, Accompagnement):
-                for rec in self.depot.all(kind):
-                    if rec.personne == retirer_id:
-                        tx.put(replace(rec, personne=garder_id))
-            self.journaliser(tx, "fusion", (garder_id, retirer_id))
+            for g in groupes:
+                inscrits = _remplacer(g.inscrits, retirer_id, garder_id)
+                attente = tuple(i for i in _remplacer(g.liste_attente, retirer_id, garder_id) if i not in inscrits)
+                tx.put(replace(g, inscrits=inscrits, liste_attente=attente))
+            tx.put_many([presences_fusionnees(s, garder_id, retirer_id) for s in seances])
+            a_ecrire, a_supprimer = preliste_fusionnee(list(autres[EntreePreliste]), garder_id)
+            tx.put_many(a_ecrire)
+            for i in a_supprimer:
+                tx.delete(EntreePreliste, i)
+            for kind in (Positionnement, Projet, Accompagnement):
+                tx.put_many([replace(r, personne=garder_id) for r in autres[kind]])
+            tx.put(avant)
+            self.journaliser(tx, "fusion", (garder_id, retirer_id), f"sauvegarde {sauvegarde.name} ; annulation {avant.id}")
+        self._index = None
         self.ctx.signaler("personnes")
         return fusion
+
+    def fusions_annulables(self) -> list[AnnulationFusion]:
+        """The merges that can still be undone, newest first (older ones expire)."""
+        self.ctx.exiger(Permission.MODIFIER_PERSONNES)
+        seuil = self.ctx.maintenant() - timedelta(days=AnnulationFusion.CONSERVATION_JOURS)
+        return sorted((a for a in self.depot.all(AnnulationFusion) if not a.annulee and a.le >= seuil),
+                      key=lambda a: a.le, reverse=True)
+
+    def annuler_fusion(self, annulation_id: str) -> tuple[Personne, Personne]:
+        """Put the two records back as they were, with their attendance, groups, pre-list, tests,
+        projects and help-desk requests; what was recorded since on the kept person stays on it."""
+        self.ctx.exiger(Permission.MODIFIER_PERSONNES)
+        a = self.depot.get(AnnulationFusion, annulation_id)
+        if a is None or a.annulee:
+            raise UserError("Cette fusion ne peut plus être annulée (déjà annulée, ou trop ancienne).")
+        if self.depot.get(Personne, a.retirer.id) is not None:
+            raise UserError(f"La fiche « {a.retirer.id} » existe de nouveau : la fusion est déjà défaite.")
+        ids = (a.garder.id, a.retirer.id)
+        self.depot.charger_tout()
+        with self.depot.transaction("Annulation d'une fusion") as tx:
+            tx.put(a.garder)
+            tx.put(a.retirer)
+            for ancienne in a.seances:
+                s = self.depot.get(Seance, ancienne.id) or ancienne
+                gardees = tuple(pr for pr in s.presences if pr.personne not in ids)
+                tx.put(replace(s, presences=gardees + tuple(pr for pr in ancienne.presences if pr.personne in ids)))
+            for ancien in a.groupes:
+                g = self.depot.get(Groupe, ancien.id) or ancien
+                tx.put(replace(g, inscrits=tuple(i for i in g.inscrits if i not in ids)
+                               + tuple(i for i in ancien.inscrits if i in ids),
+                               liste_attente=tuple(i for i in g.liste_attente if i not in ids)
+                               + tuple(i for i in ancien.liste_attente if i in ids)))
+            tx.put_many([*a.preliste, *a.positionnements, *a.projets, *a.accompagnements])
+            tx.put(replace(a, annulee=True))
+            self.journaliser(tx, "fusion_annulee", ids, f"annulation {a.id}")
+        self._index = None
+        self.ctx.signaler("personnes")
+        return a.garder, a.retirer

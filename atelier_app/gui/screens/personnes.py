@@ -10,7 +10,8 @@ from atelier_app.domain.codes import GENRES, libelle
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_personne import FichePersonne
-from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import liste, premiere_ligne, remplir
+from atelier_app.gui.fusion import AnnulerFusion, ChoixFusion
 
 COLONNES = (
     ("nom", "Nom", 160), ("prenom", "Prénom", 140), ("annee", "Naissance", 90),
@@ -36,6 +37,7 @@ class EcranPersonnes(Ecran):
         ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
         ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
         ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
+        ttk.Button(boutons, text="Annuler une fusion…", command=self.annuler_fusion).pack(side="left", padx=8)
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None
@@ -109,25 +111,6 @@ class EcranPersonnes(Ecran):
         if self.app.proteger(lambda: self.services.personnes.fusionner(garder, retirer)) is not None:
             self.rafraichir()
 
-
-class ChoixFusion(Modale):
-    """Which record to keep: everything of the other one moves onto it."""
-
-    def __init__(self, parent: tkinter.Misc, a, b) -> None:
-        super().__init__(parent, "Fusionner deux fiches")
-        ttk.Label(
-            self.corps, wraplength=520, justify="left",
-            text="Les deux fiches décrivent la même personne ? Choisissez celle à garder : les inscriptions, "
-                 "présences et projets de l'autre lui seront rattachés, et les champs vides complétés.",
-        ).pack(anchor="w", pady=(0, 12))
-        self.choix = tkinter.StringVar(value=a.id)
-        for p in (a, b):
-            texte = f"{p.nom.upper()} {p.prenom} — {p.annee_naissance or 'année inconnue'} — {p.commune or 'commune inconnue'}"
-            ttk.Radiobutton(self.corps, text=texte, value=p.id, variable=self.choix).pack(anchor="w", pady=2)
-        self.bouton("Annuler", self.annuler)
-        self.bouton("Fusionner", self.valider, principal=True)
-        self.bind("<Return>", lambda _e: self.valider())
-
-    def valider(self) -> None:
-        self.resultat = self.choix.get()
-        self.fermer()
+    def annuler_fusion(self) -> None:
+        if AnnulerFusion(self, self.app).ouvrir():
+            self.rafraichir()
