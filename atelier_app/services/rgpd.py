@@ -13,9 +13,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from atelier_app.domain import anonymisation
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
 from atelier_app.domain.centre import Parametres
+from atelier_app.domain.fusion import AnnulationFusion
 from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import EntreePreliste
@@ -25,7 +27,7 @@ from atelier_app.domain.seances import Seance
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
-NOM_ANONYME = "Anonyme"
+NOM_ANONYME = anonymisation.NOM_ANONYME
 
 
 def _plain(obj: Any) -> Any:
@@ -136,24 +138,21 @@ class RgpdService(Service):
 
     # ------------------------------------------------------------- erasure
     def _anonymiser_dans(self, tx, personnes: list[Personne]) -> None:
-        """Empty the people's records and the free texts of what is filed about them (one pass)."""
+        """Apply the erasure rules of ``domain/anonymisation.py`` to the people and to everything
+        filed about them, in one pass over the data."""
         ids = {p.id for p in personnes}
         self.depot.charger_tout()
         for p in personnes:
-            tx.put(Personne(id=p.id, nom=NOM_ANONYME, prenom="", cree_le=p.cree_le, anonymise=True))
-        for e in self.depot.all(EntreePreliste):
-            if e.personne in ids:
-                tx.put(replace(e, notes="", extra={}))
-        for q in self.depot.all(Positionnement):
-            if q.personne in ids:
-                tx.put(replace(q, extra={}))
-        for r in self.depot.all(Projet):
-            if r.personne in ids:
-                tx.put(replace(r, description="", extra={},
-                               visites=tuple(replace(v, notes="", prochaine_etape="") for v in r.visites)))
-        for a in self.depot.all(Accompagnement):
-            if a.personne in ids:
-                tx.put(replace(a, notes="", extra={}))
+            tx.put(anonymisation.personne(p))
+        for kind, regle in ((EntreePreliste, anonymisation.entree_preliste),
+                            (Positionnement, anonymisation.positionnement), (Projet, anonymisation.projet),
+                            (Accompagnement, anonymisation.accompagnement)):
+            tx.put_many([regle(r) for r in self.depot.all(kind) if r.personne in ids])
+        tx.put_many([replace(g, liste_attente=tuple(i for i in g.liste_attente if i not in ids))
+                     for g in self.depot.all(Groupe) if ids & set(g.liste_attente)])
+        for a in self.depot.all(AnnulationFusion):
+            if {a.garder.id, a.retirer.id} & ids:
+                tx.delete(AnnulationFusion, a.id)
 
     def anonymiser(self, personne_id: str) -> None:
         """Irreversibly remove what identifies a person; snapshots on attendance stay."""
