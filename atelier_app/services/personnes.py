@@ -9,18 +9,21 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
 from atelier_app.domain.fusion import AnnulationFusion, personne_fusionnee, preliste_fusionnee, presences_fusionnees
+from atelier_app.domain.imports import RapportImport
 from atelier_app.domain.personnes import Personne, normaliser, valider_personne
+from atelier_app.domain.plan_import import PlanImport, personne_choisie, planifier
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import EntreePreliste
 from atelier_app.domain.projets import Projet
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Seance
-from atelier_app.errors import DonneesInvalides, UserError
+from atelier_app.errors import DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
 
 
@@ -177,6 +180,77 @@ class PersonnesService(Service):
         self._index = None
         self.ctx.signaler("personnes")
         return fusion
+
+    # ------------------------------------------------------------- import of a people list
+    def preparer_import(self, chemin, avancer=None) -> PlanImport:
+        """Read a people list (.csv, .xlsx, .ods) and say what importing it would change; writes nothing.
+
+        ``avancer(fraction, texte)`` reports progress (the screen runs this off the Tk thread).
+        """
+        self.ctx.exiger(Permission.IMPORTER)
+        chemin = Path(chemin)
+        if not chemin.is_file():
+            raise UserError(f"Le fichier « {chemin} » n'existe pas.")
+        listes = self.services.outils.listes
+        toutes = [(n, v) for n, v in listes.lignes(chemin) if any(listes.texte_cellule(x) for x in v)]
+        if not toutes:
+            raise UserError(f"Le fichier « {chemin.name} » est vide.")
+        n_entete, entete = toutes[0]
+        colonnes, ignorees = listes.mapper_entete(entete)
+        manquantes = [c for c in ("nom", "prenom") if c not in colonnes.values()]
+        if manquantes:
+            raise UserError(
+                f"Ligne {n_entete} de « {chemin.name} » : colonne(s) "
+                + ", ".join(f"« {'prénom' if c == 'prenom' else c} »" for c in manquantes)
+                + " introuvable(s). La première ligne doit nommer les colonnes (nom, prénom, …).")
+        problemes: list = []
+        lues = []
+        for k, (n, valeurs) in enumerate(toutes[1:]):
+            if avancer and k % 200 == 0:
+                avancer(k / max(1, len(toutes)), f"Lecture de la ligne {n}…")
+            avant = len(problemes)
+            # the list reader's own parsing (dates, sexes, phones…), so both ways of importing agree
+            champs = listes._personne_de(
+                {champ: valeurs[i] if i < len(valeurs) else None for i, champ in colonnes.items()},
+                f"ligne {n}", problemes)
+            if len(problemes) == avant:
+                lues.append((n, champs))
+        plan = planifier(chemin.name, lues, self.depot.all(Personne), aujourd_hui=self.ctx.aujourd_hui(),
+                         nouvel_id=nouvel_id, problemes=problemes, colonnes_ignorees=tuple(ignorees))
+        # name the column as the spreadsheet shows it (« Date de naissance », not annee_naissance)
+        noms = {("annee_naissance" if c == "annee" else c): str(entete[i]).strip() for i, c in colonnes.items()}
+        return replace(plan, problemes=tuple(Probleme(x.enregistrement, noms.get(x.champ, x.champ), x.raison)
+                                             for x in plan.problemes))
+
+    def appliquer_import(self, plan: PlanImport, ignorer=(), garder=None) -> RapportImport:
+        """Apply the plan as the user chose it: lines in ``ignorer`` are skipped, and for a line,
+        ``garder[ligne]`` names the fields whose old value stays. One write, after a backup."""
+        self.ctx.exiger(Permission.IMPORTER)
+        if plan.problemes:
+            raise DonneesInvalides(f"Import refusé : corrigez d'abord « {plan.fichier} ». Rien n'a été enregistré.",
+                                   list(plan.problemes))
+        garder = garder or {}
+        a_ecrire: dict[str, Personne] = {}
+        for ligne in plan.lignes:
+            if ligne.ligne in ignorer:
+                continue
+            pid = ligne.personne.id
+            actuelle = a_ecrire.get(pid) or self.depot.get(Personne, pid)
+            a_ecrire[pid] = personne_choisie(ligne, actuelle, frozenset(garder.get(ligne.ligne, ())))
+        rapport = RapportImport(colonnes_ignorees=list(plan.colonnes_ignorees))
+        rapport.ajoutes["personnes"] = sum(1 for i in a_ecrire if self.depot.get(Personne, i) is None)
+        rapport.mis_a_jour["personnes"] = len(a_ecrire) - rapport.ajoutes["personnes"]
+        if not a_ecrire:
+            return rapport
+        with self.depot.exclusif():
+            self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import")
+        with self.depot.transaction(f"Import de {plan.fichier}") as tx:
+            tx.put_many(a_ecrire.values())
+            self.journaliser(tx, "import", tuple(a_ecrire), f"{plan.fichier} : {rapport.ajoutes['personnes']} "
+                             f"ajoutée(s), {rapport.mis_a_jour['personnes']} modifiée(s)")
+        self._index = None
+        self.ctx.signaler("personnes")
+        return rapport
 
     def fusions_annulables(self) -> list[AnnulationFusion]:
         """The merges that can still be undone, newest first (older ones expire)."""
