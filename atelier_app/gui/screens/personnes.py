@@ -7,6 +7,7 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import GENRES, libelle
+from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_personne import FichePersonne
@@ -38,6 +39,8 @@ class EcranPersonnes(Ecran):
         ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
         ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
         ttk.Button(boutons, text="Annuler une fusion…", command=self.annuler_fusion).pack(side="left", padx=8)
+        if self.services.ctx.peut(Permission.IMPORTER):
+            ttk.Button(boutons, text="Importer une liste…", command=self.importer).pack(side="left")
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None
@@ -110,6 +113,11 @@ class EcranPersonnes(Ecran):
         retirer = b.id if garder == a.id else a.id
         if self.app.proteger(lambda: self.services.personnes.fusionner(garder, retirer)) is not None:
             self.rafraichir()
+
+    def importer(self) -> None:
+        from atelier_app.gui import import_personnes
+
+        import_personnes.importer(self)
 
     def annuler_fusion(self) -> None:
         if AnnulerFusion(self, self.app).ouvrir():
