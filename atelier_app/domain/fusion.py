@@ -81,7 +81,7 @@ def alertes(a: Personne, b: Personne) -> list[str]:
         va, vb = getattr(a, champ), getattr(b, champ)
         if not _vide(champ, va) and not _vide(champ, vb) and not _pareil(champ, va, vb):
             lib = dict(CHAMPS)[champ]
-            out.append(f"{lib} différent(e) : « {valeur_lisible(champ, va)} » et « {valeur_lisible(champ, vb)} »")
+            out.append(f"{lib} : « {valeur_lisible(champ, va)} » sur l'une, « {valeur_lisible(champ, vb)} » sur l'autre")
     return out
 
 

@@ -43,7 +43,7 @@ class FormulaireAccompagnement(Modale):
         cadre.grid(row=2, column=1, sticky="nsew", pady=4)
         self.codes_themes = list(THEMATIQUES_MEDIATION) + list(THEMATIQUES_DEMARCHES)
         libelles = list(THEMATIQUES_MEDIATION.values()) + [f"Démarche : {v}" for v in THEMATIQUES_DEMARCHES.values()]
-        self.themes = tkinter.Listbox(cadre, selectmode="multiple", height=10, width=48, exportselection=False,
+        self.themes = tkinter.Listbox(cadre, selectmode="multiple", height=7, width=48, exportselection=False,
                                       activestyle="dotbox")
         for lib in libelles:
             self.themes.insert("end", lib)

@@ -32,10 +32,14 @@ class ChoixFusion(Modale):
         self.alertes = alertes(a, b)
         if self.alertes:
             souple(ttk.Label(self.corps, bootstyle="danger", justify="left", wraplength=640,
-                             text="Attention, ce sont peut-être deux personnes différentes :\n• "
+                             text="Attention, ces fiches diffèrent sur l'identité ; ce sont peut-être deux "
+                                  "personnes différentes :\n• "
                                   + "\n• ".join(self.alertes))).pack(fill="x", anchor="w", pady=(0, 8))
+        # the choice is packed first (at the bottom) so that a small screen squeezes the table, not it
+        ligne = ttk.Frame(self.corps)
+        ligne.pack(fill="x", pady=(8, 0), side="bottom")
         self.arbre = liste(self.corps, (("champ", "", 170), ("a", "Fiche 1", 240), ("b", "Fiche 2", 240)),
-                           hauteur=len(CHAMPS), selection="none")
+                           hauteur=10, selection="none")
         self.arbre.tag_configure("diff", background="#fff3cd")
         self.arbre.cadre.pack(fill="both", expand=True)
         self.differences = differences(a, b)
@@ -44,8 +48,6 @@ class ChoixFusion(Modale):
         for c in self.differences:
             self.arbre.item(c, tags=("diff",))
         self.choix = tkinter.StringVar(value=a.id)
-        ligne = ttk.Frame(self.corps)
-        ligne.pack(fill="x", pady=(8, 0))
         ttk.Label(ligne, text="Garder :").pack(side="left")
         self.radios = []
         for n, p in ((1, a), (2, b)):

@@ -17,8 +17,12 @@ from atelier_app.domain.plan_import import PlanImport
 from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import Modale, liste, souple
 
-IMPORTER, IGNOREE = "importer", "ignorée"
-NOUVELLE, ANCIENNE = "nouvelle valeur", "ancienne gardée"
+IMPORTER, IGNOREE = "importer", "ignorer"
+NOUVELLE, ANCIENNE = "nouvelle", "ancienne"
+
+
+def _n(nombre: int, singulier: str, pluriel: str) -> str:
+    return f"{nombre} {singulier if nombre <= 1 else pluriel}"
 
 
 class ApercuImport(Modale):
@@ -29,8 +33,9 @@ class ApercuImport(Modale):
         self.plan = plan
         self.ignorer: set[int] = set()
         self.garder: dict[int, set[str]] = {}
-        resume = (f"{len(plan.nouvelles)} nouvelle(s) personne(s), {len(plan.modifiees)} fiche(s) modifiée(s), "
-                  f"{plan.inchangees} ligne(s) sans changement.")
+        resume = (f"{_n(len(plan.nouvelles), 'nouvelle personne', 'nouvelles personnes')}, "
+                  f"{_n(len(plan.modifiees), 'fiche modifiée', 'fiches modifiées')}, "
+                  f"{_n(plan.inchangees, 'ligne', 'lignes')} sans changement.")
         if plan.colonnes_ignorees:
             resume += " Colonnes ignorées : " + ", ".join(plan.colonnes_ignorees) + "."
         souple(ttk.Label(self.corps, text=resume, justify="left", wraplength=720)).pack(fill="x", anchor="w")
@@ -39,10 +44,10 @@ class ApercuImport(Modale):
             return
         souple(ttk.Label(self.corps, justify="left", wraplength=720,
                          text="Rien n'est encore enregistré. Espace (ou double-clic) sur une ligne du fichier : "
-                              "l'importer ou l'ignorer ; sur un changement : garder l'ancienne valeur ou prendre "
-                              "la nouvelle.")).pack(fill="x", anchor="w", pady=(4, 8))
-        self.arbre = liste(self.corps, (("quoi", "Ligne du fichier / champ", 300), ("avant", "Avant", 200),
-                                        ("apres", "Après", 200), ("choix", "Choix", 130)), hauteur=14)
+                              "l'importer ou l'ignorer ; sur un changement : prendre la nouvelle valeur ou garder "
+                              "l'ancienne.")).pack(fill="x", anchor="w", pady=(4, 8))
+        self.arbre = liste(self.corps, (("quoi", "Ligne du fichier / champ", 340), ("avant", "Avant", 180),
+                                        ("apres", "Après", 180), ("choix", "Choix", 110)), hauteur=14)
         self.arbre.tag_configure("ligne", font="TkDefaultFont")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._remplir()

@@ -22,6 +22,8 @@ class Utilisateur:
 
     @property
     def libelle(self) -> str:
+        if self.identifiant.startswith("poste:"):
+            return f"administrateur du poste ({self.identifiant.removeprefix('poste:')})"
         return self.identifiant
 
 

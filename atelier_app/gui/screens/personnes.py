@@ -11,7 +11,7 @@ from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_personne import FichePersonne
-from atelier_app.gui.formulaires import liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import BarreBoutons, liste, premiere_ligne, remplir
 from atelier_app.gui.fusion import AnnulerFusion, ChoixFusion
 
 COLONNES = (
@@ -33,14 +33,15 @@ class EcranPersonnes(Ecran):
         self.champ.pack(side="left", padx=8)
         self.compte = ttk.Label(haut, text="")
         self.compte.pack(side="left", padx=8)
-        boutons = ttk.Frame(self)
+        # a bar that wraps: at 200 % text the row of five buttons is wider than the window
+        boutons = BarreBoutons(self)
         boutons.pack(fill="x", side="bottom", pady=(8, 0))
-        ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
-        ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
-        ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
-        ttk.Button(boutons, text="Annuler une fusion…", command=self.annuler_fusion).pack(side="left", padx=8)
+        boutons.ajouter("Nouvelle personne (Ctrl+N)", self.nouvelle, principal=True)
+        boutons.ajouter("Ouvrir la fiche (Entrée)", self.ouvrir)
+        boutons.ajouter("Fusionner deux fiches…", self.fusionner)
+        boutons.ajouter("Annuler une fusion…", self.annuler_fusion)
         if self.services.ctx.peut(Permission.IMPORTER):
-            ttk.Button(boutons, text="Importer une liste…", command=self.importer).pack(side="left")
+            boutons.ajouter("Importer une liste…", self.importer)
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None
