@@ -41,11 +41,11 @@ def page(app_reel):
 
 
 def test_bloque_puis_debloque(app_reel, page):
-    assert page.arbre.item("marc")["values"][2] == "bloqué jusqu'à 15 h 24"
+    assert page.arbre.item("marc")["values"][1] == "bloqué jusqu'à 15 h 24"
     page.arbre.selection_set("marc")
     app_reel.pilote.bouton("OK")
     page.debloquer()
-    assert page.arbre.item("marc")["values"][2] == "actif"
+    assert page.arbre.item("marc")["values"][1] == "actif"
     assert "débloqué" in app_reel.pilote.vus[-1]
 
 
@@ -54,11 +54,11 @@ def test_desactiver_reactiver_supprimer(app_reel, page):
     app_reel.pilote.bouton("Oui")
     page.desactiver()
     assert not app_reel.pilote.erreurs, app_reel.pilote.vus
-    assert page.arbre.item("marc")["values"][2] == "désactivé"
+    assert page.arbre.item("marc")["values"][1] == "désactivé"
     page.arbre.selection_set("marc")
     app_reel.pilote.bouton("OK")
     page.reactiver()
-    assert page.arbre.item("marc")["values"][2] != "désactivé"
+    assert page.arbre.item("marc")["values"][1] != "désactivé"
     page.arbre.selection_set("marc")
     app_reel.pilote.bouton("Oui")
     page.supprimer()

@@ -87,16 +87,16 @@ class PageComptes(ttk.Frame):
         barre.ajouter("Désactiver", self.desactiver, style="danger-outline")
         barre.ajouter("Supprimer…", self.supprimer, style="danger")
         self.bind_all("<Alt-n>", lambda _e: self.nouveau() if self.winfo_viewable() else None, add="+")
-        self.arbre = liste(self, (("id", "Identifiant", 200), ("role", "Rôle", 160), ("etat", "État", 120),
-                                  ("cree", "Créé le", 140)), 10)
-        self.arbre.cadre.pack(fill="both", expand=True)
-        ligne = ttk.Frame(self)
-        ligne.pack(fill="x", pady=(10, 0))
-        ttk.Label(ligne, text="Verrouiller l'écran après").pack(side="left")
+        # packed before the list so that the list, not this row, gives way; wraps at large text sizes
+        ligne = BarreBoutons(self)
+        ligne.pack(fill="x", pady=(10, 0), side="bottom")
+        ligne.placer(ttk.Label(ligne, text="Verrouiller après (minutes sans utilisation) :"))
         self.minutes = tkinter.StringVar(value=str(app.services.centre.parametres().verrouillage_minutes))
-        ttk.Spinbox(ligne, from_=VERROU_MIN, to=VERROU_MAX, width=5, textvariable=self.minutes).pack(side="left", padx=6)
-        ttk.Label(ligne, text="minutes sans utilisation").pack(side="left")
-        ttk.Button(ligne, text="Enregistrer le délai", command=self.regler).pack(side="left", padx=(12, 0))
+        ligne.placer(ttk.Spinbox(ligne, from_=VERROU_MIN, to=VERROU_MAX, width=5, textvariable=self.minutes))
+        ligne.ajouter("Enregistrer", self.regler)
+        self.arbre = liste(self, (("id", "Identifiant", 130), ("etat", "État", 220), ("role", "Rôle", 140),
+                                  ("cree", "Créé le", 110)), 10)
+        self.arbre.cadre.pack(fill="both", expand=True)
         self.rafraichir()
 
     def rafraichir(self) -> None:
@@ -106,7 +106,7 @@ class PageComptes(ttk.Frame):
         for c in svc.lister():
             etat = svc.etat(c)
             self.roles[c.id] = c.role
-            lignes.append((c.id, (c.id, ROLES_LIBELLES.get(c.role, c.role), etat,
+            lignes.append((c.id, (c.id, etat, ROLES_LIBELLES.get(c.role, c.role),
                                   f"{c.cree_le:%d/%m/%Y}" if c.cree_le else "")))
         remplir(self.arbre, lignes)
 
