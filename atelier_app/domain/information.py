@@ -146,7 +146,8 @@ def registre(s: Situation) -> Sections:
             "participants, dont mineurs, et leur responsable légal",
             "identité, année de naissance, genre, situation, adresse, commune, téléphone, e-mail, responsable "
             "légal, présences, niveau, consentements ; notes en texte libre (consigne : rien de sensible)",
-            "équipe et direction ; bénévoles (noms du jour) ; " + _partenaires(s).lower(), apres)),
+            "équipe et direction ; bénévoles (noms du jour) ; " + _partenaires(s)[:1].lower() + _partenaires(s)[1:],
+            apres)),
         ("Traitement 2 — Accompagnements individuels", _traitement(
             "aider une personne dans une démarche et compter la demande pour les financeurs",
             "exécution de la demande (6.1.b) ; consentement explicite (9.2.a) pour les thèmes sensibles",
