@@ -34,3 +34,21 @@ def test_consentement_et_anonymisation_par_les_vrais_dialogues(app_reel):
     assert not app_reel.pilote.erreurs
     assert s.depot.get(Personne, "p1").anonymise
     assert "anonymisée" in app_reel.pilote.vus[-1]
+
+
+def test_motif_d_annulation_par_le_vrai_dialogue(app_reel):
+    from tests.test_seances import creer_groupe
+
+    s = app_reel.services
+    g = creer_groupe(s)
+    s.seances.generer(g.id)
+    ecran = app_reel.aller("seances")
+    ecran.c_activite.set(next(a.nom for a in ecran.activites if a.id == "initiation"))
+    ecran._activite_choisie()
+    premiere = ecran.arbre.get_children()[0]
+    ecran.arbre.focus(premiere)
+    app_reel.pilote.saisir("salle inondée")
+    ecran.annuler_seance()
+    assert not app_reel.pilote.erreurs
+    seance = s.seances.seance(premiere)
+    assert seance.etat == "annulee" and seance.motif_annulation == "salle inondée"
