@@ -85,3 +85,103 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "gui" in item.keywords:
                 item.add_marker(skip)
+
+
+class Pilote:
+    """Answers the REAL dialogs of a GUI test the way a user would (types, clicks a button).
+
+    Why: a stand-in for the dialog helpers hid a crash of the real one (issue 18, point 2). Each
+    queued answer waits (by ``after``) for a new window on top of the main one, then acts on it;
+    ``vus`` keeps the texts the windows showed, to check what the user was told.
+    """
+
+    def __init__(self, racine) -> None:
+        self.racine = racine
+        self.reponses: list = []
+        self.vus: list[str] = []
+        self.erreurs: list[BaseException] = []
+
+    def fenetres(self) -> list:
+        import tkinter
+
+        def parcourir(w):
+            for c in w.winfo_children():
+                if isinstance(c, tkinter.Toplevel):
+                    yield c
+                yield from parcourir(c)
+
+        return [t for t in parcourir(self.racine) if t.winfo_exists() and t.winfo_viewable()]
+
+    @staticmethod
+    def widgets(w, classe):
+        for c in w.winfo_children():
+            if isinstance(c, classe):
+                yield c
+            yield from Pilote.widgets(c, classe)
+
+    @staticmethod
+    def textes(w) -> str:
+        import tkinter
+        from tkinter import ttk as tkttk
+
+        return "\n".join(str(c.cget("text")) for c in Pilote.widgets(w, (tkinter.Label, tkttk.Label)))
+
+    @staticmethod
+    def cliquer(fenetre, debut: str) -> None:
+        from tkinter import ttk as tkttk
+
+        for b in Pilote.widgets(fenetre, (tkttk.Button,)):
+            if str(b.cget("text")).startswith(debut):
+                b.invoke()
+                return
+        raise AssertionError(f"pas de bouton « {debut} » dans {Pilote.textes(fenetre)!r}")
+
+    def saisir(self, texte: str, bouton: str = "Valider") -> Pilote:
+        def agir(f):
+            from tkinter import ttk as tkttk
+
+            champ = next(Pilote.widgets(f, (tkttk.Entry,)))
+            champ.delete(0, "end")
+            champ.insert(0, texte)
+            Pilote.cliquer(f, bouton)
+        return self.faire(agir)
+
+    def bouton(self, debut: str) -> Pilote:
+        return self.faire(lambda f: Pilote.cliquer(f, debut))
+
+    def faire(self, action) -> Pilote:
+        """Queue any action on the next dialog window (receives the Toplevel)."""
+        self.reponses.append(action)
+        if len(self.reponses) == 1:
+            self.racine.after(50, self._guetter, set(map(str, self.fenetres())), 0)
+        return self
+
+    def _guetter(self, avant: set[str], essais: int) -> None:
+        nouvelles = [f for f in self.fenetres() if str(f) not in avant]
+        if not nouvelles:
+            if essais < 100:
+                self.racine.after(50, self._guetter, avant, essais + 1)
+            return
+        f = nouvelles[-1]
+        self.racine.update_idletasks()
+        self.vus.append(self.textes(f))
+        action = self.reponses.pop(0)
+        if self.reponses:  # a window the action opens (nested or next) is new to this snapshot
+            self.racine.after(50, self._guetter, set(map(str, self.fenetres())), 0)
+        try:
+            action(f)
+        except BaseException as exc:  # reported by the test; the dialog is closed
+            self.erreurs.append(exc)
+            f.destroy()
+
+
+@pytest.fixture
+def app_reel(centre: Services):
+    """The main window with the REAL dialog helpers; answer them through ``app_reel.pilote``."""
+    from atelier_app.gui.app import AtelierApp
+
+    a = AtelierApp(centre)
+    a.pilote = Pilote(a.racine)
+    a.racine.update()
+    yield a
+    a.fermer()

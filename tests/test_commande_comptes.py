@@ -11,7 +11,7 @@ import pytest
 from atelier_app import assemblage, cli
 from atelier_app.domain.journal import EntreeJournal
 from atelier_app.domain.personnes import Personne
-from atelier_app.services.contexte import horloge_aujourd_hui
+from atelier_app.services.contexte import ADMINISTRATEUR_POSTE, horloge_aujourd_hui
 
 MDP = "Tilleuls#2026x"
 
@@ -69,8 +69,8 @@ def test_rgpd_exporter_anonymiser_journal(capsys, monkeypatch, d, tmp_path):
     assert code == 0 and "anonymisée" in out
     code, _, err = atelier(capsys, monkeypatch, "--donnees", d, "rgpd", "anonymiser", "--personne", "p9")
     assert code == 1 and "p9" in err
-    assert journal(d) == [("administrateur du poste", "export_personne", ("p1",)),
-                          ("administrateur du poste", "anonymisation", ("p1",))]
+    assert journal(d) == [(ADMINISTRATEUR_POSTE.identifiant, "export_personne", ("p1",)),
+                          (ADMINISTRATEUR_POSTE.identifiant, "anonymisation", ("p1",))]
 
 
 def test_rgpd_purger(capsys, monkeypatch, d):
@@ -94,4 +94,4 @@ def test_sauvegarde_et_restauration_chiffrees(capsys, monkeypatch, d, tmp_path):
     assert code == 1 and "phrase de passe est fausse" in err
     code, out, _ = atelier(capsys, monkeypatch, "--donnees", d, "restaurer-chiffree", fichier, entree=phrase)
     assert code == 0 and "restaurée" in out
-    assert ("administrateur du poste", "restauration_chiffree", ()) in journal(d)
+    assert (ADMINISTRATEUR_POSTE.identifiant, "restauration_chiffree", ()) in journal(d)

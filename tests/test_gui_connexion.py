@@ -161,3 +161,78 @@ def test_changer_d_utilisateur(app, monkeypatch):
     assert s.ctx.role == Role.BENEVOLE and "personnes" not in app.ecrans
     assert app.zone_courante == "aujourdhui"
     assert [c for c, b in app.boutons.items() if b.winfo_manager()] == ["aujourdhui"]
+
+
+def _zones_montrees(app):
+    return [c for c, b in app.boutons.items() if b.winfo_manager()]
+
+
+def test_rien_avant_la_connexion(centre):
+    """Issue 18, point 1: with accounts, nothing is built or reachable before a successful sign-in."""
+    from atelier_app.gui.app import AtelierApp
+
+    centre.comptes.creer("sophie", "direction", MDP)
+    with centre.depot.transaction("t") as tx:
+        tx.put(Personne(id="p1", nom="Durand", prenom="Amélie", telephone="0601020304"))
+    a = AtelierApp(centre)
+    try:
+        a.racine.update()
+        assert _zones_montrees(a) == [] and a.etat.cget("text") == ""
+        assert not centre.ctx.peut(__import__("atelier_app.domain.roles", fromlist=["x"]).Permission.VOIR_PERSONNES)
+        d = connexion.DialogueConnexion(a, "sophie")
+        a.dialogue_connexion = d
+        d.ouvrir(attendre=False)
+        for cle in ("personnes", "parametres"):
+            assert a.aller(cle) is None
+        a.racine.event_generate("<Control-Key-2>")
+        a.racine.update()
+        assert a.ecrans == {} and a.zone_courante is None
+        d.mot_de_passe.var.set(MDP)
+        d.valider()
+        assert "personnes" in _zones_montrees(a) and "sophie" in a.etat.cget("text")
+        assert a.aller("personnes") is not None
+    finally:
+        a.fermer()
+
+
+def test_changer_d_utilisateur_vide_l_ecran(app, monkeypatch):
+    """Ctrl+U: behind the sign-in dialog, no screen, no open file, no former user in the header."""
+    s = app.services
+    s.comptes.creer("sophie", "direction", MDP)
+    s.comptes.connecter("sophie", MDP)
+    app.appliquer_role()
+    app.aller("personnes")
+    fenetre = ttk.Toplevel(master=app.racine)
+    vu = {}
+
+    def regarder(self, attendre=True):
+        vu["zones"], vu["etat"], vu["ecrans"] = _zones_montrees(app), app.etat.cget("text"), dict(app.ecrans)
+        vu["fenetre"] = fenetre.winfo_exists()
+        vu["aller"] = app.aller("personnes")
+        self.identifiant.var.set("sophie")
+        self.mot_de_passe.var.set(MDP)
+        self.valider()
+        return self.resultat
+
+    monkeypatch.setattr(connexion.DialogueConnexion, "ouvrir", regarder)
+    app.changer_utilisateur()
+    assert vu == {"zones": [], "etat": "", "ecrans": {}, "fenetre": False, "aller": None}
+
+
+def test_verrou_rend_les_raccourcis_inertes_et_cache_les_fiches(app):
+    s = app.services
+    s.comptes.creer("sophie", "direction", MDP)
+    s.comptes.connecter("sophie", MDP)
+    app.appliquer_role()
+    fiche = ttk.Toplevel(master=app.racine)
+    app.racine.update()
+    v = verrouillage.installer(app)
+    v.verrouiller()
+    app.racine.update()
+    assert not fiche.winfo_viewable()
+    assert app.aller("personnes") is None and "personnes" not in app.ecrans
+    s.ctx.maintenant = lambda: __import__("datetime").datetime.now().replace(year=2099)
+    v.mot_de_passe.var.set(MDP)
+    assert v.deverrouiller()
+    app.racine.update()
+    assert fiche.winfo_viewable() and app.aller("personnes") is not None

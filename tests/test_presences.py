@@ -9,7 +9,7 @@ import pytest
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.roles import Role
 from atelier_app.errors import AccesRefuse, UserError
-from atelier_app.services.contexte import Utilisateur
+from atelier_app.services.contexte import ADMINISTRATEUR_POSTE, Utilisateur
 from atelier_app.services.presences import Nouveau
 from tests.test_seances import creer_groupe
 
@@ -34,7 +34,7 @@ def test_un_seul_ecriture_durable(centre, seance, monkeypatch) -> None:
     assert commits == ["Saisie des présences"]
     s = centre.seances.seance(seance.id)
     assert s == n and s.appel_fait and s.etat == "realisee"
-    assert s.saisie_par == "administrateur du poste" and s.saisie_le == datetime(2025, 9, 3, 17, 5, 12)
+    assert s.saisie_par == ADMINISTRATEUR_POSTE.identifiant and s.saisie_le == datetime(2025, 9, 3, 17, 5, 12)
     assert s.anonymes == 2 and s.contenu == "Les fichiers" and s.thematiques == ("bureautique",)
     assert s.nb_venus == 8 + 1 + 2
     nouvelle = [p for p in s.presences if not p.inscrit]

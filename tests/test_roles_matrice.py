@@ -93,6 +93,8 @@ def _personnel(m: dict[str, Any]) -> list[str]:
 #: Arguments to call each method a volunteer may call (a new one must be added here).
 EXEMPLES: dict[str, Any] = {
     "centre.activite": lambda m: ("initiation",),
+    "rgpd.textes": lambda m: ("notice",),
+    "rgpd.textes_proposes": lambda m: ("registre",),
     "activites.cycle": lambda m: (m["cycle"].id,),
     "activites.cycles": lambda m: ("initiation",),
     "activites.groupe": lambda m: (m["g"].id,),

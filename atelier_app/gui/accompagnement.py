@@ -43,7 +43,7 @@ class FormulaireAccompagnement(Modale):
         cadre.grid(row=2, column=1, sticky="nsew", pady=4)
         self.codes_themes = list(THEMATIQUES_MEDIATION) + list(THEMATIQUES_DEMARCHES)
         libelles = list(THEMATIQUES_MEDIATION.values()) + [f"Démarche : {v}" for v in THEMATIQUES_DEMARCHES.values()]
-        self.themes = tkinter.Listbox(cadre, selectmode="multiple", height=10, width=48, exportselection=False,
+        self.themes = tkinter.Listbox(cadre, selectmode="multiple", height=7, width=48, exportselection=False,
                                       activestyle="dotbox")
         for lib in libelles:
             self.themes.insert("end", lib)
@@ -51,7 +51,7 @@ class FormulaireAccompagnement(Modale):
         self.themes.configure(yscrollcommand=barre.set)
         self.themes.pack(side="left", fill="both", expand=True)
         barre.pack(side="right", fill="y")
-        ttk.Label(g, text="Personne (facultatif) :").grid(row=3, column=0, sticky="w", pady=4, padx=(0, 12))
+        ttk.Label(g, text="Personne :").grid(row=3, column=0, sticky="w", pady=4, padx=(0, 12))
         ligne = ttk.Frame(g)
         ligne.grid(row=3, column=1, sticky="ew", pady=4)
         self.recherche = tkinter.StringVar()
@@ -61,14 +61,18 @@ class FormulaireAccompagnement(Modale):
         self.choix_personne.pack(side="left", padx=(8, 0))
         self.recherche.trace_add("write", lambda *_a: self._chercher())
         self.choix_personne.bind("<<ComboboxSelected>>", lambda _e: self._choisir())
-        ttk.Label(g, text="Suite donnée :").grid(row=4, column=0, sticky="w", pady=4, padx=(0, 12))
+        # Saying « anonyme » is a choice the user makes, never what happens when a name is ambiguous.
+        self.anonyme = tkinter.BooleanVar(value=True)
+        ttk.Checkbutton(g, text="Personne anonyme (pas de fiche)", variable=self.anonyme,
+                        command=self._anonyme_coche).grid(row=4, column=1, sticky="w", pady=4)
+        ttk.Label(g, text="Suite donnée :").grid(row=5, column=0, sticky="w", pady=4, padx=(0, 12))
         self.suite = ttk.Combobox(g, values=list(SUITES_ACCOMPAGNEMENT.values()), state="readonly", width=32)
         self.suite.codes = SUITES_ACCOMPAGNEMENT  # type: ignore[attr-defined]
         self.suite.set(SUITES_ACCOMPAGNEMENT["autonome"])
-        self.suite.grid(row=4, column=1, sticky="w", pady=4)
-        ttk.Label(g, text="Notes :").grid(row=5, column=0, sticky="w", pady=4, padx=(0, 12))
+        self.suite.grid(row=5, column=1, sticky="w", pady=4)
+        ttk.Label(g, text="Notes :").grid(row=7, column=0, sticky="w", pady=4, padx=(0, 12))
         self.notes = tkinter.StringVar()
-        ttk.Entry(g, textvariable=self.notes, width=50).grid(row=5, column=1, sticky="ew", pady=4)
+        ttk.Entry(g, textvariable=self.notes, width=50).grid(row=7, column=1, sticky="ew", pady=4)
         self.bouton("Annuler (Échap)", self.annuler)
         self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
         self.bind("<Control-s>", lambda _e: self.enregistrer())
@@ -82,8 +86,14 @@ class FormulaireAccompagnement(Modale):
             self.themes.selection_set(i)
         return "break"
 
+    def _anonyme_coche(self) -> None:
+        if self.anonyme.get():
+            self.recherche.set("")
+
     def _chercher(self) -> None:
         texte = self.recherche.get().strip()
+        if texte:
+            self.anonyme.set(False)
         self._trouvees = self.services.personnes.rechercher(texte, limite=30) if len(texte) >= 2 else []
         self.choix_personne.configure(values=[
             f"{p.nom.upper()} {p.prenom} ({p.annee_naissance or '—'}, {p.commune or '—'})" for p in self._trouvees])
@@ -101,7 +111,25 @@ class FormulaireAccompagnement(Modale):
     def thematiques_choisies(self) -> list[str]:
         return [self.codes_themes[i] for i in self.themes.curselection()]
 
+    def probleme_personne(self) -> str | None:
+        """Why the person part cannot be saved as it is (None: a person is chosen, or « anonyme »)."""
+        if self.personne_id or self.anonyme.get():
+            return None
+        texte = self.recherche.get().strip()
+        if not texte:
+            return "Personne : cherchez la personne par son nom, ou cochez « Personne anonyme »."
+        if self._trouvees:
+            return (f"Personne : {len(self._trouvees)} personnes correspondent à « {texte} ». Choisissez-en une "
+                    "dans la liste, ou cochez « Personne anonyme ».")
+        return (f"Personne : aucune fiche ne correspond à « {texte} ». Corrigez le nom, ou cochez "
+                "« Personne anonyme ».")
+
     def enregistrer(self) -> None:
+        probleme = self.probleme_personne()
+        if probleme:
+            dialogues.erreur(self, probleme)
+            self.choix_personne.focus_set() if self._trouvees else self.champ_personne.focus_set()
+            return
         quand = self.date.get_date()
         if quand is None:
             dialogues.erreur(self, "Date : écrivez-la sous la forme JJ/MM/AAAA.")

@@ -53,6 +53,10 @@ class AtelierApp:
         self._construire()
         # Screens hear of changes on the Tk thread only, even when a background task made them.
         services.ctx.ecouteurs.append(self.taches.sur_le_fil_tk(self._donnees_changees))
+        from atelier_app.gui import connexion
+
+        if not connexion.session_ouverte(self):
+            connexion.vider(self)  # nothing on screen, no shortcut at work, until someone signs in
 
     # ------------------------------------------------------------ building
     def _configurer_style(self) -> None:
@@ -98,9 +102,12 @@ class AtelierApp:
     def mettre_a_jour_barre(self) -> None:
         centre = self.services.centre.centre()
         self.titre_centre.configure(text=f"Atelier — {centre.nom}" if centre.nom else "Atelier")
+        from atelier_app.gui import connexion
+
         u = self.services.ctx.utilisateur
-        self.etat.configure(text=f"Connecté : {u.libelle}")
-        if self.services.comptes.existe_des_comptes():
+        ouverte = connexion.session_ouverte(self)
+        self.etat.configure(text=f"Connecté : {u.libelle}" if ouverte else "")
+        if self.services.comptes.existe_des_comptes() and ouverte:
             if not self.bouton_compte.winfo_manager():
                 self.bouton_compte.pack(side="right", padx=(12, 0))
         else:
@@ -113,6 +120,8 @@ class AtelierApp:
         keeps Paramètres reachable so the animateur can switch it off."""
         from atelier_app.gui import connexion
 
+        if not connexion.session_ouverte(self):
+            return []
         par_role = connexion.zones_pour_role(self.services.ctx.role, [c for c, _l, _p in ZONES])
         if par_role != [c for c, _l, _p in ZONES]:
             return par_role
@@ -133,7 +142,7 @@ class AtelierApp:
         for cle, _l, _c in ZONES:
             if cle in visibles:
                 self.boutons[cle].pack(fill="x", pady=2)
-        if self.zone_courante not in visibles:
+        if self.zone_courante not in visibles and visibles:
             self.aller(visibles[0])
         self.mettre_a_jour_barre()
 

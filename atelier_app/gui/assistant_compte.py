@@ -10,6 +10,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.comptes import raisons_refus
 from atelier_app.gui.formulaires import Grille
+from atelier_app.services.comptes import phrase_refus
 
 
 class EtapeCompte:
@@ -43,7 +44,7 @@ class EtapeCompte:
             return False
         raisons = raisons_refus(mdp, ident)
         if raisons:
-            self.message.configure(text="Mot de passe trop faible : il faut " + " ; ".join(raisons) + ".")
+            self.message.configure(text=phrase_refus(raisons))
             self.mdp.focus_set()
             return False
         return True

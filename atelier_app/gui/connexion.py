@@ -77,10 +77,45 @@ def appliquer_role(app) -> None:
         app.etat.configure(text=f"{etat} ({ROLES_LIBELLES[app.services.ctx.role]})")
 
 
+def session_ouverte(app) -> bool:
+    """May the window show anything? Yes without accounts; with accounts only once someone signed
+    in, and not while the idle lock covers the window (its shortcuts would act under the cover)."""
+    comptes = app.services.comptes
+    if not comptes.existe_des_comptes():
+        return True
+    verrou = getattr(app, "verrou", None)
+    if verrou is not None and verrou.voile is not None:
+        return False
+    return comptes.est_connecte()
+
+
+def vider(app) -> None:
+    """Nobody signed in: no screen, no open file, no area button, no name in the header.
+
+    Why destroy rather than hide: a hidden screen still holds people's data, and the next user
+    may have fewer rights than the one who built it.
+    """
+    import tkinter
+
+    if app.services.comptes.existe_des_comptes() and not app.services.comptes.est_connecte():
+        app.services.comptes.deconnecter()  # the PC's default user has direction rights: drop them
+    for f in list(app.racine.winfo_children()):
+        if isinstance(f, tkinter.Toplevel) and f is not getattr(app, "dialogue_connexion", None):
+            f.destroy()
+    for ecran in app.ecrans.values():
+        ecran.destroy()
+    app.ecrans.clear()
+    app.zone_courante = None
+    for b in app.boutons.values():
+        b.pack_forget()
+    app.mettre_a_jour_barre()
+
+
 def exiger_connexion(app, attendre: bool = True) -> bool:
     """When accounts exist, ask who is there before showing anything; False if they gave up."""
     if not app.services.comptes.existe_des_comptes():
         return True
+    vider(app)
     d = DialogueConnexion(app)
     app.dialogue_connexion = d
     return d.ouvrir(attendre) is not None

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import tkinter
 
-from ttkbootstrap import Messagebox, Querybox
+import ttkbootstrap as ttk
+from ttkbootstrap import Messagebox
 
 
 def informer(parent: tkinter.Misc, message: str, titre: str = "Atelier") -> None:
@@ -24,10 +25,34 @@ def erreur(parent: tkinter.Misc, message: str, titre: str = "Atelier — problè
 
 
 def confirmer(parent: tkinter.Misc, message: str, titre: str = "Atelier — confirmation") -> bool:
-    reponse = Messagebox.yesno(message, titre, parent=parent)
+    # The buttons are named here: without a French locale installed, ttkbootstrap shows « Yes / No ».
+    reponse = Messagebox.yesno(message, titre, parent=parent, buttons=["Non:secondary", "Oui:primary"],
+                               localize=False)
     return reponse in ("Oui", "Yes", "oui", "yes", True)
 
 
 def demander_texte(parent: tkinter.Misc, question: str, titre: str = "Atelier", initial: str = "") -> str | None:
-    """None when the user cancels."""
-    return Querybox.get_string(question, titre, value=initial, parent=parent)
+    """None when the user cancels.
+
+    Why our own window rather than ``Querybox``: its keyword changed between ttkbootstrap versions
+    (``value`` became ``initialvalue``) and the crash went unseen; a Modale has French buttons, the
+    same keys as every other dialog, and tests can drive it like the user does.
+    """
+    from atelier_app.gui.formulaires import Modale, souple
+
+    m = Modale(parent, titre)
+    souple(ttk.Label(m.corps, text=question, justify="left", wraplength=460)).pack(fill="x", anchor="w")
+    var = tkinter.StringVar(value=initial)
+    champ = ttk.Entry(m.corps, textvariable=var, width=48)
+    champ.pack(fill="x", pady=(8, 0))
+
+    def valider() -> None:
+        m.resultat = var.get()
+        m.fermer()
+
+    m.bouton("Valider (Entrée)", valider, principal=True)
+    m.bouton("Annuler (Échap)", m.annuler)
+    champ.bind("<Return>", lambda _e: valider())
+    champ.select_range(0, "end")
+    r = m.montrer(champ)
+    return r if isinstance(r, str) else None

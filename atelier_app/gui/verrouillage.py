@@ -8,6 +8,7 @@ asks the signed-in person's password again (same slow-down and lock rules as the
 from __future__ import annotations
 
 import time
+import tkinter
 
 import ttkbootstrap as ttk
 
@@ -23,6 +24,7 @@ class Verrou:
         self.app = app
         self.derniere_activite = time.monotonic()
         self.voile: ttk.Frame | None = None
+        self.caches: list = []  # windows (a person's file…) hidden while locked
         racine = app.racine
         for evt in ("<Any-KeyPress>", "<Any-ButtonPress>", "<Motion>", "<MouseWheel>"):
             racine.bind_all(evt, self._activite, add="+")
@@ -53,6 +55,14 @@ class Verrou:
         if self.voile is not None:
             return
         u = self.app.services.ctx.utilisateur
+        # The cover only hides the main window: an open person's file is a window of its own.
+        self.caches = [f for f in self.app.racine.winfo_children()
+                       if isinstance(f, tkinter.Toplevel) and f.winfo_viewable()]
+        self.prise = self.app.racine.grab_current()  # a modal window keeps the keyboard: take it back
+        if self.prise is not None:
+            self.prise.grab_release()
+        for f in self.caches:
+            f.withdraw()
         v = ttk.Frame(self.app.racine, padding=40)
         v.place(relx=0, rely=0, relwidth=1, relheight=1)
         v.lift()
@@ -90,6 +100,16 @@ class Verrou:
         self.voile.destroy()
         self.voile = None
         self.derniere_activite = time.monotonic()
+        for f in self.caches:
+            if f.winfo_exists():
+                f.deiconify()
+        self.caches = []
+        prise, self.prise = getattr(self, "prise", None), None
+        if prise is not None and prise.winfo_exists():
+            try:
+                prise.grab_set()
+            except tkinter.TclError:
+                pass
         return True
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from atelier_app.domain import information
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.codes import (
     ETATS_PRELISTE,
@@ -53,6 +54,13 @@ _LIBELLES = {
     "tranche_age": "Tranche d'âge", "activite": "Activité", "demande_le": "Demande le", "etat": "État",
     "intitule": "Intitulé", "description": "Description", "visites": "Visites", "duree": "Durée (min)",
     "thematiques": "Thèmes", "reponses": "Réponses", "niveau": "Niveau", "situation": "Situation",
+    "cycle": "Cycle", "origine": "Origine de la demande", "reunion": "Réunion d'information",
+    "historique": "Historique", "type": "Type", "ouvert_le": "Ouvert le", "categorie_objet": "Catégorie d'objet",
+    "marque": "Marque", "annee_fabrication": "Année de fabrication", "age_produit": "Âge de l'objet (ans)",
+    "probleme": "Problème décrit", "obstacle": "Obstacle à la réparation", "repare_le": "Réparé le",
+    "clos_le": "Clos le", "poids_estime_kg": "Poids estimé (kg)", "aidant": "Aidant",
+    "prochaine_etape": "Prochaine étape", "score": "Score", "moment": "Moment", "disponibilites": "Disponibilités",
+    "suite": "Suite donnée", "objet": "Objet", "le": "Le", "retire_le": "Retiré le",
 }
 
 
@@ -67,7 +75,7 @@ _CODES_SECTION: dict[str, dict[str, dict[str, str]]] = {
 }
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 #: Columns of the attendance table; the other fields of each attendance go in its last column.
-_COLONNES_PRESENCES = ("date", "seance", "groupe", "statut", "inscrit")
+_COLONNES_PRESENCES = ("date", "activite", "groupe", "statut", "inscrit")
 
 
 def _lisible(cle: str, v: Any, codes: dict[str, dict[str, str]]) -> Any:
@@ -155,8 +163,9 @@ def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, An
         f"Document établi le {date_longue(le)} en réponse à une demande d'accès (article 15 du RGPD). "
         "Il contient tout ce que le centre enregistre sur cette personne.", st["normal"]))
     section = st["sous_titre"].clone("section", keepWithNext=1)  # never a title alone at a page's foot
+    lisible = donnees.get("lisible") or donnees  # the person's view: names, not the app's codes
     for cle, titre in _SECTIONS:
-        elements = donnees.get(cle) or []
+        elements = lisible.get(cle) or []
         flux.append(Paragraph(f"{titre} ({len(elements)})", section))
         if not elements:
             flux.append(Paragraph("Aucune donnée.", st["petit"]))
@@ -167,79 +176,60 @@ def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, An
         for e in elements:
             flux.append(_tableau(e, st, codes))
             flux.append(Spacer(1, 0.25 * cm))
+    if donnees.get("informations"):
+        flux.append(Paragraph("Ce que le centre fait de ces données", section))
+        for info in donnees["informations"]:
+            flux.append(Paragraph(echapper(info["titre"]), st["gras"]))
+            flux.append(Paragraph(_lignes(info["texte"]), st["normal"]))
+            flux.append(Spacer(1, 0.15 * cm))
     pied = pied_de_page(f"{centre.nom} — données personnelles ({pid})")
     document(chemin_pdf, "Données personnelles détenues").build(flux, onFirstPage=pied, onLaterPages=pied)
     return chemin_pdf, chemin_json
 
 
-def _responsable(centre: Centre) -> str:
-    adr = ", ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
-    contact = " — ".join(x for x in (centre.telephone, centre.email) if x)
-    return f"{centre.nom}, {adr}" + (f" ({contact})" if contact else "")
+def _lignes(texte: str) -> str:
+    """A text typed on several lines, kept on several lines in the PDF."""
+    return "<br/>".join(echapper(x) for x in texte.splitlines())
 
 
-def notice_information(chemin: Path | str, centre: Centre, retention_annees: int) -> Path:
-    """The information notice to hand out or staple to enrolment forms (articles 13 and 14 RGPD)."""
+def situation_par_defaut(centre: Centre, retention_annees: int) -> information.Situation:
+    adresse = ", ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
+    return information.Situation(nom=centre.nom, adresse=adresse, telephone=centre.telephone, email=centre.email,
+                                 retention_annees=retention_annees)
+
+
+def notice_information(chemin: Path | str, centre: Centre, retention_annees: int,
+                       sections: information.Sections | None = None) -> Path:
+    """The information notice to hand out or staple to enrolment forms (articles 13 and 14 RGPD);
+    ``sections`` is the centre's edited text (``RgpdService.textes("notice")``)."""
     st = styles()
     flux = entete_centre(centre)
     flux.append(Paragraph("Vos données personnelles aux ateliers numériques", st["titre"]))
-    paragraphes = [
-        ("Qui est responsable ?", f"Le responsable du traitement est {_responsable(centre)}."),
-        ("Pourquoi ces données ?",
-         "Pour organiser les ateliers numériques (inscriptions, listes d'attente, présences, "
-         "accompagnements individuels, réparations) et pour produire des statistiques anonymes "
-         "demandées par nos financeurs (CAF, collectivités)."),
-        ("Sur quelle base ?",
-         "L'intérêt légitime du centre à organiser ses activités et l'exécution de votre inscription ; "
-         "votre consentement pour le droit à l'image, que vous pouvez retirer à tout moment."),
-        ("Qui les voit ?",
-         "Seuls l'équipe d'animation et la direction du centre. Les bénévoles voient uniquement les prénoms "
-         "et noms des participants du jour. Les financeurs ne reçoivent que des chiffres sans nom."),
-        ("Combien de temps ?",
-         f"Vos données sont conservées {retention_annees} ans après votre dernière venue, puis anonymisées."),
-        ("Vos droits",
-         "Vous pouvez demander à consulter, corriger ou effacer vos données, vous opposer à leur utilisation "
-         "ou en limiter l'usage, et recevoir une copie. Adressez-vous à l'accueil du centre"
-         + (f" ou écrivez à {centre.email}" if centre.email else "") + "."),
-        ("Réclamation",
-         "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la "
-         "CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07)."),
-    ]
-    for titre, texte in paragraphes:
-        flux.append(Paragraph(titre, st["sous_titre"]))
-        flux.append(Paragraph(echapper(texte), st["normal"]))
+    sections = sections or information.notice(situation_par_defaut(centre, retention_annees))
+    titre = st["sous_titre"].clone("titre_notice", keepWithNext=1)
+    for t, texte in sections:
+        flux.append(Paragraph(echapper(t), titre))
+        flux.append(Paragraph(_lignes(texte), st["normal"]))
     pied = pied_de_page(f"{centre.nom} — information sur les données personnelles")
     document(Path(chemin), "Information sur les données personnelles").build(flux, onFirstPage=pied,
                                                                                onLaterPages=pied)
     return Path(chemin)
 
 
-def registre(chemin: Path | str, centre: Centre, retention_annees: int, le: date) -> Path:
-    """The record of processing (article 30 RGPD), pre-filled for the digital workshops."""
+def registre(chemin: Path | str, centre: Centre, retention_annees: int, le: date,
+             sections: information.Sections | None = None) -> Path:
+    """The record of processing (article 30 RGPD), as the centre completed it."""
     st = styles()
     flux = entete_centre(centre)
     flux.append(Paragraph("Registre des traitements — ateliers numériques", st["titre"]))
-    flux.append(Paragraph(f"Fiche pré-remplie par Atelier le {date_longue(le)} ; à relire et compléter.",
-                          st["petit"]))
-    fiche = {
-        "Responsable du traitement": _responsable(centre),
-        "Nom du traitement": "Gestion des ateliers numériques (logiciel Atelier)",
-        "Finalités": "Inscriptions, listes d'attente, présences, accompagnements individuels, "
-                     "réparations (repair café), statistiques anonymes pour les financeurs.",
-        "Base légale": "Intérêt légitime ; consentement pour le droit à l'image.",
-        "Personnes concernées": "Participants (dont mineurs, avec leur responsable légal), personnes accompagnées.",
-        "Catégories de données": "Identité, année de naissance, genre, situation sociale, commune, coordonnées, "
-                                 "responsable légal, présences, niveau (positionnement), consentements.",
-        "Destinataires": "Équipe d'animation et direction ; bénévoles (prénoms et noms du jour seulement) ; "
-                         "financeurs : statistiques sans nom.",
-        "Transferts hors UE": "Aucun. Données sur le poste du centre.",
-        "Durée de conservation": f"{retention_annees} ans après la dernière activité, puis anonymisation ; "
-                                 "journal des accès : 12 mois.",
-        "Mesures de sécurité": "Comptes nominatifs et rôles, mots de passe selon la recommandation CNIL 2022 "
-                               "(empreinte argon2id), verrouillage automatique, journal des exports et "
-                               "anonymisations, sauvegardes chiffrées (AES-256) hors du poste.",
-    }
-    flux.append(_tableau(fiche, st))
+    flux.append(Paragraph(f"Établi avec Atelier le {date_longue(le)} ; modifiable dans Paramètres › Données "
+                          "personnelles.", st["petit"]))
+    sections = sections or information.registre(situation_par_defaut(centre, retention_annees))
+    lignes = [[Paragraph(echapper(t), st["gras"]), Paragraph(_lignes(x), st["normal"])] for t, x in sections]
+    tableau = Table(lignes, colWidths=[5 * cm, 12 * cm])
+    tableau.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#bbbbbb")]))
+    flux.append(tableau)
     pied = pied_de_page(f"{centre.nom} — registre des traitements")
     document(Path(chemin), "Registre des traitements").build(flux, onFirstPage=pied, onLaterPages=pied)
     return Path(chemin)

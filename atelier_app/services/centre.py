@@ -6,10 +6,14 @@ them, rather than face an empty screen.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 from atelier_app.domain.activites import Activite, Creneau, valider_activite
 from atelier_app.domain.centre import Centre, Parametres
+from atelier_app.domain.logo import TAILLE_MAX, Logo, extension_image
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
@@ -71,7 +75,54 @@ def activites_par_defaut(animateur: str = "", lieu: str = "") -> list[Activite]:
 
 class CentreService(Service):
     def centre(self) -> Centre:
-        return self.depot.get(Centre, Centre.ID) or Centre()
+        """The centre, its ``logo`` being a file inside the data folder written from the stored image."""
+        c = self.depot.get(Centre, Centre.ID) or Centre()
+        chemin = self.chemin_logo()
+        return replace(c, logo=str(chemin)) if chemin is not None else c
+
+    # ------------------------------------------------------------------ logo
+    def chemin_logo(self) -> Path | None:
+        """Where the reports find the logo: a copy of the stored image in the data folder's
+        ``medias/`` (rewritten when missing or different, e.g. after a restore)."""
+        logo = self.depot.get(Logo, Logo.ID)
+        if logo is None or not logo.contenu:
+            return None
+        octets = base64.b64decode(logo.contenu)
+        chemin = Path(self.depot.dossier) / "medias" / f"logo{logo.extension}"
+        try:
+            if not chemin.is_file() or hashlib.sha256(chemin.read_bytes()).digest() != hashlib.sha256(octets).digest():
+                chemin.parent.mkdir(parents=True, exist_ok=True)
+                chemin.write_bytes(octets)
+        except OSError:
+            return None
+        return chemin
+
+    def _logo_a_garder(self, tx, demande: str) -> None:
+        """Store the chosen image in the data, or forget it when the field was emptied."""
+        demande = demande.strip()
+        actuel = self.chemin_logo()
+        if not demande:
+            if self.depot.get(Logo, Logo.ID) is not None:
+                tx.delete(Logo, Logo.ID)
+            return
+        if actuel is not None and Path(demande) == actuel:
+            return
+        source = Path(demande)
+        try:
+            octets = source.read_bytes()
+        except OSError:
+            raise UserError(f"Logo : le fichier « {demande} » est introuvable ou illisible.") from None
+        ext = extension_image(octets)
+        if ext is None:
+            raise UserError(f"Logo : « {source.name} » n'est pas une image PNG ou JPG.")
+        if len(octets) > TAILLE_MAX:
+            raise UserError(f"Logo : « {source.name} » dépasse 1 Mo ; enregistrez-le plus petit.")
+        tx.put(Logo(extension=ext, contenu=base64.b64encode(octets).decode("ascii"), nom_origine=source.name))
+
+    def _avec_logo(self, centre: Centre, action: str) -> None:
+        with self.depot.transaction(action) as tx:
+            self._logo_a_garder(tx, centre.logo)
+            tx.put(replace(centre, logo=""))
 
     def parametres(self) -> Parametres:
         return self.depot.get(Parametres, Parametres.ID) or Parametres()
@@ -84,7 +135,9 @@ class CentreService(Service):
         self.ctx.exiger(Permission.PARAMETRES)
         if not centre.nom.strip():
             raise DonneesInvalides("Le centre n'est pas enregistré.", [Probleme("Centre", "nom", "le nom est obligatoire")])
-        return self.sauver(centre, "Enregistrement du centre", "centre")
+        self._avec_logo(centre, "Enregistrement du centre")
+        self.ctx.signaler("centre")
+        return self.centre()
 
     def enregistrer_parametres(self, parametres: Parametres) -> Parametres:
         self.ctx.exiger(Permission.PARAMETRES)
@@ -103,7 +156,7 @@ class CentreService(Service):
         if problemes:
             raise DonneesInvalides("La configuration n'est pas enregistrée.", problemes)
         with self.depot.transaction("Premier démarrage") as tx:
-            tx.put(centre)
+            self._avec_logo(centre, "Premier démarrage")
             tx.put_many(activites)
             if self.depot.get(Parametres, Parametres.ID) is None:
                 tx.put(Parametres())

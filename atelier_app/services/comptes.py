@@ -31,12 +31,44 @@ def _duree(secondes: int) -> str:
     return f"{secondes} seconde{'s' if secondes > 1 else ''}"
 
 
+def phrase_refus(raisons: list[str]) -> str:
+    """The sentence that refuses a password: what it lacks (« il faut … »), or what it must not do.
+
+    Why two forms: « il faut le mot de passe ne doit pas… » was what users read (issue 18).
+    """
+    interdits = [r for r in raisons if r.startswith("le mot de passe")]
+    if interdits:
+        return "Mot de passe refusé : " + " ; ".join(interdits) + "."
+    return "Mot de passe trop faible : il faut " + " ; ".join(raisons) + "."
+
+
+def etat_compte(compte: Compte, maintenant) -> str:
+    """« actif », « désactivé » or « bloqué jusqu'à 15 h 20 » (the day too when not today)."""
+    if not compte.actif:
+        return "désactivé"
+    if compte.verrouille_jusqua and compte.verrouille_jusqua > maintenant:
+        fin = compte.verrouille_jusqua
+        jour = "" if fin.date() == maintenant.date() else f" le {fin:%d/%m/%Y}"
+        return f"bloqué jusqu'à {fin:%H} h {fin:%M}{jour}"
+    return "actif"
+
+
+#: Idle-lock delay allowed in Paramètres (minutes).
+VERROU_MIN, VERROU_MAX = 1, 120
+
+
 class ComptesService(Service):
     hacheur = _HACHEUR
 
     # ------------------------------------------------------------- reading
     def existe_des_comptes(self) -> bool:
         return any(c.actif for c in self.depot.all(Compte))
+
+    def est_connecte(self) -> bool:
+        """True when the one acting is an active account that signed in (not the PC's default user,
+        not « aucun compte »): what the window checks before showing anything."""
+        c = self.depot.get(Compte, self.ctx.utilisateur.identifiant)
+        return c is not None and c.actif and Role(c.role) == self.ctx.role
 
     def lister(self) -> list[Compte]:
         self.ctx.exiger(Permission.GERER_COMPTES)
@@ -52,7 +84,7 @@ class ComptesService(Service):
     def _verifier_mdp(self, identifiant: str, mot_de_passe: str) -> None:
         raisons = raisons_refus(mot_de_passe, identifiant)
         if raisons:
-            raise UserError("Mot de passe trop faible : il faut " + " ; ".join(raisons) + ".")
+            raise UserError(phrase_refus(raisons))
 
     def creer(self, identifiant: str, role: Role | str, mot_de_passe: str) -> Compte:
         """Create an account; free when none exists yet (the first-run direction account)."""
@@ -96,15 +128,63 @@ class ComptesService(Service):
     def desactiver(self, identifiant: str) -> None:
         self.ctx.exiger(Permission.GERER_COMPTES)
         compte = self._compte(identifiant)
-        if compte.id == self.ctx.utilisateur.identifiant:
-            raise UserError("Vous ne pouvez pas désactiver votre propre compte.")
-        directions = [c for c in self.depot.all(Compte) if c.actif and c.role == Role.DIRECTION and c.id != compte.id]
-        if compte.role == Role.DIRECTION and not directions:
-            raise UserError("Il doit rester au moins un compte de direction actif.")
+        self._garder_une_direction(compte, "désactiver")
         with self.depot.transaction("Désactivation d'un compte") as tx:
             tx.put(replace(compte, actif=False))
             self.journaliser(tx, "compte_desactive", (compte.id,))
         self.ctx.signaler("comptes")
+
+    def _gerer(self, identifiant: str) -> Compte:
+        self.ctx.exiger(Permission.GERER_COMPTES)
+        return self._compte(identifiant)
+
+    def _garder_une_direction(self, compte: Compte, quoi: str) -> None:
+        if compte.id == self.ctx.utilisateur.identifiant:
+            raise UserError(f"Vous ne pouvez pas {quoi} votre propre compte.")
+        directions = [c for c in self.depot.all(Compte) if c.actif and c.role == Role.DIRECTION and c.id != compte.id]
+        if compte.role == Role.DIRECTION and compte.actif and not directions:
+            raise UserError("Il doit rester au moins un compte de direction actif.")
+
+    def supprimer(self, identifiant: str) -> None:
+        """Delete an account for good (its journal entries keep the identifiant)."""
+        compte = self._gerer(identifiant)
+        self._garder_une_direction(compte, "supprimer")
+        with self.depot.transaction("Suppression d'un compte") as tx:
+            tx.delete(Compte, compte.id)
+            self.journaliser(tx, "compte_supprime", (compte.id,))
+        self.ctx.signaler("comptes")
+
+    def reactiver(self, identifiant: str) -> None:
+        compte = self._gerer(identifiant)
+        if compte.actif:
+            raise UserError(f"Le compte « {compte.id} » est déjà actif.")
+        with self.depot.transaction("Réactivation d'un compte") as tx:
+            tx.put(replace(compte, actif=True, echecs=0, dernier_echec=None, verrouille_jusqua=None))
+            self.journaliser(tx, "compte_reactive", (compte.id,))
+        self.ctx.signaler("comptes")
+
+    def debloquer(self, identifiant: str) -> None:
+        """Lift the lock after too many wrong passwords, without changing the password."""
+        compte = self._gerer(identifiant)
+        with self.depot.transaction("Déblocage d'un compte") as tx:
+            tx.put(replace(compte, echecs=0, dernier_echec=None, verrouille_jusqua=None))
+            self.journaliser(tx, "compte_debloque", (compte.id,))
+        self.ctx.signaler("comptes")
+
+    def etat(self, compte: Compte) -> str:
+        self.ctx.exiger(Permission.GERER_COMPTES)
+        return etat_compte(compte, self.ctx.maintenant())
+
+    def regler_verrouillage(self, minutes: int) -> None:
+        """The idle-lock delay (Paramètres › Comptes)."""
+        self.ctx.exiger(Permission.GERER_COMPTES)
+        if not VERROU_MIN <= int(minutes) <= VERROU_MAX:
+            raise UserError(f"Verrouillage : entre {VERROU_MIN} et {VERROU_MAX} minutes d'inactivité.")
+        p = self.services.centre.parametres()
+        with self.depot.transaction("Délai de verrouillage") as tx:
+            tx.put(replace(p, verrouillage_minutes=int(minutes)))
+            self.journaliser(tx, "parametre_verrouillage", (), f"{int(minutes)} min")
+        self.ctx.signaler("parametres")
 
     # ------------------------------------------------------------- signing in
     def _correspond(self, compte: Compte, mot_de_passe: str) -> bool:
@@ -124,6 +204,10 @@ class ComptesService(Service):
         c = self.depot.get(Compte, identifiant.strip().lower())
         if c is None or not c.actif:
             self.hacheur.hash(mot_de_passe)  # same cost, so timing does not reveal which accounts exist
+            with self.depot.transaction("Connexion refusée") as tx:
+                # what was typed may be a name or a password typed in the wrong box: never journaled
+                self.journaliser(tx, "connexion_refusee", (c.id,) if c else (),
+                                 "compte désactivé" if c else "identifiant inconnu")
             raise UserError("Identifiant ou mot de passe incorrect.")
         reste = attente(c, maintenant)
         if reste:
@@ -132,8 +216,11 @@ class ComptesService(Service):
             raise UserError(f"Veuillez patienter {_duree(reste)} avant de réessayer.")
         if not self._correspond(c, mot_de_passe):
             c2 = apres_echec(c, maintenant.replace(microsecond=0))
+            bloque = bool(c2.verrouille_jusqua and c2.verrouille_jusqua > maintenant)
             with self.depot.transaction("Mot de passe erroné") as tx:
                 tx.put(c2)
+                self.journaliser(tx, "connexion_refusee", (c.id,),
+                                 f"mot de passe erroné ({c2.echecs} de suite)" + (", compte bloqué" if bloque else ""))
             if c2.verrouille_jusqua and c2.verrouille_jusqua > maintenant:
                 raise UserError(
                     f"Identifiant ou mot de passe incorrect. Trop d'essais : compte verrouillé pendant "
@@ -142,12 +229,13 @@ class ComptesService(Service):
             raise UserError(
                 f"Identifiant ou mot de passe incorrect. Prochain essai possible dans {_duree(attente(c2, maintenant))}."
             )
-        if c.echecs or c.verrouille_jusqua or self.hacheur.check_needs_rehash(c.empreinte):
-            with self.depot.transaction("Connexion") as tx:
+        self.ctx.utilisateur = Utilisateur(c.id, Role(c.role))
+        with self.depot.transaction("Connexion") as tx:
+            if c.echecs or c.verrouille_jusqua or self.hacheur.check_needs_rehash(c.empreinte):
                 tx.put(replace(c, echecs=0, dernier_echec=None, verrouille_jusqua=None,
                                empreinte=self.hacheur.hash(mot_de_passe)
                                if self.hacheur.check_needs_rehash(c.empreinte) else c.empreinte))
-        self.ctx.utilisateur = Utilisateur(c.id, Role(c.role))
+            self.journaliser(tx, "connexion", (c.id,))
         self.ctx.signaler("utilisateur")
         return self.ctx.utilisateur
 

@@ -6,6 +6,7 @@ rule must hold even if a screen forgets (issue: accounts and roles).
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 from collections.abc import Callable
@@ -25,11 +26,22 @@ class Utilisateur:
 
     @property
     def libelle(self) -> str:
+        if self.identifiant.startswith("poste:"):
+            return f"administrateur du poste ({self.identifiant.removeprefix('poste:')})"
         return self.identifiant
 
 
+def _utilisateur_du_poste() -> Utilisateur:
+    """The system user running the command, so the journal says who acted (« poste:marie »)."""
+    try:
+        nom = getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in this environment
+        nom = "inconnu"
+    return Utilisateur(f"poste:{nom}", Role.DIRECTION)
+
+
 #: The `atelier` command acts for whoever administers the PC, with direction rights.
-ADMINISTRATEUR_POSTE = Utilisateur("administrateur du poste", Role.DIRECTION)
+ADMINISTRATEUR_POSTE = _utilisateur_du_poste()
 
 _MESSAGES = {
     Permission.EXPORTER: "exporter des données",

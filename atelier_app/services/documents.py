@@ -183,7 +183,8 @@ class DocumentsService(Service):
         self.ctx.exiger(Permission.IMPRIMER)
         sortie = self._chemin(chemin, "notice-donnees-personnelles.pdf")
         self._ecrivains.rgpd.notice_information(sortie, self.services.centre.centre(),
-                                                self.services.rgpd.duree_conservation())
+                                                self.services.rgpd.duree_conservation(),
+                                                self.services.rgpd.textes("notice"))
         self._noter("notice_information", (), sortie.name)
         return sortie
 
@@ -192,7 +193,8 @@ class DocumentsService(Service):
         self.ctx.exiger(Permission.IMPRIMER)
         sortie = self._chemin(chemin, "registre-des-traitements.pdf")
         self._ecrivains.rgpd.registre(sortie, self.services.centre.centre(),
-                                      self.services.rgpd.duree_conservation(), self.ctx.aujourd_hui())
+                                      self.services.rgpd.duree_conservation(), self.ctx.aujourd_hui(),
+                                      self.services.rgpd.textes("registre"))
         self._noter("registre", (), sortie.name)
         return sortie
 

@@ -19,7 +19,7 @@ Droit = P | tuple[P, ...] | str
 
 MATRICE: dict[str, dict[str, Droit]] = {
     "centre": {
-        "activite": LIBRE, "activites": LIBRE, "centre": LIBRE, "parametres": LIBRE, "premier_lancement": LIBRE,
+        "activite": LIBRE, "activites": LIBRE, "centre": LIBRE, "chemin_logo": LIBRE, "parametres": LIBRE, "premier_lancement": LIBRE,
         "taille_texte": P.PARAMETRES,
         "enregistrer_centre": P.PARAMETRES, "enregistrer_parametres": P.PARAMETRES, "premier_demarrage": P.PARAMETRES,
     },
@@ -27,6 +27,8 @@ MATRICE: dict[str, dict[str, Droit]] = {
         "nombre": LIBRE,
         "personne": P.VOIR_PERSONNES, "rechercher": P.VOIR_PERSONNES, "doublon_de": P.VOIR_PERSONNES,
         "ajouter": P.MODIFIER_PERSONNES, "modifier": P.MODIFIER_PERSONNES, "fusionner": P.MODIFIER_PERSONNES,
+        "annuler_fusion": P.MODIFIER_PERSONNES, "fusions_annulables": P.MODIFIER_PERSONNES,
+        "preparer_import": P.IMPORTER, "appliquer_import": P.IMPORTER,
     },
     "donnees": {
         "est_vide": LIBRE, "sauvegarde_du_jour": LIBRE,
@@ -100,9 +102,12 @@ MATRICE: dict[str, dict[str, Droit]] = {
         "changer_mot_de_passe": P.GERER_COMPTES,  # or one's own, with the old password
         "creer": P.GERER_COMPTES, "desactiver": P.GERER_COMPTES,
         "lister": P.GERER_COMPTES,
+        "debloquer": P.GERER_COMPTES, "est_connecte": LIBRE, "etat": P.GERER_COMPTES,
+        "reactiver": P.GERER_COMPTES, "regler_verrouillage": P.GERER_COMPTES, "supprimer": P.GERER_COMPTES,
     },
     "rgpd": {
-        "duree_conservation": LIBRE,
+        "duree_conservation": LIBRE, "situation": LIBRE, "textes": LIBRE, "textes_proposes": LIBRE,
+        "enregistrer_textes": P.PARAMETRES, "texte_modifie": P.PARAMETRES,
         "anonymiser": P.ANONYMISER, "anonymiser_inactifs": P.ANONYMISER, "dernieres_activites": P.ANONYMISER,
         "inactifs": P.ANONYMISER,
         "consentir": P.MODIFIER_PERSONNES, "corriger": P.MODIFIER_PERSONNES, "retirer_consentement": P.MODIFIER_PERSONNES,

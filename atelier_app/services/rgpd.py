@@ -13,9 +13,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from atelier_app.domain import anonymisation, information, ords
 from atelier_app.domain.accompagnements import Accompagnement
-from atelier_app.domain.activites import Groupe
+from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.centre import Parametres
+from atelier_app.domain.fusion import AnnulationFusion
 from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import EntreePreliste
@@ -25,7 +27,30 @@ from atelier_app.domain.seances import Seance
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
-NOM_ANONYME = "Anonyme"
+NOM_ANONYME = anonymisation.NOM_ANONYME
+TEXTES = {"notice": information.notice, "registre": information.registre}
+#: The notice's sections that article 15 requires alongside the data (purposes, recipients, retention,
+#: rights, complaint, source).
+INFORMATIONS_ARTICLE_15 = (
+    "Pourquoi ces données, et sur quelle base ?", "Qui reçoit vos données ?", "Combien de temps ?",
+    "Vos droits", "Réclamation", "D'où viennent vos données ?", "Décision automatisée",
+    "Transferts hors de l'Union européenne",
+)
+
+
+def _projet_lisible(d: dict[str, Any]) -> dict[str, Any]:
+    """A project's ORDS codes as words (« Grille-pain », « Pièces détachées non disponibles »)."""
+    cat = d.pop("categorie_ords", None)
+    if cat is not None:
+        d["categorie_objet"] = ords.CATEGORIES[cat].libelle if cat in ords.CATEGORIES else str(cat)
+    nel = d.pop("categorie_non_electrique", "")
+    if nel:
+        d["categorie_objet"] = ords.NON_ELECTRIQUES[nel].libelle if nel in ords.NON_ELECTRIQUES else nel
+    f = d.pop("frein_ords", None)
+    if f not in (None, ""):
+        fr = ords.frein(f)
+        d["obstacle"] = fr.libelle if fr else str(f)
+    return d
 
 
 def _plain(obj: Any) -> Any:
@@ -66,7 +91,13 @@ class RgpdService(Service):
         }
 
     def donnees_personne(self, personne_id: str) -> dict[str, Any]:
-        """Everything held about one person, as plain data (JSON-ready). Needs EXPORTER."""
+        """Everything held about one person, as plain data (JSON-ready). Needs EXPORTER.
+
+        Three parts: the data in the interchange file's shape (portability, article 20); ``lisible``,
+        the same data as the person reads it — groups, activities and cycles by their names, no
+        internal code — for the PDF; and ``informations``, what article 15 says must go with it
+        (purposes, recipients, retention, rights, source), from the centre's notice.
+        """
         self.ctx.exiger(Permission.EXPORTER)
         p = self._personne(personne_id)
         liees = self._liees(p.id)
@@ -83,6 +114,49 @@ class RgpdService(Service):
         ]
         for nom in ("preliste", "positionnements", "projets", "accompagnements"):
             out[nom] = [_plain(r) for r in sorted(liees[nom], key=lambda r: r.id)]
+        out["lisible"] = self._lisible(p, liees)
+        notice = dict(self.textes("notice"))
+        out["informations"] = [{"titre": t, "texte": notice[t]} for t in INFORMATIONS_ARTICLE_15 if t in notice]
+        return out
+
+    def _lisible(self, p: Personne, liees: dict[str, list[Any]]) -> dict[str, Any]:
+        groupes = {g.id: g for g in self.depot.all(Groupe)}
+        cycles = {c.id: c for c in self.depot.all(Cycle)}
+        activites = {a.id: a.nom for a in self.depot.all(Activite)}
+
+        def activite_du_groupe(gid: str) -> str:
+            g = groupes.get(gid)
+            c = cycles.get(g.cycle) if g else None
+            return activites.get(c.activite, "") if c else ""
+
+        def nom_groupe(gid: str) -> str:
+            g = groupes.get(gid)
+            return g.nom if g else "groupe supprimé"
+
+        out: dict[str, Any] = {"personnes": [_plain(p)]}
+        out["presences"] = [
+            {"date": s.date.isoformat(), "activite": activite_du_groupe(s.groupe), "groupe": nom_groupe(s.groupe),
+             **{k: v for k, v in _plain(x).items() if k != "personne"}}
+            for s in sorted(liees["seances"], key=lambda s: (s.date, s.id))
+            for x in s.presences if x.personne == p.id
+        ]
+        out["groupes"] = [
+            {"activite": activite_du_groupe(g.id), "cycle": cycles[g.cycle].nom if g.cycle in cycles else "",
+             "groupe": g.nom, "situation": "inscrite" if p.id in g.inscrits else "liste d'attente"}
+            for g in liees["groupes"]
+        ]
+        for nom in ("preliste", "positionnements", "projets", "accompagnements"):
+            lignes = []
+            for r in sorted(liees[nom], key=lambda r: r.id):
+                d = {k: v for k, v in _plain(r).items() if k not in ("id", "personne")}
+                if "activite" in d:
+                    d["activite"] = activites.get(d["activite"], d["activite"])
+                if d.get("cycle"):
+                    d["cycle"] = cycles[d["cycle"]].nom if d["cycle"] in cycles else d["cycle"]
+                if nom == "projets":
+                    d = _projet_lisible(d)
+                lignes.append(d)
+            out[nom] = lignes
         return out
 
     def journaliser_action(self, action: str, cibles: tuple[str, ...] = (), details: str = "") -> None:
@@ -92,6 +166,53 @@ class RgpdService(Service):
         with self.depot.transaction("Journal") as tx:
             self.journaliser(tx, action, cibles, details)
         self.services.journal.purger()
+
+    # ------------------------------------------------------------- notice and register (editable)
+    def situation(self) -> information.Situation:
+        """What the notice and the register say about this centre (its data and settings)."""
+        c = self.services.centre.centre()
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        partenaires = tuple(dict.fromkeys(x for a in self.depot.all(Activite) if a.active for x in a.partenaires))
+        adresse = ", ".join(x for x in (c.adresse, f"{c.code_postal} {c.commune}".strip()) if x)
+        return information.Situation(nom=c.nom, adresse=adresse, telephone=c.telephone, email=c.email,
+                                     retention_annees=par.retention_annees, dpo=str(par.extra.get("dpo", "")),
+                                     partenaires=partenaires)
+
+    def textes_proposes(self, quoi: str) -> information.Sections:
+        if quoi not in TEXTES:
+            raise UserError(f"Texte inconnu : « {quoi} » (notice ou registre).")
+        return TEXTES[quoi](self.situation())
+
+    def textes(self, quoi: str) -> information.Sections:
+        """The notice or the register as the centre corrected it, or the proposed text."""
+        propose = self.textes_proposes(quoi)
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        garde = (par.extra.get("textes_rgpd") or {}).get(quoi)
+        return tuple((str(t), str(x)) for t, x in garde) if garde else propose
+
+    def texte_modifie(self, quoi: str) -> bool:
+        self.ctx.exiger(Permission.PARAMETRES)
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        return bool((par.extra.get("textes_rgpd") or {}).get(quoi))
+
+    def enregistrer_textes(self, quoi: str, sections: information.Sections | None, dpo: str | None = None) -> None:
+        """Keep the centre's version (None: back to the proposed text, which follows the settings)."""
+        self.ctx.exiger(Permission.PARAMETRES)
+        self.textes_proposes(quoi)
+        if sections is not None and not any(x.strip() for _t, x in sections):
+            raise UserError("Le texte est vide : rétablissez le texte proposé plutôt que de tout effacer.")
+        par = self.depot.get(Parametres, Parametres.ID) or Parametres()
+        textes = dict(par.extra.get("textes_rgpd") or {})
+        if sections is None:
+            textes.pop(quoi, None)
+        else:
+            textes[quoi] = [[t.strip(), x.strip()] for t, x in sections if t.strip()]
+        extra = {**par.extra, "textes_rgpd": textes}
+        if dpo is not None:
+            extra["dpo"] = dpo.strip()
+        with self.depot.transaction("Textes sur les données personnelles") as tx:
+            tx.put(replace(par, extra=extra))
+        self.ctx.signaler("parametres")
 
     # ------------------------------------------------------------- rectification and consents
     def corriger(self, personne: Personne) -> Personne:
@@ -129,24 +250,21 @@ class RgpdService(Service):
 
     # ------------------------------------------------------------- erasure
     def _anonymiser_dans(self, tx, personnes: list[Personne]) -> None:
-        """Empty the people's records and the free texts of what is filed about them (one pass)."""
+        """Apply the erasure rules of ``domain/anonymisation.py`` to the people and to everything
+        filed about them, in one pass over the data."""
         ids = {p.id for p in personnes}
         self.depot.charger_tout()
         for p in personnes:
-            tx.put(Personne(id=p.id, nom=NOM_ANONYME, prenom="", cree_le=p.cree_le, anonymise=True))
-        for e in self.depot.all(EntreePreliste):
-            if e.personne in ids:
-                tx.put(replace(e, notes="", extra={}))
-        for q in self.depot.all(Positionnement):
-            if q.personne in ids:
-                tx.put(replace(q, extra={}))
-        for r in self.depot.all(Projet):
-            if r.personne in ids:
-                tx.put(replace(r, description="", extra={},
-                               visites=tuple(replace(v, notes="", prochaine_etape="") for v in r.visites)))
-        for a in self.depot.all(Accompagnement):
-            if a.personne in ids:
-                tx.put(replace(a, notes="", extra={}))
+            tx.put(anonymisation.personne(p))
+        for kind, regle in ((EntreePreliste, anonymisation.entree_preliste),
+                            (Positionnement, anonymisation.positionnement), (Projet, anonymisation.projet),
+                            (Accompagnement, anonymisation.accompagnement)):
+            tx.put_many([regle(r) for r in self.depot.all(kind) if r.personne in ids])
+        tx.put_many([replace(g, liste_attente=tuple(i for i in g.liste_attente if i not in ids))
+                     for g in self.depot.all(Groupe) if ids & set(g.liste_attente)])
+        for a in self.depot.all(AnnulationFusion):
+            if {a.garder.id, a.retirer.id} & ids:
+                tx.delete(AnnulationFusion, a.id)
 
     def anonymiser(self, personne_id: str) -> None:
         """Irreversibly remove what identifies a person; snapshots on attendance stay."""

@@ -1,4 +1,5 @@
-"""Tab « Comptes » of Paramètres: list, create, deactivate, reset a password (direction only)."""
+"""Tab « Comptes » of Paramètres: list, create, deactivate, reactivate, unlock, delete, reset a password,
+and the idle-lock delay (direction only)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import ttkbootstrap as ttk
 from atelier_app.domain.comptes import raisons_refus
 from atelier_app.domain.roles import ROLES_LIBELLES, Permission
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, souple
+from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, code_de, liste, remplir, souple
+from atelier_app.services.comptes import VERROU_MAX, VERROU_MIN, phrase_refus
 
 TITRE = "Comptes"
 ORDRE = 90
@@ -22,7 +24,7 @@ def VISIBLE(app) -> bool:
 class FenetreCompte(Modale):
     """New account (identifiant, role, password twice) or a new password for an existing one."""
 
-    def __init__(self, parent: tkinter.Misc, app, identifiant: str | None = None) -> None:
+    def __init__(self, parent: tkinter.Misc, app, identifiant: str | None = None, role: str = "benevole") -> None:
         super().__init__(parent, "Nouveau mot de passe" if identifiant else "Nouveau compte")
         self.app, self.existant = app, identifiant
         g = Grille(self.corps)
@@ -30,7 +32,7 @@ class FenetreCompte(Modale):
         self.identifiant = g.texte("Identifiant", identifiant or "", largeur=30)
         if identifiant:
             self.identifiant.configure(state="readonly")
-        self.role = g.choix("Rôle", dict(ROLES_LIBELLES), "benevole")
+        self.role = g.choix("Rôle", dict(ROLES_LIBELLES), role)
         if identifiant:
             self.role.configure(state="disabled")
         self.mdp = g.texte("Mot de passe", largeur=30)
@@ -53,7 +55,7 @@ class FenetreCompte(Modale):
             return
         raisons = raisons_refus(mdp, ident)
         if raisons:
-            self.message.configure(text="Mot de passe trop faible : il faut " + " ; ".join(raisons) + ".")
+            self.message.configure(text=phrase_refus(raisons))
             return
         svc = self.app.services.comptes
         if self.existant:
@@ -76,22 +78,35 @@ class PageComptes(ttk.Frame):
                          text="Chaque personne qui utilise Atelier a son compte. Direction : tout ; animateur·rice : "
                               "tout sauf les comptes et le journal ; bénévole : séances du jour et présences "
                               "seulement.")).pack(anchor="w", fill="x")
-        barre = ttk.Frame(self)
+        barre = BarreBoutons(self)
         barre.pack(fill="x", pady=8)
-        ttk.Button(barre, text="Nouveau compte… (Alt+N)", bootstyle="primary", command=self.nouveau).pack(side="left")
-        ttk.Button(barre, text="Nouveau mot de passe…", command=self.reinitialiser).pack(side="left", padx=8)
-        ttk.Button(barre, text="Désactiver", bootstyle="danger-outline", command=self.desactiver).pack(side="left")
+        barre.ajouter("Nouveau compte… (Alt+N)", self.nouveau, principal=True)
+        barre.ajouter("Nouveau mot de passe…", self.reinitialiser)
+        barre.ajouter("Débloquer", self.debloquer)
+        barre.ajouter("Réactiver", self.reactiver)
+        barre.ajouter("Désactiver", self.desactiver, style="danger-outline")
+        barre.ajouter("Supprimer…", self.supprimer, style="danger")
         self.bind_all("<Alt-n>", lambda _e: self.nouveau() if self.winfo_viewable() else None, add="+")
-        self.arbre = liste(self, (("id", "Identifiant", 200), ("role", "Rôle", 160), ("etat", "État", 120),
-                                  ("cree", "Créé le", 140)), 10)
+        # packed before the list so that the list, not this row, gives way; wraps at large text sizes
+        ligne = BarreBoutons(self)
+        ligne.pack(fill="x", pady=(10, 0), side="bottom")
+        ligne.placer(ttk.Label(ligne, text="Verrouiller après (minutes sans utilisation) :"))
+        self.minutes = tkinter.StringVar(value=str(app.services.centre.parametres().verrouillage_minutes))
+        ligne.placer(ttk.Spinbox(ligne, from_=VERROU_MIN, to=VERROU_MAX, width=5, textvariable=self.minutes))
+        ligne.ajouter("Enregistrer", self.regler)
+        self.arbre = liste(self, (("id", "Identifiant", 130), ("etat", "État", 220), ("role", "Rôle", 140),
+                                  ("cree", "Créé le", 110)), 10)
         self.arbre.cadre.pack(fill="both", expand=True)
         self.rafraichir()
 
     def rafraichir(self) -> None:
         lignes = []
-        for c in self.app.services.comptes.lister():
-            etat = "actif" if c.actif else "désactivé"
-            lignes.append((c.id, (c.id, ROLES_LIBELLES.get(c.role, c.role), etat,
+        svc = self.app.services.comptes
+        self.roles = {}
+        for c in svc.lister():
+            etat = svc.etat(c)
+            self.roles[c.id] = c.role
+            lignes.append((c.id, (c.id, etat, ROLES_LIBELLES.get(c.role, c.role),
                                   f"{c.cree_le:%d/%m/%Y}" if c.cree_le else "")))
         remplir(self.arbre, lignes)
 
@@ -108,7 +123,7 @@ class PageComptes(ttk.Frame):
 
     def reinitialiser(self) -> None:
         ident = self._choisi()
-        if ident and FenetreCompte(self, self.app, ident).ouvrir():
+        if ident and FenetreCompte(self, self.app, ident, self.roles.get(ident, "benevole")).ouvrir():
             dialogues.informer(self, f"Le mot de passe de « {ident} » est changé.")
 
     def desactiver(self) -> None:
@@ -116,6 +131,36 @@ class PageComptes(ttk.Frame):
         if ident and dialogues.confirmer(self, f"Désactiver le compte « {ident} » ? Il ne pourra plus se connecter."):
             self.app.proteger(lambda: self.app.services.comptes.desactiver(ident))
             self.rafraichir()
+
+    def reactiver(self) -> None:
+        ident = self._choisi()
+        if ident and self.app.proteger(lambda: self.app.services.comptes.reactiver(ident) or True):
+            self.rafraichir()
+            dialogues.informer(self, f"Le compte « {ident} » peut de nouveau se connecter.")
+
+    def debloquer(self) -> None:
+        ident = self._choisi()
+        if ident and self.app.proteger(lambda: self.app.services.comptes.debloquer(ident) or True):
+            self.rafraichir()
+            dialogues.informer(self, f"Le compte « {ident} » est débloqué ; son mot de passe n'a pas changé.")
+
+    def supprimer(self) -> None:
+        ident = self._choisi()
+        if ident and dialogues.confirmer(
+                self, f"Supprimer définitivement le compte « {ident} » ? Le journal garde la trace de ses actions. "
+                      "Pour une absence, préférez « Désactiver »."):
+            self.app.proteger(lambda: self.app.services.comptes.supprimer(ident))
+            self.rafraichir()
+
+    def regler(self) -> None:
+        try:
+            minutes = int(self.minutes.get().strip())
+        except ValueError:
+            dialogues.erreur(self, f"Verrouillage : écrivez un nombre de minutes entre {VERROU_MIN} et {VERROU_MAX}.")
+            return
+        if self.app.proteger(lambda: self.app.services.comptes.regler_verrouillage(minutes) or True):
+            dialogues.informer(self, f"L'écran se verrouillera après {minutes} minute{'s' if minutes > 1 else ''} "
+                                     "sans utilisation.")
 
 
 def construire(parent: tkinter.Misc, app) -> ttk.Frame:

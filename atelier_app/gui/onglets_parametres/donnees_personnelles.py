@@ -11,6 +11,7 @@ from tkinter import filedialog
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain.information import duree_annees
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues, polices
 from atelier_app.gui.formulaires import Grille, Modale, liste, remplir
@@ -69,7 +70,7 @@ class PageDonneesPersonnelles(ttk.Frame):
         self.annees = ttk.Spinbox(ligne, from_=1, to=10, width=4)
         self.annees.set(str(rgpd.duree_conservation()))
         self.annees.pack(side="left", padx=6)
-        ttk.Label(ligne, text="ans, puis les anonymiser.").pack(side="left")
+        ttk.Label(ligne, text="an(s), puis les anonymiser.").pack(side="left")
         ttk.Button(ligne, text="Enregistrer", command=self.enregistrer_duree).pack(side="left", padx=8)
         self.resume = ttk.Label(self, text="")
         self.resume.pack(anchor="w", pady=(6, 2))
@@ -83,6 +84,9 @@ class PageDonneesPersonnelles(ttk.Frame):
         docs.pack(fill="x")
         ttk.Button(docs, text="Notice d'information (PDF)", command=self.notice).pack(side="left")
         ttk.Button(docs, text="Registre des traitements (PDF)", command=self.registre).pack(side="left", padx=8)
+        ttk.Button(docs, text="Modifier la notice…", command=lambda: self.modifier("notice")).pack(side="left")
+        ttk.Button(docs, text="Modifier le registre…", command=lambda: self.modifier("registre")).pack(side="left",
+                                                                                                       padx=8)
         ttk.Separator(self).pack(fill="x", pady=8)
         sv = ttk.Frame(self)
         sv.pack(fill="x")
@@ -94,8 +98,8 @@ class PageDonneesPersonnelles(ttk.Frame):
     def rafraichir(self) -> None:
         inactifs = self.app.services.rgpd.inactifs()
         n = self.app.services.rgpd.duree_conservation()
-        self.resume.configure(text=f"{len(inactifs)} personne(s) sans activité depuis plus de {n} ans."
-                              if inactifs else f"Personne n'est sans activité depuis plus de {n} ans.")
+        self.resume.configure(text=f"{len(inactifs)} personne(s) sans activité depuis plus de {duree_annees(n)}."
+                              if inactifs else f"Personne n'est sans activité depuis plus de {duree_annees(n)}.")
         remplir(self.arbre, [(p.id, (p.id, f"{p.nom} {p.prenom}".strip(), f"{d:%d/%m/%Y}")) for p, d in inactifs])
         for i in self.arbre.get_children():
             self.arbre.selection_add(i)
@@ -132,6 +136,12 @@ class PageDonneesPersonnelles(ttk.Frame):
 
     def registre(self) -> None:
         self._document(self.app.services.documents.registre_traitements)
+
+    def modifier(self, quoi: str) -> None:
+        from atelier_app.gui.textes_rgpd import EditeurTextes
+
+        if EditeurTextes(self, self.app, quoi).ouvrir():
+            dialogues.informer(self, "Le texte est enregistré ; il sera utilisé pour les prochains PDF.")
 
     def sauvegarder(self) -> None:
         dossier = filedialog.askdirectory(parent=self, title="Dossier ou clé USB de destination")

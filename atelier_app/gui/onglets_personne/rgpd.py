@@ -95,8 +95,10 @@ class OngletRgpd(ttk.Frame):
 
     def anonymiser(self) -> None:
         mot = dialogues.demander_texte(
-            self, "L'anonymisation efface définitivement le nom, les coordonnées, le responsable légal et les notes. "
-                  f"Les statistiques restent les mêmes.\nTapez {MOT_CONFIRMATION} pour confirmer :")
+            self, "L'anonymisation efface définitivement l'identité, les coordonnées, le responsable légal, les "
+                  "consentements, les notes, les textes des projets et des réparations et les réponses aux "
+                  "positionnements (le détail est dans la notice d'information). Les statistiques restent les "
+                  f"mêmes.\nTapez {MOT_CONFIRMATION} pour confirmer :", "Anonymiser")
         if mot is None:
             return
         if mot.strip().upper() != MOT_CONFIRMATION:

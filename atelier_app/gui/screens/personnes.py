@@ -7,10 +7,12 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import GENRES, libelle
+from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_personne import FichePersonne
-from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import BarreBoutons, liste, premiere_ligne, remplir
+from atelier_app.gui.fusion import AnnulerFusion, ChoixFusion
 
 COLONNES = (
     ("nom", "Nom", 160), ("prenom", "Prénom", 140), ("annee", "Naissance", 90),
@@ -31,12 +33,16 @@ class EcranPersonnes(Ecran):
         self.champ.pack(side="left", padx=8)
         self.compte = ttk.Label(haut, text="")
         self.compte.pack(side="left", padx=8)
-        boutons = ttk.Frame(self)
+        # a bar that wraps: at 200 % text the row of five buttons is wider than the window
+        boutons = BarreBoutons(self)
         boutons.pack(fill="x", side="bottom", pady=(8, 0))
-        ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
-        ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
-        ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
-        ttk.Button(boutons, text="Exporter pour l'outil national…", command=self._exporter_coop).pack(side="left", padx=8)
+        boutons.ajouter("Nouvelle personne (Ctrl+N)", self.nouvelle, principal=True)
+        boutons.ajouter("Ouvrir la fiche (Entrée)", self.ouvrir)
+        boutons.ajouter("Fusionner deux fiches…", self.fusionner)
+        boutons.ajouter("Annuler une fusion…", self.annuler_fusion)
+        if self.services.ctx.peut(Permission.IMPORTER):
+            boutons.ajouter("Importer une liste…", self.importer)
+        boutons.ajouter("Exporter pour l'outil national…", self._exporter_coop)
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None
@@ -115,25 +121,11 @@ class EcranPersonnes(Ecran):
         if self.app.proteger(lambda: self.services.personnes.fusionner(garder, retirer)) is not None:
             self.rafraichir()
 
+    def importer(self) -> None:
+        from atelier_app.gui import import_personnes
 
-class ChoixFusion(Modale):
-    """Which record to keep: everything of the other one moves onto it."""
+        import_personnes.importer(self)
 
-    def __init__(self, parent: tkinter.Misc, a, b) -> None:
-        super().__init__(parent, "Fusionner deux fiches")
-        ttk.Label(
-            self.corps, wraplength=520, justify="left",
-            text="Les deux fiches décrivent la même personne ? Choisissez celle à garder : les inscriptions, "
-                 "présences et projets de l'autre lui seront rattachés, et les champs vides complétés.",
-        ).pack(anchor="w", pady=(0, 12))
-        self.choix = tkinter.StringVar(value=a.id)
-        for p in (a, b):
-            texte = f"{p.nom.upper()} {p.prenom} — {p.annee_naissance or 'année inconnue'} — {p.commune or 'commune inconnue'}"
-            ttk.Radiobutton(self.corps, text=texte, value=p.id, variable=self.choix).pack(anchor="w", pady=2)
-        self.bouton("Annuler", self.annuler)
-        self.bouton("Fusionner", self.valider, principal=True)
-        self.bind("<Return>", lambda _e: self.valider())
-
-    def valider(self) -> None:
-        self.resultat = self.choix.get()
-        self.fermer()
+    def annuler_fusion(self) -> None:
+        if AnnulerFusion(self, self.app).ouvrir():
+            self.rafraichir()
