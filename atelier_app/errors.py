@@ -68,3 +68,22 @@ class DonneesInvalides(UserError):
     def __init__(self, message: str, problemes: Iterable[Probleme]) -> None:
         self.problemes = tuple(problemes)
         super().__init__(message, [str(p) for p in self.problemes])
+
+
+class Conflit(UserError):
+    """Another PC saved the same record since this one read it (server store): nothing was written.
+
+    Why a kind of its own: the screen keeps what was typed and shows who changed what and when, so
+    the user can look at the other change and save again.
+    """
+
+    def __init__(self, message: str, par: str = "", le: str = "") -> None:
+        super().__init__(message)
+        self.par = par
+        self.le = le
+
+
+class ServeurInaccessible(UserError):
+    """The PostgreSQL server cannot be used (unreachable, wrong password, missing database)."""
+
+    code_sortie = 3

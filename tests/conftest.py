@@ -13,6 +13,8 @@ from atelier_app.domain.centre import Centre
 from atelier_app.services import Services
 from atelier_app.services.centre import activites_par_defaut
 
+pytest_plugins = ["tests.serveur_fixtures"]
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
