@@ -18,7 +18,7 @@ from atelier_app.errors import UserError
 log = logging.getLogger(__name__)
 
 #: One module per area under atelier_app/commandes, each with ``ajouter(sous_commandes)``.
-MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes")
+MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes", "migrer")
 
 
 class _Formateur(argparse.HelpFormatter):
@@ -69,7 +69,6 @@ def construire_parseur() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from atelier_app import assemblage, journalisation
-
     from atelier_app.storage import serveur
 
     args = construire_parseur().parse_args(argv)

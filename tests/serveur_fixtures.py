@@ -112,6 +112,6 @@ def magasin(request: pytest.FixtureRequest) -> str:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     nom = metafunc.module.__name__.rsplit(".", 1)[-1]
-    if "magasin" in metafunc.fixturenames and nom in DEUX_MAGASINS
-            and metafunc.function.__name__ not in SEULEMENT_DOSSIER and "gui" not in metafunc.definition.keywords:
+    if ("magasin" in metafunc.fixturenames and nom in DEUX_MAGASINS
+            and metafunc.function.__name__ not in SEULEMENT_DOSSIER and "gui" not in metafunc.definition.keywords):
         metafunc.parametrize("magasin", ["dossier", "serveur"], indirect=True)

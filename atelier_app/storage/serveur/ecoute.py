@@ -77,7 +77,9 @@ class Ecoute:
         from atelier_app.storage.serveur.depot import COLONNES
 
         while not self._stop.is_set():
-            for note in conn.notifies(timeout=self.attente, stop_after=100):
+            # the generator holds the connection: gather first, query after (stop_after=1: no waiting)
+            notes = list(conn.notifies(timeout=self.attente, stop_after=1))
+            for note in notes:
                 try:
                     seq = int(note.payload)
                 except ValueError:

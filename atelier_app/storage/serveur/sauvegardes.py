@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from atelier_app.errors import UserError
 from atelier_app.storage import backups, layout
 from atelier_app.storage.atomic import atomic_write_bytes, dumps
 
@@ -132,6 +133,8 @@ def restaurer(texte: str, fichier: Path | None = None) -> tuple[Path, Path]:
     try:
         outil = PourServeur(depot)
         chemin = Path(fichier) if fichier else backups.derniere_bonne(depot.dossier)
+        if not chemin.is_file():
+            raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
         fichiers = lire_zip(chemin)
         avant = outil.sauvegarder(depot.dossier, raison="avant-restauration")
         remplacer(depot, lignes_fichiers(fichiers), f"Restauration de {chemin.name}")
