@@ -21,12 +21,13 @@ DEUX_MAGASINS = {
     "test_accompagnements", "test_activites", "test_centre", "test_cli_donnees", "test_commande_lettres",
     "test_comptes", "test_documents", "test_fiches", "test_inscriptions", "test_interchange", "test_journal",
     "test_personnes", "test_positionnement", "test_preliste", "test_presences", "test_reparations",
-    "test_rgpd", "test_seances", "test_statistiques", "test_export_stats", "test_export_ords", "test_serveur_magasins",
+    "test_rgpd", "test_seances", "test_statistiques", "test_export_stats", "test_export_ords",
 }
 #: Tests of those modules about the folder itself (its files, its lock, its mis_de_cote/ folder);
 #: tests/test_serveur_*.py check the same on the server.
 SEULEMENT_DOSSIER = {"test_verifier_sauvegarder_restaurer", "test_verifier_incoherences_code_1", "test_verrou_code_3",
-                     "test_un_seul_ecriture_durable"}
+                     "test_un_seul_ecriture_durable", "test_aucun_fichier_ne_contient_le_mot_de_passe",
+                     "test_ids_pas_de_noms", "test_anonymiser_ne_change_aucune_statistique"}
 
 
 @pytest.fixture(scope="session")
