@@ -67,8 +67,9 @@ class Ecoute:
                     self._dire(self.depot.rattraper(conn))
                 premiere = False
                 self._ecouter(conn)
-            except Exception:  # connection lost: reconnect and catch up (never kill the thread)
-                log.warning("Écoute du serveur interrompue ; reconnexion", exc_info=True)
+            except Exception as exc:  # connection lost: reconnect and catch up (never kill the thread)
+                if not self._stop.is_set():
+                    log.warning("Écoute du serveur interrompue (%s) ; reconnexion", type(exc).__name__)
                 self._stop.wait(1)
             finally:
                 conn.close()
