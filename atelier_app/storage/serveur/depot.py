@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Cle = tuple[str, str]
 
-#: A record opened less than this long before another PC changed it counts as "being edited here".
-DUREE_EDITION = 30 * 60
+#: A record opened less than this long before another PC changed it counts as "being edited here"
+#: (a form left open over a long break still gets the message, at worst once too often).
+DUREE_EDITION = 2 * 60 * 60
 
 UPSERT = """INSERT INTO atelier_docs AS d (tbl, id, shard, version, data, seq, par, poste)
 VALUES (%s, %s, %s, %s + 1, %s::json, %s, %s, %s)
@@ -261,7 +262,8 @@ class DepotServeur:
         return len(self._ou.get(kind.TABLE, {}))
 
     def annees(self, kind: type) -> list[int]:
-        return sorted({y for n, docs in self._docs.get(kind.TABLE, {}).items() if docs and (y := layout.year_of(n))})
+        par_shard = list(self._docs.get(kind.TABLE, {}).items())  # the listener may add a shard meanwhile
+        return sorted({y for n, docs in par_shard if docs and (y := layout.year_of(n))})
 
     def charger_tout(self) -> None:
         """Everything is read at open: nothing more to load."""
@@ -398,7 +400,8 @@ class DepotServeur:
 
     def rattraper(self, conn: Any) -> set[str]:
         """After the listener lost its connection: fetch every row whose version differs from ours."""
-        connues = {(t, i): v for t, par in self._versions.items() for i, v in par.items()}
+        with self._verrou:
+            connues = {(t, i): v for t, par in self._versions.items() for i, v in par.items()}
         rows = conn.execute("SELECT tbl, id, version FROM atelier_docs").fetchall()
         nouvelles = [(t, i) for t, i, v in rows if connues.get((t, i), 0) < v]
         if not nouvelles:
