@@ -147,7 +147,7 @@ class DepotServeur:
         depot = cls(adresse, dossier)
         depot._conn = connecter(adresse, autocommit=True)
         try:
-            schema.preparer(depot._conn, SCHEMA_VERSION, depot._migrer_donnees)
+            schema.preparer(depot._conn, SCHEMA_VERSION, lambda depuis: schema.migrer_donnees(depot, depuis))
             depot._charger()
         except BaseException:
             depot.fermer()
@@ -161,24 +161,6 @@ class DepotServeur:
                 self._versions.setdefault(tbl, {})[id_] = version
                 if data is not None:
                     self._placer((tbl, id_), shard, data)
-
-    def _migrer_donnees(self, depuis: int) -> None:
-        """The folder's migrations of record data, run on the same file-like contents."""
-        from atelier_app.storage.migrations import MIGRATIONS
-        from atelier_app.storage.repository import SCHEMA_VERSION
-
-        self._charger()
-        contenus = {s: {t: dict(ids) for t, ids in ((t, self._docs[t].get(s, {})) for t in self._docs) if ids}
-                    for s in {s for par in self._docs.values() for s in par}}
-        for v in range(depuis, SCHEMA_VERSION):
-            MIGRATIONS[v](contenus)
-        with self.transaction(f"Mise à jour des données (schéma {depuis} → {SCHEMA_VERSION})") as tx:
-            for shard, tables in contenus.items():
-                for tbl, docs in tables.items():
-                    for id_, doc in docs.items():
-                        tx.ecrire_brut((tbl, id_), shard, doc)
-        self._conn.execute("UPDATE atelier_meta SET valeur = %s WHERE cle = 'schema'", (str(SCHEMA_VERSION),))
-        self._conn.commit()
 
     def schema_version(self) -> int:
         return int(schema.lire_meta(self._conn, "schema") or 0)
@@ -397,16 +379,3 @@ class DepotServeur:
                     self._alertes[cle] = (par, poste, le)
                 tables.add(tbl)
         return tables
-
-    def rattraper(self, conn: Any) -> set[str]:
-        """After the listener lost its connection: fetch every row whose version differs from ours."""
-        with self._verrou:
-            connues = {(t, i): v for t, par in self._versions.items() for i, v in par.items()}
-        rows = conn.execute("SELECT tbl, id, version FROM atelier_docs").fetchall()
-        nouvelles = [(t, i) for t, i, v in rows if connues.get((t, i), 0) < v]
-        if not nouvelles:
-            return set()
-        lignes = conn.execute(
-            f"SELECT {COLONNES} FROM atelier_docs WHERE (tbl, id) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
-            ([c[0] for c in nouvelles], [c[1] for c in nouvelles])).fetchall()
-        return self.appliquer(lignes)

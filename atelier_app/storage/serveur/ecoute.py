@@ -64,7 +64,7 @@ class Ecoute:
                 conn.execute(f"LISTEN {schema.CANAL}")
                 self._pret.set()
                 if not premiere:
-                    self._dire(self.depot.rattraper(conn))
+                    self._dire(rattraper(self.depot, conn))
                 premiere = False
                 self._ecouter(conn)
             except Exception as exc:  # connection lost: reconnect and catch up (never kill the thread)
@@ -98,3 +98,19 @@ class Ecoute:
                 self.signaler(zone)
             except Exception:  # a screen's refresh must not stop the listening
                 log.exception("Rafraîchissement après une modification d'un autre poste")
+
+
+def rattraper(depot: Any, conn: Any) -> set[str]:
+    """After the listening connection was lost: fetch every row whose version differs from the copy's."""
+    from atelier_app.storage.serveur.depot import COLONNES
+
+    with depot._verrou:
+        connues = {(t, i): v for t, par in depot._versions.items() for i, v in par.items()}
+    rows = conn.execute("SELECT tbl, id, version FROM atelier_docs").fetchall()
+    nouvelles = [(t, i) for t, i, v in rows if connues.get((t, i), 0) < v]
+    if not nouvelles:
+        return set()
+    lignes = conn.execute(
+        f"SELECT {COLONNES} FROM atelier_docs WHERE (tbl, id) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
+        ([c[0] for c in nouvelles], [c[1] for c in nouvelles])).fetchall()
+    return depot.appliquer(lignes)

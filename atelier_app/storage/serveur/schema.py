@@ -77,3 +77,21 @@ def preparer(conn: Any, version_donnees: int, migrer_donnees: Callable[[int], No
         conn.execute("UPDATE atelier_meta SET valeur = %s WHERE cle = 'tables'", (str(VERSION_TABLES),))
     if donnees < version_donnees:
         migrer_donnees(donnees)
+
+
+def migrer_donnees(depot: Any, depuis: int) -> None:
+    """The folder's migrations of record data, run on the same file-like contents, in one transaction."""
+    from atelier_app.storage.migrations import MIGRATIONS
+    from atelier_app.storage.repository import SCHEMA_VERSION
+
+    depot._charger()
+    contenus = {s: {t: dict(ids) for t, ids in ((t, depot._docs[t].get(s, {})) for t in depot._docs) if ids}
+                for s in {s for par in depot._docs.values() for s in par}}
+    for v in range(depuis, SCHEMA_VERSION):
+        MIGRATIONS[v](contenus)
+    with depot.transaction(f"Mise à jour des données (schéma {depuis} → {SCHEMA_VERSION})") as tx:
+        for shard, tables in contenus.items():
+            for tbl, docs in tables.items():
+                for id_, doc in docs.items():
+                    tx.ecrire_brut((tbl, id_), shard, doc)
+    depot._conn.execute("UPDATE atelier_meta SET valeur = %s WHERE cle = 'schema'", (str(SCHEMA_VERSION),))
