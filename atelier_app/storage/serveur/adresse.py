@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from atelier_app.errors import ServeurInaccessible, UserError
@@ -38,7 +39,7 @@ class Adresse:
         """What the user sees (Paramètres, messages): never a password."""
         return f"postgresql://{self.utilisateur}@{self.hote}:{self.port}/{self.base}"
 
-    def parametres(self) -> dict[str, object]:
+    def parametres(self) -> dict[str, Any]:
         return {"user": self.utilisateur, "host": self.hote, "port": self.port, "dbname": self.base,
                 "connect_timeout": DELAI_CONNEXION, "application_name": "atelier"}
 

@@ -103,7 +103,7 @@ class TransactionServeur:
                 return
             self.depot._retirer(cle)
         else:
-            self.depot._placer(cle, shard, doc)
+            self.depot._placer(cle, shard or "", doc)
             self.depot._objets.get(cle[0], {}).pop(cle[1], None)
         self.ecrits[cle] = doc
 
@@ -231,7 +231,7 @@ class DepotServeur:
 
     def choisir(self, kind: type[T], annee: int | None = None,
                 garder: Callable[[Mapping[str, Any]], bool] | None = None) -> list[T]:
-        out = []
+        out: list[T] = []
         for docs in self._shards(kind, annee):
             out.extend(self._decoder(kind, i, d) for i, d in list(docs.items()) if garder is None or garder(d))
         return out
@@ -280,11 +280,11 @@ class DepotServeur:
         tx = self._tx
         if tx is None or not tx.ecrits:
             return
-        for cle in tx.ecrits:
-            alerte = self._alertes.pop(cle, None)
-            if alerte is not None:
-                tx.annuler()
-                raise Conflit(message_conflit(cle[0], *alerte), par=alerte[0], le=str(alerte[2] or ""))
+        alertes = [(cle, a) for cle in sorted(tx.ecrits) if (a := self._alertes.pop(cle, None)) is not None]
+        if alertes:  # all told at once: the save after this message goes through
+            tx.annuler()
+            (tbl, _id), (par, poste, le) = alertes[0]
+            raise Conflit(message_conflit(tbl, par, poste, le), par=par, le=str(le or ""))
         try:
             seq = self._envoyer(tx)
         except _Refus:
