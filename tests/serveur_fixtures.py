@@ -26,7 +26,7 @@ DEUX_MAGASINS = {
 #: Tests of those modules about the folder itself (its files, its lock, its mis_de_cote/ folder);
 #: tests/test_serveur_*.py check the same on the server.
 SEULEMENT_DOSSIER = {"test_verifier_sauvegarder_restaurer", "test_verifier_incoherences_code_1", "test_verrou_code_3",
-                     "test_un_seul_ecriture_durable", "test_aucun_fichier_ne_contient_le_mot_de_passe",
+                     "test_aucun_fichier_ne_contient_le_mot_de_passe",
                      "test_ids_pas_de_noms", "test_anonymiser_ne_change_aucune_statistique"}
 
 

@@ -39,3 +39,24 @@ def test_journal_et_anonymisation_sur_le_serveur(centre, magasin) -> None:
     texte = _texte(centre)
     assert "Durand" not in texte and "0601020304" not in texte and "Amélie" not in texte
     assert any(e.action == "anonymisation" for e in centre.journal.lister())
+
+
+def test_sauvegarde_chiffree_du_serveur(centre, magasin, tmp_path) -> None:
+    from atelier_app import assemblage
+
+    with centre.depot.transaction("t") as tx:
+        tx.put(Personne(id="p1", nom="Durand", prenom="Amélie"))
+    cle = tmp_path / "usb"
+    cle.mkdir()
+    chemin = centre.rgpd.sauvegarder_chiffre(cle, "une phrase de passe assez longue")
+    assert chemin.parent == cle and b"Durand" not in chemin.read_bytes()
+    with centre.depot.transaction("t") as tx:
+        tx.delete(Personne, "p1")
+    zip_ = centre.rgpd.dechiffrer_sauvegarde(chemin, "une phrase de passe assez longue")
+    adresse = centre.depot.adresse.libelle
+    assemblage.restaurer(adresse, zip_)
+    s = assemblage.ouvrir(adresse)
+    try:
+        assert s.depot.get(Personne, "p1").nom == "Durand"
+    finally:
+        assemblage.fermer(s)

@@ -34,4 +34,5 @@ def ouvrir_services(texte: str, ctx: Any, outils: Any):
     depot = ouvrir_depot(texte, ecouter=ctx.signaler)
     depot.auteur = lambda: ctx.utilisateur.libelle
     outils.sauvegardes = sauvegardes.PourServeur(depot)
+    outils.chiffrement = sauvegardes.ChiffrementServeur(depot)
     return Services(depot, ctx, outils=outils)

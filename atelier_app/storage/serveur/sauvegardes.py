@@ -142,3 +142,29 @@ def restaurer(texte: str, fichier: Path | None = None) -> tuple[Path, Path]:
         return chemin, avant
     finally:
         depot.fermer()
+
+
+class ChiffrementServeur:
+    """The ``outils.chiffrement`` of the services on the server: the encrypted backup (RGPD, USB key)
+    is the server's backup, encrypted the folder's way; everything else is the folder's module."""
+
+    def __init__(self, depot: Any) -> None:
+        self.depot = depot
+
+    def __getattr__(self, nom: str) -> Any:
+        from atelier_app.storage import chiffrement
+
+        return getattr(chiffrement, nom)
+
+    def sauvegarder_chiffre(self, dossier: Path, vers: Path, phrase: str) -> Path:
+        from atelier_app.storage import chiffrement
+
+        chiffrement.verifier_phrase(phrase)
+        vers = Path(vers)
+        if not vers.is_dir():
+            raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
+        zip_ = PourServeur(self.depot).sauvegarder(dossier, raison="chiffree")
+        cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{chiffrement.EXTENSION}"
+        atomic_write_bytes(cible, chiffrement.chiffrer(zip_.read_bytes(), phrase))
+        log.info("Sauvegarde chiffrée du serveur écrite : %s", cible)
+        return cible
