@@ -83,7 +83,10 @@ class Conflit(UserError):
         self.le = le
 
 
-class ServeurInaccessible(UserError):
-    """The PostgreSQL server cannot be used (unreachable, wrong password, missing database)."""
+class ServeurInaccessible(DonneesVerrouillees):
+    """The PostgreSQL server cannot be used (unreachable, wrong password, missing database).
 
-    code_sortie = 3
+    Why a kind of DonneesVerrouillees: for whoever opens the app it is the same situation — the data
+    cannot be opened right now, a French message says what to check, the app stops (exit 3) — so the
+    window's start shows it in a dialog like a locked folder.
+    """

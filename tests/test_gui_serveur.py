@@ -64,3 +64,15 @@ def test_appel_en_conflit_garde_la_saisie(app, dossier, magasin) -> None:
     fen.event_generate("<Control-s>")   # looked, saves again
     fen.update()
     assert {p.statut for p in s.depot.get(Seance, seance.id).presences} == {"present"}
+
+
+def test_serveur_injoignable_au_lancement_montre_un_message(monkeypatch, tmp_path) -> None:
+    """Started from the desktop shortcut, nobody reads stderr: the message is a dialog, exit 3."""
+    from atelier_app.gui import app as module_app
+    from atelier_app.gui import dialogues
+
+    monkeypatch.setenv("ATELIER_DOSSIER_LOCAL", str(tmp_path))
+    messages = []
+    monkeypatch.setattr(dialogues, "erreur", lambda _p, m, *a, **k: messages.append(m))
+    assert module_app.lancer("postgresql://atelier@127.0.0.1:1/atelier") == 3
+    assert messages and "ne répond pas" in messages[0]
