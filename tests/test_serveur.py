@@ -267,3 +267,16 @@ def test_connexion_directe_sans_mot_de_passe_en_clair(base_serveur, tmp_path, ca
         assert os.environ["PGPASSWORD"] not in journal.read_text(encoding="utf-8")
     with psycopg.connect(base_serveur) as c:  # who saved is recorded with each record
         assert c.execute("SELECT count(*) FROM atelier_docs WHERE par = 'administrateur du poste'").fetchone()[0] > 0
+
+
+def test_verifier_trouve_les_incoherences_sur_le_serveur(capsys, base_serveur) -> None:
+    from atelier_app.domain.activites import Groupe
+
+    s = assemblage.ouvrir(base_serveur)
+    try:
+        with s.depot.transaction("x") as tx:
+            tx.put(Groupe(id="g1", cycle="c9", nom="G"))
+    finally:
+        assemblage.fermer(s)
+    code, out, _ = atelier(capsys, "--donnees", base_serveur, "verifier")
+    assert code == 1 and "renvoie à « c9 »" in out
