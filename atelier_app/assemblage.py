@@ -84,7 +84,14 @@ def outils() -> SimpleNamespace:
 
 
 def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Services:
-    """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French."""
+    """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French.
+
+    A ``postgresql://`` address (given as a string) opens the server's store instead (docs/serveur.md).
+    """
+    from atelier_app.storage import serveur
+
+    if serveur.est_adresse(adresse := str(dossier) if dossier else os.environ.get("ATELIER_DONNEES", "")):
+        return serveur.ouvrir_services(adresse, ctx or Contexte(), outils())
     from atelier_app.storage.repository import Depot
 
     contexte = ctx or Contexte()
@@ -102,6 +109,10 @@ def fermer(services: Services) -> None:
 
 def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
     """Restore a backup (latest by default) while holding the lock, after backing up the present."""
+    from atelier_app.storage import serveur
+
+    if serveur.est_adresse(dossier):
+        return serveur.sauvegardes.restaurer(str(dossier), fichier)
     from atelier_app.storage import backups, layout
     from atelier_app.storage.lock import VerrouDossier
 

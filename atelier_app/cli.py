@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from atelier_app.errors import UserError
 log = logging.getLogger(__name__)
 
 #: One module per area under atelier_app/commandes, each with ``ajouter(sous_commandes)``.
-MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes")
+MODULES = ("donnees", "documents", "presences", "reparations", "preliste", "comptes", "migrer")
 
 
 class _Formateur(argparse.HelpFormatter):
@@ -56,7 +57,9 @@ class _Parseur(argparse.ArgumentParser):
 
 def construire_parseur() -> argparse.ArgumentParser:
     p = _Parseur(prog="atelier", description="Atelier : le suivi des ateliers numériques du centre social.")
-    p.add_argument("--donnees", metavar="DOSSIER", help="dossier des données (par défaut : data/ ou $ATELIER_DONNEES)")
+    p.add_argument("--donnees", metavar="DOSSIER",
+                   help="dossier des données, ou adresse postgresql://UTILISATEUR@HÔTE[:PORT]/BASE "
+                        "(par défaut : data/ ou $ATELIER_DONNEES)")
     p.add_argument("--verbeux", action="store_true", help="journal détaillé")
     sous = p.add_subparsers(dest="commande", metavar="sous-commande", parser_class=_Parseur)
     for nom in MODULES:
@@ -66,10 +69,20 @@ def construire_parseur() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from atelier_app import assemblage, journalisation
+    from atelier_app.storage import serveur
 
     args = construire_parseur().parse_args(argv)
+    adresse = args.donnees or os.environ.get("ATELIER_DONNEES", "")
+    try:  # a postgresql:// address stays a string; this PC keeps the log beside its backups
+        sur_serveur = serveur.est_adresse(adresse)
+        local = serveur.dossier_local(adresse) if sur_serveur else None
+    except UserError as exc:
+        sys.stderr.write(f"atelier : {exc.texte()}\n")
+        return exc.code_sortie
     dossier = Path(args.donnees) if args.donnees else assemblage.dossier_par_defaut()
-    journalisation.configurer(dossier, args.verbeux)
+    journalisation.configurer(local or dossier, args.verbeux)
+    if sur_serveur:
+        dossier = adresse  # type: ignore[assignment]
     if args.commande is None:
         from atelier_app.gui.app import lancer
 
@@ -89,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:
         log.exception("Erreur inattendue dans « atelier %s »", args.commande)
         sys.stderr.write(
-            f"atelier : une erreur inattendue s'est produite ; les détails sont dans {dossier / 'atelier.log'}.\n"
+            f"atelier : une erreur inattendue s'est produite ; les détails sont dans {(local or dossier) / 'atelier.log'}.\n"
         )
         return 1
     finally:

@@ -68,3 +68,25 @@ class DonneesInvalides(UserError):
     def __init__(self, message: str, problemes: Iterable[Probleme]) -> None:
         self.problemes = tuple(problemes)
         super().__init__(message, [str(p) for p in self.problemes])
+
+
+class Conflit(UserError):
+    """Another PC saved the same record since this one read it (server store): nothing was written.
+
+    Why a kind of its own: the screen keeps what was typed and shows who changed what and when, so
+    the user can look at the other change and save again.
+    """
+
+    def __init__(self, message: str, par: str = "", le: str = "") -> None:
+        super().__init__(message)
+        self.par = par
+        self.le = le
+
+
+class ServeurInaccessible(DonneesVerrouillees):
+    """The PostgreSQL server cannot be used (unreachable, wrong password, missing database).
+
+    Why a kind of DonneesVerrouillees: for whoever opens the app it is the same situation — the data
+    cannot be opened right now, a French message says what to check, the app stops (exit 3) — so the
+    window's start shows it in a dialog like a locked folder.
+    """

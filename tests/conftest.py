@@ -15,6 +15,8 @@ from atelier_app.services import Services
 from atelier_app.services.centre import activites_par_defaut
 from atelier_app.services.contexte import DATE_FIXE, horloge_aujourd_hui
 
+pytest_plugins = ["tests.serveur_fixtures"]
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
