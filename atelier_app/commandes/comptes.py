@@ -59,7 +59,7 @@ def _rgpd_purger(args, services) -> int:
     for p, der in inactifs:
         ecrire(f"  {p.id}  dernière activité le {der:%d/%m/%Y}")
     if args.appliquer:
-        n = services.rgpd.anonymiser_inactifs([p.id for p, _d in inactifs])
+        n = services.rgpd.anonymiser_inactifs([p.id for p, _d in inactifs], confirme=args.oui)
         ecrire(f"{n} personne(s) anonymisée(s).")
     else:
         services.rgpd.journaliser_action("liste_inactifs", tuple(p.id for p, _d in inactifs))
@@ -109,6 +109,7 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
     g = s.add_parser("purger", help="liste (ou anonymise) les personnes inactives")
     g.add_argument("--inactifs-depuis", type=int, required=True, metavar="ANS", help="sans activité depuis tant d'années")
     g.add_argument("--appliquer", action="store_true", help="anonymise vraiment (sans : liste seulement)")
+    g.add_argument("--oui", action="store_true", help="confirme une anonymisation de nombreuses personnes")
     g.set_defaults(executer=_rgpd_purger)
 
     c = sous.add_parser("sauvegarde-chiffree", help="sauvegarde chiffrée vers un dossier ou une clé USB")
