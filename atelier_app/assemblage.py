@@ -41,6 +41,7 @@ class _Outils(SimpleNamespace):
         "sauvegardes": "atelier_app.storage.backups",
         "demo": "atelier_app.storage.demo",
         "chiffrement": "atelier_app.storage.chiffrement",
+        "restauration": "atelier_app.storage.restauration",
     }
 
     def __getattr__(self, nom: str):
@@ -67,16 +68,72 @@ def fermer(services: Services) -> None:
     services.depot.fermer()  # type: ignore[attr-defined]
 
 
-def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
-    """Restore a backup (latest by default) while holding the lock, after backing up the present."""
-    from atelier_app.storage import backups, layout
-    from atelier_app.storage.lock import VerrouDossier
+def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None = None,
+              nom: str = "") -> tuple[Path, Path]:
+    """Restore a backup (latest by default, or ``contenu``: a decrypted one held in memory) atomically.
 
+    Why here: the staged data is opened as a centre of its own and the services re-apply, on it and
+    before the swap, the erasures made since the backup and the restore's journal entry; then one
+    commit point puts it in place (storage/restauration.py). The folder lock is held throughout.
+    """
+    import shutil
+    from datetime import datetime
+
+    from atelier_app.errors import DonneesIllisibles, UserError
+    from atelier_app.storage import backups, layout, restauration
+    from atelier_app.storage.lock import VerrouDossier
+    from atelier_app.storage.repository import Depot, recover_transaction
+
+    dossier = Path(dossier)
+    if dossier.exists() and not dossier.is_dir():
+        raise UserError(f"« {dossier} » est un fichier, pas un dossier de données.")
+    dossier.mkdir(parents=True, exist_ok=True)
     verrou = VerrouDossier(dossier)
     verrou.acquerir()
     try:
-        if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration")
-        return backups.restaurer(dossier, fichier)
+        recover_transaction(dossier)
+        if contenu is None:
+            fichier = Path(fichier) if fichier else backups.derniere_bonne(dossier)
+            if not fichier.is_file():
+                raise UserError(f"La sauvegarde « {fichier} » n'existe pas.")
+            nom = nom or fichier.name
+        utilisee = fichier if fichier is not None else Path(nom)
+        staging = restauration.extraire(dossier, contenu if contenu is not None else utilisee, nom)
+        try:
+            restauration.garder_journal_actuel(dossier, staging)
+            try:
+                depot = Depot.ouvrir(staging, verrou=False)
+            except DonneesIllisibles as exc:
+                raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
+                                "Rien n'a été changé.") from exc
+            try:
+                services = Services(depot, Contexte(), outils=outils())
+                problemes = services.donnees.apres_restauration(
+                    nom, restauration.effacements(dossier),
+                    "restauration_chiffree" if contenu is not None else "restauration")
+            finally:
+                depot.fermer()
+            if problemes:
+                raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
+            if layout.data_files(dossier):
+                backups.sauvegarder(dossier, raison="avant-restauration")
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        base = datetime.now().strftime("%Y%m%d-%H%M%S")
+        a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
+        while a_cote.exists():
+            a_cote, n = a_cote.with_name(f"{base}-{n}"), n + 1
+        restauration.basculer(dossier, staging, a_cote)
+        log.info("Sauvegarde %s restaurée ; anciens fichiers dans %s", nom, a_cote)
+        return utilisee, a_cote
     finally:
         verrou.liberer()
+
+
+def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:
+    """Restore an encrypted backup: decrypted in memory (a wrong passphrase stops before anything)."""
+    from atelier_app.storage import chiffrement
+
+    contenu = chiffrement.lire_chiffre(Path(fichier), phrase)
+    return restaurer(dossier, contenu=contenu, nom=Path(fichier).name)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from atelier_app import assemblage
 from atelier_app.domain.personnes import Personne
 from atelier_app.storage import backups
 from atelier_app.storage.repository import Depot
@@ -54,7 +55,7 @@ def test_sauvegarde_et_restauration(tmp_path):
         tx.put(Personne(id="apres", nom="apres", prenom="x"))
     depot.fermer()
     courant = (dossier / "atelier.json").read_bytes()
-    utilisee, a_cote = backups.restaurer(dossier)
+    utilisee, a_cote = assemblage.restaurer(dossier)
     assert utilisee == archive
     assert (a_cote / "atelier.json").read_bytes() == courant
     assert a_cote.parent.name == "mis_de_cote"

@@ -78,12 +78,7 @@ def _restaurer_chiffree(args, dossier: Path) -> int:
     from atelier_app import assemblage
 
     phrase = _secret("Phrase de passe", confirmer=False)
-    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(dossier, Path(args.fichier), phrase)
-    services = assemblage.ouvrir(dossier)
-    try:
-        services.rgpd.journaliser_action("restauration_chiffree", (), Path(args.fichier).name)
-    finally:
-        assemblage.fermer(services)
+    _utilisee, a_cote = assemblage.restaurer_chiffre(dossier, Path(args.fichier), phrase)
     ecrire(f"Sauvegarde chiffrée « {Path(args.fichier).name} » restaurée. "
            f"Les fichiers remplacés sont gardés dans {a_cote}.")
     return 0

@@ -71,6 +71,31 @@ class DonneesService(Service):
             self.journaliser(tx, "restauration", (), chemin.name)
         return chemin
 
+    def apres_restauration(self, source: str, effaces: set[str], action: str = "restauration") -> list[str]:
+        """On the staged data of a restore, before its swap: erase again, journal, check references.
+
+        Why before the swap: the restored centre must never show, even for an instant, a person
+        erased since the backup was taken. The ids come from the list kept outside the backups and
+        from the journal's erasure entries (the live journal was carried into the staged data).
+        Returns the broken references (a restore with any is refused).
+        """
+        from atelier_app.domain.journal import EntreeJournal
+        from atelier_app.domain.personnes import Personne
+
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        self.depot.charger_tout()
+        effaces = set(effaces)
+        for e in self.depot.all(EntreeJournal):
+            if e.action == "anonymisation":
+                effaces |= set(e.cibles)
+        a_effacer = [p for p in self.depot.all(Personne) if p.id in effaces and not p.anonymise]
+        with self.depot.transaction("Restauration d'une sauvegarde") as tx:
+            if a_effacer:
+                self.services.rgpd.effacer_dans(tx, a_effacer)
+            self.journaliser(tx, action, tuple(p.id for p in a_effacer),
+                             source + (f" ; {len(a_effacer)} personne(s) effacée(s) de nouveau" if a_effacer else ""))
+        return [str(p) for p in self.services.outils.echange.verifier(self.depot) if "renvoie à" in p.raison]
+
     def sauvegarde_du_jour(self) -> Path | None:
         """The first open of each day leaves a backup; safe to call from a worker thread."""
         sv = self.services.outils.sauvegardes

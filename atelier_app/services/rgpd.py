@@ -168,6 +168,7 @@ class RgpdService(Service):
         with self.depot.transaction("Anonymisation") as tx:
             self._anonymiser_dans(tx, [p])
             self.journaliser(tx, "anonymisation", (p.id,))
+        self.services.outils.restauration.noter_effacements(self.depot.dossier, [p.id])
         self.services.journal.purger()
         self.ctx.signaler("personnes")
 
@@ -249,6 +250,7 @@ class RgpdService(Service):
         with self.depot.transaction("Anonymisation des personnes inactives") as tx:
             self._anonymiser_dans(tx, personnes)
             self.journaliser(tx, "anonymisation", tuple(p.id for p in personnes), "durée de conservation dépassée")
+        self.services.outils.restauration.noter_effacements(self.depot.dossier, [p.id for p in personnes])
         self.services.journal.purger()
         self.ctx.signaler("personnes")
         return len(personnes)
@@ -268,3 +270,8 @@ class RgpdService(Service):
         chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(self.depot.dossier, fichier, phrase)
         self.journaliser_action("restauration_chiffree", (), chemin.name)
         return chemin
+
+    # ------------------------------------------------------------- restore
+    def effacer_dans(self, tx, personnes: list[Personne]) -> None:
+        """Erase again, inside a restore's transaction, people erased since the backup (issue 14)."""
+        self._anonymiser_dans(tx, personnes)

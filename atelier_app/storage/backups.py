@@ -11,7 +11,6 @@ import io
 import json
 import logging
 import re
-import shutil
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -73,6 +72,15 @@ def a_garder(quands: list[datetime]) -> set[datetime]:
     return garde
 
 
+def archive(dossier: Path) -> bytes:
+    """Every data file zipped, in memory (an encrypted backup must leave no clear copy on disk)."""
+    tampon = io.BytesIO()
+    with zipfile.ZipFile(tampon, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        for rel in layout.data_files(dossier):
+            z.write(dossier / rel, rel)
+    return tampon.getvalue()
+
+
 def sauvegarder(dossier: Path, raison: str = "") -> Path:
     """Zip every data file; the caller holds the folder lock (and the repository's mutex if open)."""
     now = datetime.now()
@@ -84,11 +92,7 @@ def sauvegarder(dossier: Path, raison: str = "") -> Path:
     while cible.exists():
         cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
         n += 1
-    tampon = io.BytesIO()
-    with zipfile.ZipFile(tampon, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        for rel in layout.data_files(dossier):
-            z.write(dossier / rel, rel)
-    atomic_write_bytes(cible, tampon.getvalue())
+    atomic_write_bytes(cible, archive(dossier))
     log.info("Sauvegarde écrite : %s", cible.name)
     tourner(dossier)
     return cible
@@ -143,29 +147,3 @@ def derniere_bonne(dossier: Path) -> Path:
             continue
         return s.chemin
     raise UserError("Aucune sauvegarde lisible n'existe dans ce dossier.")
-
-
-def restaurer(dossier: Path, chemin: Path | None = None) -> tuple[Path, Path]:
-    """Put a backup in place; the current files go to ``mis_de_cote/<date>/``, never deleted.
-
-    Returns (backup used, folder where the previous files were put aside). The caller holds the
-    folder lock and has closed the repository.
-    """
-    if chemin is None:
-        chemin = derniere_bonne(dossier)
-    chemin = Path(chemin)
-    if not chemin.is_file():
-        raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
-    noms = verifier_archive(chemin)
-    a_cote = dossier / layout.DOSSIER_MIS_DE_COTE / datetime.now().strftime("%Y%m%d-%H%M%S")
-    a_cote.mkdir(parents=True, exist_ok=True)
-    for rel in [*layout.data_files(dossier), layout.TRANSACTION]:
-        src = dossier / rel
-        if src.exists():
-            (a_cote / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(src, a_cote / rel)
-    with zipfile.ZipFile(chemin) as z:
-        for rel in noms:
-            atomic_write_bytes(dossier / rel, z.read(rel))
-    log.info("Sauvegarde %s restaurée ; anciens fichiers dans %s", chemin.name, a_cote)
-    return chemin, a_cote

@@ -75,9 +75,8 @@ def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str) -> Path:
     vers = Path(vers)
     if not vers.is_dir():
         raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
-    zip_ = backups.sauvegarder(dossier, raison="chiffree")
     cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{EXTENSION}"
-    atomic_write_bytes(cible, chiffrer(zip_.read_bytes(), phrase))
+    atomic_write_bytes(cible, chiffrer(backups.archive(dossier), phrase))  # the clear zip stays in memory
     log.info("Sauvegarde chiffrée écrite : %s", cible)
     return cible
 
@@ -100,24 +99,9 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Pa
     return cible
 
 
-def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:
-    """Restore an encrypted backup into a data folder that is not open (the CLI's case).
-
-    The present files are backed up and put aside first, as for any restore; a wrong passphrase
-    stops before anything is touched.
-    """
-    from atelier_app.storage import layout
-    from atelier_app.storage.lock import VerrouDossier
-
-    contenu = dechiffrer(Path(fichier).read_bytes(), phrase, Path(fichier).name) if Path(fichier).is_file() else None
-    if contenu is None:
+def lire_chiffre(fichier: Path, phrase: str) -> bytes:
+    """The clear backup held in memory, for a restore that leaves no plaintext copy on disk."""
+    fichier = Path(fichier)
+    if not fichier.is_file():
         raise UserError(f"Le fichier « {fichier} » n'existe pas.")
-    verrou = VerrouDossier(dossier)
-    verrou.acquerir()
-    try:
-        if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration")
-        zip_ = dechiffrer_vers_sauvegardes(dossier, fichier, phrase)
-        return backups.restaurer(dossier, zip_)
-    finally:
-        verrou.liberer()
+    return dechiffrer(fichier.read_bytes(), phrase, fichier.name)

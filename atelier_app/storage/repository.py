@@ -38,6 +38,9 @@ META = "_meta"
 
 def recover_transaction(dossier: Path) -> None:
     """Finish a multi-file commit interrupted after its commit point, or drop one interrupted before."""
+    from atelier_app.storage import restauration
+
+    restauration.reprendre(dossier)  # an interrupted restore first: it may move the files below
     journal = dossier / layout.TRANSACTION
     if journal.exists():
         try:
