@@ -58,9 +58,11 @@ def outils() -> SimpleNamespace:
 
 def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Services:
     """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French."""
+    from atelier_app import ecriture
     from atelier_app.storage.repository import Depot
 
     depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut())
+    ecriture.proteger(depot.dossier)
     return Services(depot, ctx or Contexte(), outils=outils())
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from atelier_app.ecriture import ecrire_avec, neutraliser
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Ligne, Statistiques, libelle_periode
 
 PETIT = f"< {SEUIL_ANONYMAT}"
@@ -83,21 +84,19 @@ def lignes(stats: Statistiques, centre: str, masque: bool = True, quand: datetim
 
 
 def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True) -> Path:
+    """Write the export whole or not at all (``ecriture``); every text cell neutralised (FORMAT.md)."""
     chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque)
+    rangs = [[neutraliser(v) for v in r] for r in lignes(stats, centre, masque)]
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
-        _csv(rangs, chemin)
-    elif suffixe == ".xlsx":
-        _xlsx(rangs, chemin, stats)
-    elif suffixe == ".ods":
-        _ods(rangs, chemin)
-    else:
-        from atelier_app.errors import UserError
+        return ecrire_avec(chemin, lambda tmp: _csv(rangs, tmp))
+    if suffixe == ".xlsx":
+        return ecrire_avec(chemin, lambda tmp: _xlsx(rangs, tmp, stats))
+    if suffixe == ".ods":
+        return ecrire_avec(chemin, lambda tmp: _ods(rangs, tmp))
+    from atelier_app.errors import UserError
 
-        raise UserError(f"Format d'export inconnu « {chemin.suffix} » : choisissez .xlsx, .ods ou .csv.")
-    return chemin
+    raise UserError(f"Format d'export inconnu « {chemin.suffix} » : choisissez .xlsx, .ods ou .csv.")
 
 
 def en_francais(v: Any) -> str:
@@ -112,7 +111,7 @@ def _csv(rangs: list[list[Any]], chemin: Path) -> None:
     with open(chemin, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";")
         for r in rangs:
-            w.writerow([en_francais(v) for v in r])
+            w.writerow([v if isinstance(v, str) else en_francais(v) for v in r])
 
 
 def _xlsx(rangs: list[list[Any]], chemin: Path, stats: Statistiques) -> None:
@@ -128,6 +127,9 @@ def _xlsx(rangs: list[list[Any]], chemin: Path, stats: Statistiques) -> None:
     titres = {s.titre for s in stats.sections} | {"Informations export", "Filtres"}
     for r in rangs:
         ws.append(r)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text (neutralised already)
         if len(r) == 1 and r[0] in titres:
             ws.cell(ws.max_row, 1).font = titre
         elif r and r[0] in ("Libellé", "Mois"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from atelier_app.ecriture import message_erreur
 from atelier_app.errors import UserError
 from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes
@@ -92,7 +93,10 @@ def sauvegarder(dossier: Path, raison: str = "") -> Path:
     while cible.exists():
         cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
         n += 1
-    atomic_write_bytes(cible, archive(dossier))
+    try:
+        atomic_write_bytes(cible, archive(dossier))
+    except OSError as exc:
+        raise UserError(message_erreur(exc, cible)) from exc
     log.info("Sauvegarde écrite : %s", cible.name)
     tourner(dossier)
     return cible

@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from atelier_app.ecriture import ecrire_octets
 from atelier_app.errors import UserError
 from atelier_app.storage import backups
 from atelier_app.storage.atomic import atomic_write_bytes
@@ -76,7 +77,7 @@ def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str) -> Path:
     if not vers.is_dir():
         raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
     cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{EXTENSION}"
-    atomic_write_bytes(cible, chiffrer(backups.archive(dossier), phrase))  # the clear zip stays in memory
+    ecrire_octets(cible, chiffrer(backups.archive(dossier), phrase))  # the clear zip stays in memory
     log.info("Sauvegarde chiffrée écrite : %s", cible)
     return cible
 

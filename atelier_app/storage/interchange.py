@@ -31,8 +31,8 @@ from atelier_app.domain.preliste import EntreePreliste, valider_preliste
 from atelier_app.domain.projets import Projet, valider_projet
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.seances import Presence, Seance, valider_seance
+from atelier_app.ecriture import ecrire_octets
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
-from atelier_app.storage.atomic import atomic_write_bytes
 from atelier_app.storage.codec import _convert as convertir
 from atelier_app.storage.codec import to_dict
 
@@ -137,9 +137,7 @@ def exporter(depot: Any, chemin: Path, annee: int | None) -> dict[str, int]:
         contenu[nom] = sortie
         if nom == "seances":
             contenu["presences"] = presences
-    chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(chemin, json.dumps(contenu, ensure_ascii=False, indent=1).encode("utf-8"))
+    ecrire_octets(Path(chemin), json.dumps(contenu, ensure_ascii=False, indent=1).encode("utf-8"))
     return {nom: len(contenu[nom]) for nom in (*LISTES, "presences")}
 
 

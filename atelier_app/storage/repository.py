@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from atelier_app.ecriture import raison
 from atelier_app.errors import DonneesIllisibles, UserError
 from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
@@ -329,7 +330,8 @@ class Depot:
                 self._commit_many(dirty)
         except OSError as exc:
             self._rollback()
-            raise UserError(f"Impossible d'enregistrer ({action}) : {exc.strerror or exc}.") from exc
+            raise UserError(f"Impossible d'enregistrer ({action}) : {raison(exc)} ; "
+                            f"rien n'a été changé (dossier {self.dossier}).") from exc
         for s in dirty:
             s.storage.dirty = False
             self._available.add(s.name)

@@ -180,6 +180,8 @@ def reprendre(dossier: Path) -> None:
     if staging.exists():
         log.warning("Restauration interrompue avant son terme : dossier de préparation supprimé")
         shutil.rmtree(staging, ignore_errors=True)
+    for reste in (dossier / layout.DOSSIER_SAUVEGARDES).glob("*.tmp"):  # a backup cut in the middle
+        reste.unlink(missing_ok=True)
 
 
 def _plan_sur(plan: dict) -> bool:
