@@ -75,5 +75,5 @@ def test_fichier_altere_refuse(centre, tmp_path):
 
 
 def test_phrase_trop_courte(centre, tmp_path):
-    with pytest.raises(UserError, match="trop courte"):
+    with pytest.raises(UserError, match="trop faible"):
         centre.rgpd.sauvegarder_chiffre(tmp_path, "court")

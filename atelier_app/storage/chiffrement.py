@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 MAGIE = b"ATELIER-CHIFFRE-1\n"
 EXTENSION = ".atelier-chiffre"
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-PHRASE_MIN = 10
 
 
 def _cle(phrase: str, sel: bytes, n: int, r: int, p: int) -> bytes:
@@ -36,8 +35,12 @@ def _cle(phrase: str, sel: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def verifier_phrase(phrase: str) -> None:
-    if len(phrase) < PHRASE_MIN:
-        raise UserError(f"Phrase de passe trop courte : au moins {PHRASE_MIN} caractères.")
+    """The passwords' rule (CNIL 2022 floor, then the strength estimate): a backup leaves the PC."""
+    from atelier_app.domain.comptes import raisons_refus
+
+    raisons = raisons_refus(phrase)
+    if raisons:
+        raise UserError("Phrase de passe trop faible : il faut " + " ; ".join(raisons) + ".")
 
 
 def chiffrer(contenu: bytes, phrase: str) -> bytes:
