@@ -104,6 +104,13 @@ class DonneesService(Service):
         with self.depot.exclusif():
             return sv.sauvegarder(self.depot.dossier, raison="quotidienne")
 
+    def supprimer_sauvegarde(self, chemin: Path) -> None:
+        """A backup made by hand stays until the user deletes it: this is that deletion (journaled)."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        self.services.outils.sauvegardes.supprimer(self.depot.dossier, Path(chemin))
+        with self.depot.transaction("Suppression d'une sauvegarde") as tx:
+            self.journaliser(tx, "suppression", (), Path(chemin).name)
+
     def sauvegardes(self) -> list:
         return self.services.outils.sauvegardes.lister(self.depot.dossier)
 

@@ -2,7 +2,10 @@
 
 Why zip files of the data files: one file per backup is easy to copy onto a USB key and to reason
 about, and a backup is taken at the first open of each day and before every import or restore.
-Rotation keeps 8 daily, 5 weekly and 12 monthly backups (plus the 3 newest, whatever their date).
+Rotation keeps the first backup of each of the last 8 days, 5 weeks and 12 months (plus the 3
+newest, whatever their date). Why the first: the morning's backup is the state before the day's
+work, the one a user wants back. A backup made by hand (or decrypted from a USB key) is never
+rotated: it stays until the user deletes it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ log = logging.getLogger(__name__)
 
 _NOM = re.compile(r"^atelier-(\d{8})-(\d{6})(?:-[\w-]+)?\.zip$")
 GARDER_JOURS, GARDER_SEMAINES, GARDER_MOIS, GARDER_RECENTES = 8, 5, 12, 3
+#: Suffixes of backups the user asked for: kept until the user deletes them.
+A_LA_MAIN = ("-manuelle", "-dechiffree")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,10 @@ class Sauvegarde:
     @property
     def libelle(self) -> str:
         return self.quand.strftime("%d/%m/%Y à %H:%M")
+
+    @property
+    def a_la_main(self) -> bool:
+        return any(m in self.chemin.name for m in A_LA_MAIN)
 
 
 def dossier_sauvegardes(dossier: Path) -> Path:
@@ -54,22 +63,19 @@ def lister(dossier: Path) -> list[Sauvegarde]:
 
 
 def a_garder(quands: list[datetime]) -> set[datetime]:
-    """Which backup times the rotation keeps: the newest of each of the last days, weeks, months."""
-    ordre = sorted(quands, reverse=True)
-    garde = set(ordre[:GARDER_RECENTES])
+    """Which backup times the rotation keeps: the first of each of the last days, weeks, months."""
+    ordre = sorted(quands)
+    garde = set(ordre[-GARDER_RECENTES:])
     for cle, combien in (
         (lambda q: q.date(), GARDER_JOURS),
         (lambda q: q.isocalendar()[:2], GARDER_SEMAINES),
         (lambda q: (q.year, q.month), GARDER_MOIS),
     ):
-        vues: list = []
+        premiers: dict = {}
         for q in ordre:
-            k = cle(q)
-            if k not in vues:
-                vues.append(k)
-                if len(vues) > combien:
-                    break
-                garde.add(q)
+            premiers.setdefault(cle(q), q)
+        for k in sorted(premiers, reverse=True)[:combien]:
+            garde.add(premiers[k])
     return garde
 
 
@@ -103,7 +109,7 @@ def sauvegarder(dossier: Path, raison: str = "") -> Path:
 
 
 def tourner(dossier: Path) -> list[Path]:
-    existantes = lister(dossier)
+    existantes = [s for s in lister(dossier) if not s.a_la_main]
     garde = a_garder([s.quand for s in existantes])
     supprimees = []
     for s in existantes:
@@ -111,6 +117,28 @@ def tourner(dossier: Path) -> list[Path]:
             s.chemin.unlink(missing_ok=True)
             supprimees.append(s.chemin)
     return supprimees
+
+
+def supprimer(dossier: Path, chemin: Path) -> None:
+    """Delete one backup the user chose (only a backup of this folder, never another file)."""
+    chemin = Path(chemin)
+    if chemin.parent.resolve() != dossier_sauvegardes(dossier).resolve() or not _NOM.match(chemin.name):
+        raise UserError(f"« {chemin.name} » n'est pas une sauvegarde de ce dossier.")
+    try:
+        chemin.unlink()
+    except FileNotFoundError:
+        raise UserError(f"La sauvegarde « {chemin.name} » n'existe plus.") from None
+    except OSError as exc:
+        raise UserError(message_erreur(exc, chemin).replace("d'écrire", "d'effacer")) from exc
+
+
+def date_du_contenu(contenu: bytes) -> datetime | None:
+    """When the data inside a backup was written (its newest member), for a decrypted copy's name."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(contenu)) as z:
+            return max((datetime(*i.date_time) for i in z.infolist()), default=None)
+    except (zipfile.BadZipFile, ValueError):
+        return None
 
 
 def sauvegarde_du_jour_faite(dossier: Path, jour: date | None = None) -> bool:

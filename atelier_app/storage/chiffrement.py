@@ -93,7 +93,11 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Pa
     contenu = dechiffrer(fichier.read_bytes(), phrase, fichier.name)
     d = backups.dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)
-    cible = d / f"atelier-{datetime.now():%Y%m%d-%H%M%S}-dechiffree.zip"
+    quand = backups.date_du_contenu(contenu) or datetime.now()  # listed with the date of what it holds
+    cible = d / f"atelier-{quand:%Y%m%d-%H%M%S}-dechiffree.zip"
+    n = 1
+    while cible.exists():
+        cible, n = d / f"atelier-{quand:%Y%m%d-%H%M%S}-dechiffree-{n}.zip", n + 1
     atomic_write_bytes(cible, contenu)
     try:
         backups.verifier_archive(cible)
