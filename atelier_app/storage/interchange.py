@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -227,19 +228,50 @@ def _raison_conversion(tp: Any, valeur: Any, exc: Exception) -> str:
     return f"valeur invalide : « {valeur} »"
 
 
+#: An interchange file larger than this, or nested deeper, is refused before it is parsed.
+TAILLE_MAX = 200 * 1024 * 1024
+PROFONDEUR_MAX = 20
+_CHAINES = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_CROCHETS = re.compile(r"[\[\]{}]")
+
+
+def _trop_profond(texte: str) -> bool:
+    """Nesting depth counted on brackets outside strings, without building anything (a 5 000-deep file)."""
+    profondeur = 0
+    for m in _CROCHETS.finditer(_CHAINES.sub("", texte)):
+        profondeur += 1 if m.group() in "[{" else -1
+        if profondeur > PROFONDEUR_MAX:
+            return True
+    return False
+
+
 def lire(chemin: Path) -> tuple[dict[str, Any], list[Probleme]]:
     """Parse and validate a file on its own (no database): records per list, and every problem."""
     chemin = Path(chemin)
     try:
-        contenu = json.loads(chemin.read_text(encoding="utf-8-sig"))
+        taille = chemin.stat().st_size
+        if taille > TAILLE_MAX:
+            raise UserError(f"« {chemin.name} » est trop gros ({taille // (1024 * 1024)} Mo ; au plus "
+                            f"{TAILLE_MAX // (1024 * 1024)} Mo pour un fichier d'échange).")
+        texte = chemin.read_text(encoding="utf-8-sig")
+        if _trop_profond(texte):
+            raise UserError(f"« {chemin.name} » est imbriqué sur plus de {PROFONDEUR_MAX} niveaux : "
+                            "ce n'est pas un fichier d'échange Atelier.")
+        contenu = json.loads(texte)
     except UnicodeDecodeError:
         raise UserError(f"« {chemin.name} » n'est pas un fichier texte UTF-8.") from None
+    except RecursionError:
+        raise UserError(f"« {chemin.name} » est imbriqué trop profondément : ce n'est pas un fichier d'échange "
+                        "Atelier.") from None
     except ValueError as exc:
         raise UserError(f"« {chemin.name} » n'est pas un fichier JSON valide : {exc}.") from None
     except OSError as exc:
         raise UserError(f"Impossible de lire « {chemin} » : {exc.strerror or exc}.") from None
     if not isinstance(contenu, dict) or contenu.get("format") != FORMAT:
         raise UserError(f"« {chemin.name} » n'est pas un fichier d'échange Atelier (champ « format » ≠ « {FORMAT} »).")
+    if not isinstance(contenu.get("version"), int) or isinstance(contenu.get("version"), bool):
+        raise UserError(f"« {chemin.name} » : le champ « version » doit être le nombre {VERSION}, "
+                        f"pas « {str(contenu.get('version'))[:20]} » (texte ou absent).")
     if contenu.get("version") != VERSION:
         raise UserError(
             f"« {chemin.name} » est au format d'échange version {contenu.get('version')} ; "
