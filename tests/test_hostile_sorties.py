@@ -218,3 +218,62 @@ def test_ecrire_avec_echec_ne_laisse_rien(tmp_path):
     with pytest.raises(UserError, match="dossier des données"):
         ecriture.proteger(tmp_path)
         ecriture.ecrire_octets(tmp_path / "y.json", b"{}")
+
+
+# ---------------------------------------------------------------------------- no traceback
+def test_donnees_est_un_fichier(capsys, tmp_path):
+    f = tmp_path / "fichier"
+    f.write_text("x")
+    code, _, err = atelier(capsys, "--donnees", f, "verifier")
+    assert code == 3 and "est un fichier, pas un dossier" in err
+
+
+def test_dossier_en_lecture_seule(capsys, monkeypatch, demo):
+    import os
+
+    vrai = os.open
+
+    def ouvrir(chemin, drapeaux, *a, **k):
+        if str(chemin).endswith("atelier.lock") or drapeaux & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", str(chemin))
+        return vrai(chemin, drapeaux, *a, **k)
+
+    monkeypatch.setattr(os, "open", ouvrir)
+    for commande in (("verifier",), ("sauvegarder",), ("stats", "--annee", "2026")):
+        code, _, err = atelier(capsys, "--donnees", demo, *commande)
+        assert code == 3 and "lecture seule" in err, (commande, err)
+
+
+def test_stats_sur_un_dossier_casse(capsys, tmp_path, demo):
+    import json
+    import shutil
+
+    d = tmp_path / "casse"
+    shutil.copytree(demo, d)
+    fichier = sorted((d / "personnes").glob("*.json"))[0]
+    contenu = json.loads(fichier.read_text(encoding="utf-8"))
+    contenu["personnes"] = {}
+    fichier.write_text(json.dumps(contenu), encoding="utf-8")
+    code, _, _ = atelier(capsys, "--donnees", d, "verifier")
+    assert code == 1
+    code, _, err = atelier(capsys, "--donnees", d, "stats", "--annee", "2026", "--sortie", tmp_path / "s.xlsx")
+    assert code == 3 and "incohérentes" in err and "renvoie à" in err
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_import_sur_disque_plein(capsys, monkeypatch, tmp_path, demo):
+    import shutil
+
+    d = tmp_path / "copie"
+    shutil.copytree(demo, d)
+    liste = tmp_path / "gens.csv"
+    liste.write_text("Nom;Prénom\nNouveau;Venu\n", encoding="utf-8")
+    avant = contenu(d)
+    _DisquePlein(monkeypatch)
+    code, _, err = atelier(capsys, "--donnees", d, "importer", liste)
+    monkeypatch.undo()
+    assert code == 1 and "le disque est plein" in err
+    apres = contenu(d)
+    assert {k: v for k, v in apres.items() if not k.startswith("sauvegardes/")} == {
+        k: v for k, v in avant.items() if not k.startswith("sauvegardes/")}

@@ -60,6 +60,7 @@ def _stats(args, services) -> int:
         raise UserError(f"--sortie {chemin.name} : choisissez un fichier .xlsx, .ods ou .csv.")
     if args.activite:
         services.centre.activite(args.activite)
+    services.donnees.exiger_coherent()
     stats = pour_periode(services.fiches.collecte, date(args.annee, 1, 1), date(args.annee, 12, 31), args.activite)
     export_stats.ecrire(stats, chemin, services.centre.centre().nom)
     services.fiches.noter_document("export", f"statistiques {args.annee} ({chemin.suffix[1:]})")

@@ -52,6 +52,21 @@ class DonneesService(Service):
         self.depot.charger_tout()
         return [str(p) for p in self.services.outils.echange.verifier(self.depot)]
 
+    def exiger_coherent(self) -> None:
+        """Before figures leave the centre: a folder with broken references gives wrong figures, silently.
+
+        Raises DonneesIllisibles (exit 3) naming the first problems, as ``verifier`` lists them.
+        """
+        from atelier_app.errors import DonneesIllisibles
+
+        self.depot.charger_tout()
+        casses = [str(p) for p in self.services.outils.echange.verifier(self.depot) if "renvoie à" in p.raison]
+        if casses:
+            raise DonneesIllisibles(
+                f"Les données de {self.depot.dossier} sont incohérentes ({len(casses)} référence(s) cassée(s)) : "
+                "les chiffres seraient faux. Lancez « atelier verifier » puis restaurez une sauvegarde.",
+                details=casses[:5])
+
     def sauvegarder(self, raison: str = "") -> Path:
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():

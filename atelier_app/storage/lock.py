@@ -13,7 +13,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from atelier_app.errors import DonneesVerrouillees
+from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,13 @@ class VerrouDossier:
     def acquerir(self) -> None:
         try:
             self._lock.acquire(timeout=0)
+        except OSError as exc:
+            from atelier_app.ecriture import raison
+
+            raise DonneesIllisibles(
+                f"Le dossier de données « {self.fichier.parent} » ne peut pas être ouvert : {raison(exc)}. "
+                "Atelier doit pouvoir y écrire (verrou, sauvegardes, enregistrements)."
+            ) from None
         except Timeout:
             qui = ""
             try:
