@@ -118,7 +118,7 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
             if problemes:
                 raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
             if layout.data_files(dossier):
-                backups.sauvegarder(dossier, raison="avant-restauration")
+                backups.sauvegarder(dossier, raison="avant-restauration", niveau=0)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

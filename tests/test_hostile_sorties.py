@@ -65,15 +65,21 @@ def test_exporter_vers_proc_message_francais(capsys, demo):
 
 
 class _Plein:
-    """A file on a full disk: every write fails with ENOSPC."""
+    """A file on a full disk: every write fails with ENOSPC while the disk is full."""
+
+    plein = False
 
     def __init__(self, f):
         self._f = f
 
-    def write(self, _data):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def write(self, data):
+        if _Plein.plein:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self._f.write(data)
 
     def __getattr__(self, nom):
+        if nom == "_f":
+            raise AttributeError(nom)
         return getattr(self._f, nom)
 
     def __enter__(self):
@@ -99,6 +105,7 @@ class _DisquePlein:
 
         monkeypatch.setattr(io, "open", ouvrir)
         monkeypatch.setattr(builtins, "open", ouvrir)
+        monkeypatch.setattr(_Plein, "plein", True)  # undone with the rest: the disk has room again
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the injector's zip __del__

@@ -60,7 +60,8 @@ class DonneesService(Service):
         from atelier_app.errors import DonneesIllisibles
 
         self.depot.charger_tout()
-        casses = [str(p) for p in self.services.outils.echange.verifier(self.depot) if "renvoie à" in p.raison]
+        casses = [str(p) for p in self.services.outils.echange.verifier(self.depot, doublons=False)
+                  if "renvoie à" in p.raison]
         if casses:
             raise DonneesIllisibles(
                 f"Les données de {self.depot.dossier} sont incohérentes ({len(casses)} référence(s) cassée(s)) : "
@@ -103,13 +104,15 @@ class DonneesService(Service):
         for e in self.depot.all(EntreeJournal):
             if e.action == "anonymisation":
                 effaces |= set(e.cibles)
-        a_effacer = [p for p in self.depot.all(Personne) if p.id in effaces and not p.anonymise]
+        a_effacer = [self.depot.get(Personne, d["id"]) for d in self.depot.all_dicts(Personne)
+                     if d["id"] in effaces and not d.get("anonymise")]  # decode only those (a restore is timed)
         with self.depot.transaction("Restauration d'une sauvegarde") as tx:
             if a_effacer:
                 self.services.rgpd.effacer_dans(tx, a_effacer)
             self.journaliser(tx, action, tuple(p.id for p in a_effacer),
                              source + (f" ; {len(a_effacer)} personne(s) effacée(s) de nouveau" if a_effacer else ""))
-        return [str(p) for p in self.services.outils.echange.verifier(self.depot) if "renvoie à" in p.raison]
+        return [str(p) for p in self.services.outils.echange.verifier(self.depot, doublons=False)
+                if "renvoie à" in p.raison]
 
     def sauvegarde_du_jour(self) -> Path | None:
         """The first open of each day leaves a backup; safe to call from a worker thread."""

@@ -79,17 +79,23 @@ def a_garder(quands: list[datetime]) -> set[datetime]:
     return garde
 
 
-def archive(dossier: Path) -> bytes:
+def archive(dossier: Path, niveau: int = 6) -> bytes:
     """Every data file zipped, in memory (an encrypted backup must leave no clear copy on disk)."""
     tampon = io.BytesIO()
-    with zipfile.ZipFile(tampon, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    methode = zipfile.ZIP_DEFLATED if niveau else zipfile.ZIP_STORED
+    with zipfile.ZipFile(tampon, "w", compression=methode, compresslevel=niveau or None) as z:
         for rel in layout.data_files(dossier):
             z.write(dossier / rel, rel)
     return tampon.getvalue()
 
 
-def sauvegarder(dossier: Path, raison: str = "") -> Path:
-    """Zip every data file; the caller holds the folder lock (and the repository's mutex if open)."""
+def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6) -> Path:
+    """Zip every data file; the caller holds the folder lock (and the repository's mutex if open).
+
+    ``niveau``: zlib's compression level, 0 for none: the backup a restore takes of the present is
+    stored uncompressed (larger, but the user is waiting for the restore itself, and rotation
+    removes it in time).
+    """
     now = datetime.now()
     suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
     d = dossier_sauvegardes(dossier)
@@ -100,7 +106,7 @@ def sauvegarder(dossier: Path, raison: str = "") -> Path:
         cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
         n += 1
     try:
-        atomic_write_bytes(cible, archive(dossier))
+        atomic_write_bytes(cible, archive(dossier, niveau))
     except OSError as exc:
         raise UserError(message_erreur(exc, cible)) from exc
     log.info("Sauvegarde écrite : %s", cible.name)

@@ -363,8 +363,8 @@ def instantane(presence: Presence, personne: Personne | None, annee: int, champs
 
 
 # ------------------------------------------------------------------------------------------ checks
-def verifier(depot: Any) -> list[Probleme]:
-    """References between stored records, over-full groups and duplicate people."""
+def verifier(depot: Any, doublons: bool = True) -> list[Probleme]:
+    """References between stored records, over-full groups and (unless ``doublons`` is off) duplicate people."""
     depot.charger_tout()
     ids = {nom: {d["id"] for d in depot.all_dicts(kind)} for nom, (kind, _p, _v) in LISTES.items()}
     problemes: list[Probleme] = []
@@ -392,7 +392,7 @@ def verifier(depot: Any) -> list[Probleme]:
             if p.get("personne") not in ids["personnes"]:
                 manque(f"seances {d['id']}", "presences", "personnes", p.get("personne"))
     vus: dict[tuple, str] = {}
-    for p in depot.all(Personne):
+    for p in depot.all(Personne) if doublons else ():
         if p.anonymise or not p.nom.strip():
             continue
         cle = p.cle_doublon()

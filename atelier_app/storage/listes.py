@@ -241,10 +241,10 @@ def lignes_xlsx(chemin: Path) -> list[tuple[int, list[Any]]]:
     try:
         feuille = classeur.worksheets[0]
         out = []
-        for n, ligne in enumerate(feuille.iter_rows(values_only=True, max_col=COLONNES_MAX), start=1):
+        for n, ligne in enumerate(feuille.iter_rows(values_only=True), start=1):  # max_col would pad every row
             if n > LIGNES_MAX:
                 raise _trop_de_lignes(chemin.name)
-            out.append((n, list(ligne)))
+            out.append((n, list(ligne[:COLONNES_MAX])))
         return out
     finally:
         classeur.close()

@@ -27,13 +27,6 @@ class VerrouDossier:
     def acquerir(self) -> None:
         try:
             self._lock.acquire(timeout=0)
-        except OSError as exc:
-            from atelier_app.ecriture import raison
-
-            raise DonneesIllisibles(
-                f"Le dossier de données « {self.fichier.parent} » ne peut pas être ouvert : {raison(exc)}. "
-                "Atelier doit pouvoir y écrire (verrou, sauvegardes, enregistrements)."
-            ) from None
         except Timeout:
             qui = ""
             try:
@@ -44,6 +37,13 @@ class VerrouDossier:
                 "Les données sont déjà ouvertes par une autre copie d'Atelier"
                 + (f" ({qui})" if qui else "")
                 + ". Fermez-la avant d'en ouvrir une autre."
+            ) from None
+        except OSError as exc:  # after Timeout, which is an OSError too
+            from atelier_app.ecriture import raison
+
+            raise DonneesIllisibles(
+                f"Le dossier de données « {self.fichier.parent} » ne peut pas être ouvert : {raison(exc)}. "
+                "Atelier doit pouvoir y écrire (verrou, sauvegardes, enregistrements)."
             ) from None
         try:
             self.info.write_text(f"poste {socket.gethostname()}, processus {os.getpid()}", encoding="utf-8")
