@@ -190,3 +190,27 @@ def test_lecture_ne_cree_rien_sur_un_fichier_illisible(capsys, tmp_path):
     code, _, err = atelier(capsys, "--donnees", tmp_path / "d", "importer", f)
     assert code == 1 and "x.xlsx" in err
     assert io is not None
+
+
+def test_lecteur_xlsx_donne_les_valeurs_d_openpyxl(tmp_path):
+    """The streamed reader (tableur_xlsx) reads what openpyxl reads: text, numbers, dates, booleans, gaps."""
+    from datetime import datetime
+
+    from openpyxl import Workbook, load_workbook
+
+    from atelier_app.storage import tableur_xlsx
+
+    classeur = Workbook()
+    feuille = classeur.active
+    feuille.append(["Nom", "Prénom", "Date de naissance", "Code postal", "Note", "Allergie"])
+    feuille.append(["Lefèvre", "Hélène", datetime(1951, 7, 14), 59000, 1.5, True])
+    feuille.append(["Petit", None, date(2001, 1, 2), "08000", None, False])
+    feuille["B6"] = "  ligne 6 après un trou  "
+    feuille.cell(7, 3).value = 1956
+    chemin = tmp_path / "l.xlsx"
+    classeur.save(chemin)
+    attendu = [list(r) for r in load_workbook(chemin, read_only=True).worksheets[0].iter_rows(values_only=True)]
+    lus = dict(tableur_xlsx.lignes(chemin, 100))
+    for n, rang in enumerate(attendu, start=1):
+        valeurs = lus.get(n, [])
+        assert valeurs + [None] * (len(rang) - len(valeurs)) == rang, n

@@ -235,19 +235,14 @@ def lignes_csv(texte: str, nom: str = "le fichier") -> list[tuple[int, list[Any]
 
 
 def lignes_xlsx(chemin: Path) -> list[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
+    from atelier_app.storage import tableur_xlsx
 
-    classeur = load_workbook(chemin, read_only=True, data_only=True)
-    try:
-        feuille = classeur.worksheets[0]
-        out = []
-        for n, ligne in enumerate(feuille.iter_rows(values_only=True), start=1):  # max_col would pad every row
-            if n > LIGNES_MAX:
-                raise _trop_de_lignes(chemin.name)
-            out.append((n, list(ligne[:COLONNES_MAX])))
-        return out
-    finally:
-        classeur.close()
+    out = []
+    for n, ligne in tableur_xlsx.lignes(chemin, COLONNES_MAX):
+        if len(out) >= LIGNES_MAX:
+            raise _trop_de_lignes(chemin.name)
+        out.append((n, ligne))
+    return out
 
 
 def lignes_ods(chemin: Path) -> list[tuple[int, list[Any]]]:
