@@ -63,6 +63,8 @@ def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Se
 
     depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut())
     ecriture.proteger(depot.dossier)
+    exports = os.environ.get("ATELIER_EXPORTS")
+    ecriture.nettoyer_temporaires(Path(exports) if exports else Path.cwd() / "exports")  # left by a killed export
     return Services(depot, ctx or Contexte(), outils=outils())
 
 
@@ -79,12 +81,13 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
     commit point puts it in place (storage/restauration.py). The folder lock is held throughout.
     """
     import shutil
+    from concurrent.futures import ThreadPoolExecutor
     from datetime import datetime
 
-    from atelier_app.errors import DonneesIllisibles, UserError
+    from atelier_app.errors import UserError
     from atelier_app.storage import backups, layout, restauration
     from atelier_app.storage.lock import VerrouDossier
-    from atelier_app.storage.repository import Depot, recover_transaction
+    from atelier_app.storage.repository import recover_transaction
 
     dossier = Path(dossier)
     if dossier.exists() and not dossier.is_dir():
@@ -100,28 +103,22 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
                 raise UserError(f"La sauvegarde « {fichier} » n'existe pas.")
             nom = nom or fichier.name
         utilisee = fichier if fichier is not None else Path(nom)
-        staging = restauration.extraire(dossier, contenu if contenu is not None else utilisee, nom)
-        try:
-            restauration.garder_journal_actuel(dossier, staging)
+        with ThreadPoolExecutor(1) as fond:
+            # the backup of the present (stored, not compressed) is written while the staged data is checked
+            present = (fond.submit(backups.sauvegarder, dossier, "avant-restauration", 0)
+                       if layout.data_files(dossier) else None)
             try:
-                depot = Depot.ouvrir(staging, verrou=False)
-            except DonneesIllisibles as exc:
-                raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
-                                "Rien n'a été changé.") from exc
+                staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
+            except BaseException:
+                if present is not None and present.exception() is None:
+                    present.result().unlink(missing_ok=True)  # refused: the folder is left exactly as it was
+                raise
             try:
-                services = Services(depot, Contexte(), outils=outils())
-                problemes = services.donnees.apres_restauration(
-                    nom, restauration.effacements(dossier),
-                    "restauration_chiffree" if contenu is not None else "restauration")
-            finally:
-                depot.fermer()
-            if problemes:
-                raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
-            if layout.data_files(dossier):
-                backups.sauvegarder(dossier, raison="avant-restauration", niveau=0)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+                if present is not None:
+                    present.result()
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
         base = datetime.now().strftime("%Y%m%d-%H%M%S")
         a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
         while a_cote.exists():
@@ -131,6 +128,36 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
         return utilisee, a_cote
     finally:
         verrou.liberer()
+
+
+def _preparer(dossier: Path, source: Path | bytes, nom: str, chiffree: bool) -> Path:
+    """Unpack, open and check the staged data, erasures re-applied and the restore journaled in it."""
+    import shutil
+
+    from atelier_app.errors import DonneesIllisibles, UserError
+    from atelier_app.storage import restauration
+    from atelier_app.storage.repository import Depot
+
+    staging = restauration.extraire(dossier, source, nom)
+    try:
+        restauration.garder_journal_actuel(dossier, staging)
+        try:
+            depot = Depot.ouvrir(staging, verrou=False)
+        except DonneesIllisibles as exc:
+            raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
+                            "Rien n'a été changé.") from exc
+        try:
+            services = Services(depot, Contexte(), outils=outils())
+            problemes = services.donnees.apres_restauration(
+                nom, restauration.effacements(dossier), "restauration_chiffree" if chiffree else "restauration")
+        finally:
+            depot.fermer()
+        if problemes:
+            raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
 
 
 def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:

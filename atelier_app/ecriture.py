@@ -108,6 +108,32 @@ def _effacer(tmp: Path) -> None:
         log.warning("Fichier temporaire %s impossible à effacer", tmp)
 
 
+_EXTENSIONS = (".json", ".csv", ".xlsx", ".ods", ".pdf", ".zip", ".atelier-chiffre")
+
+
+def nettoyer_temporaires(dossier: Path, age_min_s: float = 3600) -> list[Path]:
+    """Remove our temporary files left by a copy that was killed while writing (at open).
+
+    Why an age: another copy of Atelier may be writing into the same exports folder right now.
+    """
+    import time
+
+    effaces = []
+    if not Path(dossier).is_dir():
+        return effaces
+    limite = time.time() - age_min_s
+    for p in Path(dossier).glob(f"*{SUFFIXE_TEMPORAIRE}"):
+        try:
+            if p.name[: -len(SUFFIXE_TEMPORAIRE)].endswith(_EXTENSIONS) and p.stat().st_mtime < limite:
+                p.unlink()
+                effaces.append(p)
+        except OSError:
+            log.warning("Fichier temporaire %s impossible à effacer", p)
+    if effaces:
+        log.info("%d fichier(s) temporaire(s) périmé(s) effacé(s) dans %s", len(effaces), dossier)
+    return effaces
+
+
 def neutraliser(valeur: Any) -> Any:
     """A spreadsheet cell that cannot run as a formula (FORMAT.md, OWASP CSV injection).
 

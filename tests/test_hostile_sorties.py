@@ -284,3 +284,19 @@ def test_import_sur_disque_plein(capsys, monkeypatch, tmp_path, demo):
     apres = contenu(d)
     assert {k: v for k, v in apres.items() if not k.startswith("sauvegardes/")} == {
         k: v for k, v in avant.items() if not k.startswith("sauvegardes/")}
+
+
+def test_temporaires_d_export_perimes_nettoyes(capsys, demo, exports_temporaires):
+    import os
+    import time
+
+    vieux = exports_temporaires / "export.json.tmp"
+    vieux.write_bytes(b'{"personnes": [toutes les donnees')
+    os.utime(vieux, (time.time() - 7200, time.time() - 7200))
+    recent = exports_temporaires / "stats.xlsx.tmp"  # another copy may be writing it now
+    recent.write_bytes(b"PK")
+    autre = exports_temporaires / "notes.tmp"
+    autre.write_bytes(b"pas a nous")
+    os.utime(autre, (time.time() - 7200, time.time() - 7200))
+    atelier(capsys, "--donnees", demo, "verifier")
+    assert not vieux.exists() and recent.exists() and autre.exists()

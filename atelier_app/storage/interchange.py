@@ -379,14 +379,16 @@ def verifier(depot: Any, doublons: bool = True) -> list[Probleme]:
             if (valeur is None and facultatif) or valeur in ids[cible]:
                 continue
             manque(f"{nom} {d['id']}", champ, cible, valeur)
-    for g in depot.all(Groupe):
-        ou = f"groupes {g.id} ({g.nom})"
+    capacite_par_defaut = Groupe.__dataclass_fields__["capacite"].default
+    for g in depot.all_dicts(Groupe):  # stored dicts: decoding every group cost most of a restore's check
+        ou = f"groupes {g['id']} ({g.get('nom', '')})"
         for champ in ("inscrits", "liste_attente"):
-            for pid in getattr(g, champ):
+            for pid in g.get(champ) or ():
                 if pid not in ids["personnes"]:
                     manque(ou, champ, "personnes", pid)
-        if len(g.inscrits) > g.capacite:
-            problemes.append(Probleme(ou, "inscrits", f"{len(g.inscrits)} inscrits pour {g.capacite} places"))
+        capacite = g.get("capacite", capacite_par_defaut)
+        if isinstance(capacite, int) and len(g.get("inscrits") or ()) > capacite:
+            problemes.append(Probleme(ou, "inscrits", f"{len(g['inscrits'])} inscrits pour {capacite} places"))
     for d in depot.all_dicts(Seance):
         for p in d.get("presences", ()):
             if p.get("personne") not in ids["personnes"]:

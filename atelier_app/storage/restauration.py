@@ -97,15 +97,17 @@ def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> Path:
 
 def _durcir(staging: Path, noms: list[str]) -> None:
     """Every staged file on disk before the commit point. Why one ``sync`` where the system has it:
-    some 250 separate fsyncs were most of a restore's time; one flush of the disk does the same."""
+    some 250 separate fsyncs were most of a restore's time (issued from threads they were slower
+    still); one flush of the disks does the same work at once."""
     if hasattr(os, "sync"):
         os.sync()
         return
     for rel in noms:
-        with open(staging / rel, "rb+") as f:
-            os.fsync(f.fileno())
-    for d in {(staging / rel).parent for rel in noms}:
-        fsync_dir(d)
+        fd = os.open(staging / rel, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def garder_journal_actuel(dossier: Path, staging: Path) -> None:
