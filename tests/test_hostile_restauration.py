@@ -201,3 +201,14 @@ def test_tue_a_chaque_etape_de_la_restauration(tmp_path):
             break
         etape += 1
     assert vus["ancien"] > 5 and vus["nouveau"] > 1, vus
+
+
+def test_archive_piegee_refusee_avant_de_fermer_la_fenetre(tmp_path, d):
+    """The GUI checks a backup before closing to restore it: a trapped member is named at that point."""
+    archive = zip_avec(tmp_path, {"atelier.json": NOYAU_OK, "../../evade.json": b"{}"})
+    s = assemblage.ouvrir(d)
+    try:
+        with pytest.raises(UserError, match="sort du dossier"):
+            s.donnees.preparer_restauration(archive)
+    finally:
+        assemblage.fermer(s)

@@ -274,4 +274,5 @@ class RgpdService(Service):
     # ------------------------------------------------------------- restore
     def effacer_dans(self, tx, personnes: list[Personne]) -> None:
         """Erase again, inside a restore's transaction, people erased since the backup (issue 14)."""
+        self.ctx.exiger(Permission.ANONYMISER)
         self._anonymiser_dans(tx, personnes)

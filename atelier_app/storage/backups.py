@@ -154,8 +154,12 @@ def sauvegarde_du_jour_faite(dossier: Path, jour: date | None = None) -> bool:
 
 def verifier_archive(chemin: Path) -> list[str]:
     """Names of the data files in a backup, after checking each one reads as JSON."""
+    from atelier_app.storage.restauration import membre_sur
+
     try:
         with zipfile.ZipFile(chemin) as z:
+            for info in z.infolist():  # a trapped archive is refused before the window closes
+                membre_sur(info)
             noms = [n for n in z.namelist() if n.endswith(".json")]
             if layout.NOYAU not in noms:
                 raise UserError(f"La sauvegarde « {chemin.name} » ne contient pas « atelier.json ».")

@@ -37,7 +37,7 @@ EFFACEMENTS = "effacements.json"
 TAILLE_MAX_MEMBRE = 200 * 1024 * 1024
 
 
-def _membre_sur(info: zipfile.ZipInfo) -> str | None:
+def membre_sur(info: zipfile.ZipInfo) -> str | None:
     """The member's relative name if it is a data file that may be unpacked; None for a folder entry."""
     nom = info.filename
     chemin = PurePosixPath(nom)
@@ -77,7 +77,7 @@ def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> Path:
     try:
         with zipfile.ZipFile(source) as z:
             infos = z.infolist()
-            membres = [(i, n) for i in infos if (n := _membre_sur(i)) is not None]
+            membres = [(i, n) for i in infos if (n := membre_sur(i)) is not None]
             if layout.NOYAU not in [n for _i, n in membres]:
                 raise UserError(f"La sauvegarde « {nom} » ne contient pas « atelier.json ». Rien n'a été changé.")
             staging.mkdir(parents=True)
