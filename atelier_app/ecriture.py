@@ -118,7 +118,7 @@ def nettoyer_temporaires(dossier: Path, age_min_s: float = 3600) -> list[Path]:
     """
     import time
 
-    effaces = []
+    effaces: list[Path] = []
     if not Path(dossier).is_dir():
         return effaces
     limite = time.time() - age_min_s

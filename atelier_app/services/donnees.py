@@ -104,8 +104,9 @@ class DonneesService(Service):
         for e in self.depot.all(EntreeJournal):
             if e.action == "anonymisation":
                 effaces |= set(e.cibles)
-        a_effacer = [self.depot.get(Personne, d["id"]) for d in self.depot.all_dicts(Personne)
-                     if d["id"] in effaces and not d.get("anonymise")]  # decode only those (a restore is timed)
+        a_effacer = [p for d in self.depot.all_dicts(Personne)  # decode only those: a restore is timed
+                     if d["id"] in effaces and not d.get("anonymise")
+                     and (p := self.depot.get(Personne, d["id"])) is not None]
         with self.depot.transaction("Restauration d'une sauvegarde") as tx:
             if a_effacer:
                 self.services.rgpd.effacer_dans(tx, a_effacer)

@@ -237,7 +237,7 @@ def lignes_csv(texte: str, nom: str = "le fichier") -> list[tuple[int, list[Any]
 def lignes_xlsx(chemin: Path) -> list[tuple[int, list[Any]]]:
     from atelier_app.storage import tableur_xlsx
 
-    out = []
+    out: list[tuple[int, list[Any]]] = []
     for n, ligne in tableur_xlsx.lignes(chemin, COLONNES_MAX):
         if len(out) >= LIGNES_MAX:
             raise _trop_de_lignes(chemin.name)
