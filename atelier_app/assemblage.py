@@ -82,13 +82,13 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
     """
     import shutil
     from concurrent.futures import ThreadPoolExecutor
-    from datetime import datetime
 
     from atelier_app.errors import UserError
     from atelier_app.storage import backups, layout, restauration
     from atelier_app.storage.lock import VerrouDossier
     from atelier_app.storage.repository import recover_transaction
 
+    horloge = Contexte().maintenant  # the command line's clock: the context's, as everywhere
     dossier = Path(dossier)
     if dossier.exists() and not dossier.is_dir():
         raise UserError(f"« {dossier} » est un fichier, pas un dossier de données.")
@@ -105,7 +105,7 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
         utilisee = fichier if fichier is not None else Path(nom)
         with ThreadPoolExecutor(1) as fond:
             # the backup of the present (stored, not compressed) is written while the staged data is checked
-            present = (fond.submit(backups.sauvegarder, dossier, "avant-restauration", 0)
+            present = (fond.submit(backups.sauvegarder, dossier, "avant-restauration", 0, horloge=horloge)
                        if layout.data_files(dossier) else None)
             try:
                 staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
@@ -119,7 +119,7 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-        base = datetime.now().strftime("%Y%m%d-%H%M%S")
+        base = horloge().strftime("%Y%m%d-%H%M%S")
         a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
         while a_cote.exists():
             a_cote, n = a_cote.with_name(f"{base}-{n}"), n + 1

@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -89,14 +90,15 @@ def archive(dossier: Path, niveau: int = 6) -> bytes:
     return tampon.getvalue()
 
 
-def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6) -> Path:
+def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6, *,
+                horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Zip every data file; the caller holds the folder lock (and the repository's mutex if open).
 
     ``niveau``: zlib's compression level, 0 for none: the backup a restore takes of the present is
     stored uncompressed (larger, but the user is waiting for the restore itself, and rotation
-    removes it in time).
+    removes it in time). ``horloge``: the caller's clock (the services' context), which names the file.
     """
-    now = datetime.now()
+    now = horloge()
     suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
     d = dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -73,19 +74,21 @@ def dechiffrer(donnees: bytes, phrase: str, nom: str = "le fichier") -> bytes:
         ) from None
 
 
-def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str) -> Path:
+def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str, *,
+                        horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Take a backup of the data folder and write it encrypted into ``vers`` (caller holds the lock)."""
     verifier_phrase(phrase)
     vers = Path(vers)
     if not vers.is_dir():
         raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
-    cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{EXTENSION}"
+    cible = vers / f"atelier-{horloge():%Y%m%d-%H%M%S}{EXTENSION}"
     ecrire_octets(cible, chiffrer(backups.archive(dossier), phrase))  # the clear zip stays in memory
     log.info("Sauvegarde chiffrée écrite : %s", cible)
     return cible
 
 
-def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Path:
+def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str, *,
+                                horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Decrypt an encrypted backup into the folder's backups, checked; returns the zip's path."""
     fichier = Path(fichier)
     if not fichier.is_file():
@@ -93,7 +96,7 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str) -> Pa
     contenu = dechiffrer(fichier.read_bytes(), phrase, fichier.name)
     d = backups.dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)
-    quand = backups.date_du_contenu(contenu) or datetime.now()  # listed with the date of what it holds
+    quand = backups.date_du_contenu(contenu) or horloge()  # listed with the date of what it holds
     cible = d / f"atelier-{quand:%Y%m%d-%H%M%S}-dechiffree.zip"
     n = 1
     while cible.exists():
