@@ -73,6 +73,7 @@ class _Outils(_Paresseux):
         "sauvegardes": "atelier_app.storage.backups",
         "demo": "atelier_app.storage.demo",
         "chiffrement": "atelier_app.storage.chiffrement",
+        "restauration": "atelier_app.storage.restauration",
     }
 
     def __init__(self) -> None:
@@ -99,7 +100,12 @@ def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Se
     def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
         return contexte.maintenant()
 
+    from atelier_app import ecriture
+
     depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=horloge)
+    ecriture.proteger(depot.dossier)
+    exports = os.environ.get("ATELIER_EXPORTS")
+    ecriture.nettoyer_temporaires(Path(exports) if exports else Path.cwd() / "exports")  # left by a killed export
     return Services(depot, contexte, outils=outils())
 
 
@@ -107,21 +113,101 @@ def fermer(services: Services) -> None:
     services.depot.fermer()  # type: ignore[attr-defined]
 
 
-def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
-    """Restore a backup (latest by default) while holding the lock, after backing up the present."""
+def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None = None,
+              nom: str = "") -> tuple[Path, Path]:
+    """Restore a backup (latest by default, or ``contenu``: a decrypted one held in memory) atomically.
+
+    Why here: the staged data is opened as a centre of its own and the services re-apply, on it and
+    before the swap, the erasures made since the backup and the restore's journal entry; then one
+    commit point puts it in place (storage/restauration.py). The folder lock is held throughout.
+    """
     from atelier_app.storage import serveur
 
     if serveur.est_adresse(dossier):
         return serveur.sauvegardes.restaurer(str(dossier), fichier)
-    from atelier_app.storage import backups, layout
-    from atelier_app.storage.lock import VerrouDossier
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
 
-    horloge = Contexte().maintenant
+    from atelier_app.errors import UserError
+    from atelier_app.storage import backups, layout, restauration
+    from atelier_app.storage.lock import VerrouDossier
+    from atelier_app.storage.repository import recover_transaction
+
+    horloge = Contexte().maintenant  # the command line's clock: the context's, as everywhere
+    dossier = Path(dossier)
+    if dossier.exists() and not dossier.is_dir():
+        raise UserError(f"« {dossier} » est un fichier, pas un dossier de données.")
+    dossier.mkdir(parents=True, exist_ok=True)
     verrou = VerrouDossier(dossier)
     verrou.acquerir()
     try:
-        if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration", horloge=horloge)
-        return backups.restaurer(dossier, fichier, horloge=horloge)
+        recover_transaction(dossier)
+        if contenu is None:
+            fichier = Path(fichier) if fichier else backups.derniere_bonne(dossier)
+            if not fichier.is_file():
+                raise UserError(f"La sauvegarde « {fichier} » n'existe pas.")
+            nom = nom or fichier.name
+        utilisee = fichier if fichier is not None else Path(nom)
+        with ThreadPoolExecutor(1) as fond:
+            # the backup of the present (stored, not compressed) is written while the staged data is checked
+            present = (fond.submit(backups.sauvegarder, dossier, "avant-restauration", 0, horloge=horloge)
+                       if layout.data_files(dossier) else None)
+            try:
+                staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
+            except BaseException:
+                if present is not None and present.exception() is None:
+                    present.result().unlink(missing_ok=True)  # refused: the folder is left exactly as it was
+                raise
+            try:
+                if present is not None:
+                    present.result()
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+        base = horloge().strftime("%Y%m%d-%H%M%S")
+        a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
+        while a_cote.exists():
+            a_cote, n = a_cote.with_name(f"{base}-{n}"), n + 1
+        restauration.basculer(dossier, staging, a_cote)
+        log.info("Sauvegarde %s restaurée ; anciens fichiers dans %s", nom, a_cote)
+        return utilisee, a_cote
     finally:
         verrou.liberer()
+
+
+def _preparer(dossier: Path, source: Path | bytes, nom: str, chiffree: bool) -> Path:
+    """Unpack, open and check the staged data, erasures re-applied and the restore journaled in it."""
+    import shutil
+
+    from atelier_app.errors import DonneesIllisibles, UserError
+    from atelier_app.storage import restauration
+    from atelier_app.storage.repository import Depot
+
+    staging = restauration.extraire(dossier, source, nom)
+    try:
+        restauration.garder_journal_actuel(dossier, staging)
+        try:
+            depot = Depot.ouvrir(staging, verrou=False)
+        except DonneesIllisibles as exc:
+            raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
+                            "Rien n'a été changé.") from exc
+        try:
+            services = Services(depot, Contexte(), outils=outils())
+            problemes = services.donnees.apres_restauration(
+                nom, restauration.effacements(dossier), "restauration_chiffree" if chiffree else "restauration")
+        finally:
+            depot.fermer()
+        if problemes:
+            raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:
+    """Restore an encrypted backup: decrypted in memory (a wrong passphrase stops before anything)."""
+    from atelier_app.storage import chiffrement
+
+    contenu = chiffrement.lire_chiffre(Path(fichier), phrase)
+    return restaurer(dossier, contenu=contenu, nom=Path(fichier).name)

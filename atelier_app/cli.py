@@ -80,9 +80,17 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"atelier : {exc.texte()}\n")
         return exc.code_sortie
     dossier = Path(args.donnees) if args.donnees else assemblage.dossier_par_defaut()
-    journalisation.configurer(local or dossier, args.verbeux)
     if sur_serveur:
+        journalisation.configurer(local, args.verbeux)
         dossier = adresse  # type: ignore[assignment]
+    else:
+        if dossier.exists() and not dossier.is_dir():
+            sys.stderr.write(f"atelier : « {dossier} » est un fichier, pas un dossier de données : "
+                             "indiquez un dossier avec --donnees.\n")
+            return 3
+        if journalisation.configurer(dossier, args.verbeux) is None:
+            # no log file (read-only folder): details must not fall through to the terminal as a traceback
+            logging.getLogger().addHandler(logging.NullHandler())
     if args.commande is None:
         from atelier_app.gui.app import lancer
 
@@ -99,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("atelier : interrompu.\n")
         return 1
+    except OSError as exc:  # the data folder itself (read-only, removed, full): never a traceback
+        from atelier_app.ecriture import raison
+
+        log.exception("Erreur d'entrée-sortie dans « atelier %s »", args.commande)
+        sys.stderr.write(f"atelier : impossible d'utiliser « {exc.filename or dossier} » : {raison(exc)}.\n")
+        return 3
     except Exception:
         log.exception("Erreur inattendue dans « atelier %s »", args.commande)
         sys.stderr.write(

@@ -29,16 +29,18 @@ PERMIS: dict[str, tuple[set[str], set[str]]] = {
     # use cases: the store, reports and tools are handed in (assemblage), never imported
     "services": ({"argon2"}, {"services", "domain", "errors"}),
     "storage": ({"tinydb", "filelock", "cryptography", "openpyxl", "odf", "charset_normalizer", "psycopg"},
-                {"storage", "domain", "errors"}),
-    "reports": ({"reportlab", "pandas", "matplotlib", "openpyxl", "odf"}, {"reports", "domain", "errors"}),
+                {"storage", "domain", "errors", "ecriture"}),
+    "reports": ({"reportlab", "pandas", "matplotlib", "openpyxl", "odf"}, {"reports", "domain", "errors", "ecriture"}),
     # the window calls the services (and the reports' display helpers), never the store
     "gui": ({"ttkbootstrap", "matplotlib"},
             {"gui", "services", "domain", "errors", "reports", "assemblage", "atelier_app"}),
     # the CLI's sub-commands are thin callers of the services
     "commandes": (set(), {"commandes", "cli", "services", "domain", "errors", "assemblage", "atelier_app"}),
-    "cli": (set(), {"cli", "commandes", "assemblage", "journalisation", "errors", "gui", "atelier_app"}),
+    "cli": (set(), {"cli", "commandes", "assemblage", "journalisation", "errors", "gui", "atelier_app", "ecriture"}),
     # the composition root: the only place that knows the store and the document writers
-    "assemblage": (set(), {"assemblage", "services", "storage", "reports", "errors"}),
+    "assemblage": (set(), {"assemblage", "services", "storage", "reports", "errors", "ecriture", "atelier_app"}),
+    # the one writer of the files handed to the user (temporary file, fsync, rename; cells neutralised)
+    "ecriture": (set(), {"errors"}),
     "journalisation": (set(), set()),
     "errors": (set(), set()),
     "__main__": (set(), {"cli"}),

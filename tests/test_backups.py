@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from atelier_app import assemblage
 from atelier_app.domain.personnes import Personne
 from atelier_app.storage import backups
 from atelier_app.storage.repository import Depot
@@ -54,7 +55,7 @@ def test_sauvegarde_et_restauration(tmp_path):
         tx.put(Personne(id="apres", nom="apres", prenom="x"))
     depot.fermer()
     courant = (dossier / "atelier.json").read_bytes()
-    utilisee, a_cote = backups.restaurer(dossier)
+    utilisee, a_cote = assemblage.restaurer(dossier)
     assert utilisee == archive
     assert (a_cote / "atelier.json").read_bytes() == courant
     assert a_cote.parent.name == "mis_de_cote"
@@ -76,3 +77,53 @@ def test_sauvegarde_du_jour(tmp_path):
     assert backups.sauvegarde_du_jour_faite(dossier, maintenant.date())
     assert not backups.sauvegarde_du_jour_faite(dossier, date(2027, 2, 1))
     assert len(backups.lister(dossier)) == 2
+
+
+def test_premiere_du_jour_et_manuelle_gardees(tmp_path):
+    """Issue 18 point 5: the morning's backup and a backup made by hand survive later automatic ones."""
+    dossier = tmp_path / "d"
+    _depot_avec(dossier, "a").fermer()
+    s = dossier / "sauvegardes"
+    s.mkdir()
+    noms = ["atelier-20261201-080000-quotidienne.zip", "atelier-20261201-090000-manuelle.zip"]
+    noms += [f"atelier-20261201-1{i}0000-avant-import.zip" for i in range(5)]
+    noms += ["atelier-20250101-080000-manuelle.zip", "atelier-20240101-080000-dechiffree.zip"]
+    for n in noms:
+        (s / n).write_bytes(b"PK")
+    backups.tourner(dossier)
+    restent = {p.name for p in s.iterdir()}
+    assert "atelier-20261201-080000-quotidienne.zip" in restent  # first of the day
+    assert {"atelier-20261201-090000-manuelle.zip", "atelier-20250101-080000-manuelle.zip",
+            "atelier-20240101-080000-dechiffree.zip"} <= restent
+    assert "atelier-20261201-100000-avant-import.zip" not in restent
+
+
+def test_supprimer_une_sauvegarde(services, tmp_path):
+    chemin = services.donnees.sauvegarder(raison="manuelle")
+    services.donnees.supprimer_sauvegarde(chemin)
+    assert not chemin.exists()
+    import pytest
+
+    from atelier_app.errors import UserError
+
+    autre = tmp_path / "atelier-20260101-000000.zip"
+    autre.write_bytes(b"PK")
+    with pytest.raises(UserError, match="n'est pas une sauvegarde de ce dossier"):
+        services.donnees.supprimer_sauvegarde(autre)
+    assert autre.exists()
+
+
+def test_sauvegarde_dechiffree_datee_de_son_contenu(services, tmp_path):
+    from atelier_app.storage import chiffrement
+
+    a = services.donnees.sauvegarder(raison="manuelle")
+    import os
+
+    for p in services.depot.dossier.rglob("*.json"):
+        os.utime(p, (1700000000, 1700000000))  # 14 November 2023
+    chiffre = tmp_path / "x.atelier-chiffre"
+    chiffre.write_bytes(chiffrement.chiffrer(backups.archive(services.depot.dossier), "Les 3 chats gris dorment !"))
+    z = services.rgpd.dechiffrer_sauvegarde(chiffre, "Les 3 chats gris dorment !")
+    (s,) = [s for s in services.donnees.sauvegardes() if s.chemin == z]
+    assert s.quand.date().isoformat() == "2023-11-14" and s.a_la_main
+    assert a.exists()

@@ -34,7 +34,7 @@ def test_aller_retour(centre, tmp_path, dossier):
     with centre.depot.transaction("t") as tx:
         tx.delete(Personne, "p1")
     assemblage.fermer(centre)
-    chiffrement.restaurer_chiffre(dossier, chemin, PHRASE)
+    assemblage.restaurer_chiffre(dossier, chemin, PHRASE)
     s = assemblage.ouvrir(dossier)
     try:
         assert s.depot.get(Personne, "p1").nom == "Durand"
@@ -52,7 +52,7 @@ def test_mauvaise_phrase_echoue_proprement(centre, tmp_path, dossier):
     assemblage.fermer(centre)
     avant = {p: p.read_bytes() for p in dossier.rglob("*") if p.is_file()}
     with pytest.raises(UserError, match="Rien n'a été changé"):
-        chiffrement.restaurer_chiffre(dossier, chemin, "pas la bonne phrase")
+        assemblage.restaurer_chiffre(dossier, chemin, "pas la bonne phrase")
     assert {p: p.read_bytes() for p in dossier.rglob("*") if p.is_file()} == avant
     centre.depot.fermer = lambda: None
 
@@ -75,5 +75,5 @@ def test_fichier_altere_refuse(centre, tmp_path):
 
 
 def test_phrase_trop_courte(centre, tmp_path):
-    with pytest.raises(UserError, match="trop courte"):
+    with pytest.raises(UserError, match="trop faible"):
         centre.rgpd.sauvegarder_chiffre(tmp_path, "court")

@@ -97,3 +97,23 @@ def test_venue_nouvelle_personne(app, seance_du_jour, monkeypatch) -> None:
     fen.enregistrer()
     s = app.services.seances.seance(seance_du_jour.id)
     assert len(s.presences) == 10 and sum(not p.inscrit for p in s.presences) == 1
+
+
+def test_nouveau_venu_annee_bornee_par_le_domaine(app, monkeypatch) -> None:
+    """Issue 13 item 5: the walk-in box used its own bound (2100); it now uses the domain's, with today's year."""
+    from datetime import date
+
+    from atelier_app.gui import appel, dialogues
+
+    app.services.ctx.aujourd_hui = lambda: date(2026, 12, 1)
+    erreurs: list[str] = []
+    monkeypatch.setattr(dialogues, "erreur", lambda _p, m, *a, **k: erreurs.append(m))
+    choix = appel.ChoixVenue(app.racine, app)
+    choix.prenom.var.set("Léa")
+    choix.nom.var.set("Durand")
+    choix.annee.var.set("2099")
+    choix._creer()
+    assert erreurs and "2099" in erreurs[0] and "entre 1900 et 2026" in erreurs[0]
+    choix.annee.var.set("2026")
+    choix._creer()
+    assert len(erreurs) == 1 and choix.resultat.annee_naissance == 2026

@@ -42,3 +42,19 @@ def test_sauvegarde_illisible_refusee_avant_de_fermer(app, tmp_path) -> None:
     page.restaurer()
     assert app.a_restaurer is None
     assert app.messages[-1][0] == "erreur"
+
+
+def test_supprimer_une_sauvegarde_faite_a_la_main(app, monkeypatch) -> None:
+    """Issue 18 point 5: a backup made by hand stays until the user deletes it, from this page."""
+    from atelier_app.gui import dialogues
+
+    chemin = app.services.donnees.sauvegarder(raison="manuelle")
+    page = sauvegardes.construire(app.racine, app)
+    assert str(chemin) in page.arbre.get_children()
+    questions = []
+    monkeypatch.setattr(dialogues, "confirmer", lambda _p, m, *a, **k: questions.append(m) or True)
+    page.arbre.focus(str(chemin))
+    page.supprimer()
+    assert not chemin.exists() and str(chemin) not in page.arbre.get_children()
+    assert "Supprimer définitivement la sauvegarde du" in questions[0]
+    assert any(e.action == "suppression" for e in app.services.journal.lister())

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from atelier_app.cli import ecrire
 from atelier_app.errors import UserError
-from atelier_app.services.contexte import Contexte
 
 
 def _secret(invite: str, confirmer: bool = True) -> str:
@@ -54,7 +53,7 @@ def _rgpd_purger(args, services) -> int:
     for p, der in inactifs:
         ecrire(f"  {p.id}  dernière activité le {der:%d/%m/%Y}")
     if args.appliquer:
-        n = services.rgpd.anonymiser_inactifs([p.id for p, _d in inactifs])
+        n = services.rgpd.anonymiser_inactifs([p.id for p, _d in inactifs], confirme=args.oui)
         ecrire(f"{n} personne(s) anonymisée(s).")
     else:
         services.rgpd.journaliser_action("liste_inactifs", tuple(p.id for p, _d in inactifs))
@@ -73,13 +72,7 @@ def _restaurer_chiffree(args, dossier: Path) -> int:
     from atelier_app import assemblage
 
     phrase = _secret("Phrase de passe", confirmer=False)
-    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(
-        dossier, Path(args.fichier), phrase, horloge=Contexte().maintenant)
-    services = assemblage.ouvrir(dossier)
-    try:
-        services.rgpd.journaliser_action("restauration_chiffree", (), Path(args.fichier).name)
-    finally:
-        assemblage.fermer(services)
+    _utilisee, a_cote = assemblage.restaurer_chiffre(dossier, Path(args.fichier), phrase)
     ecrire(f"Sauvegarde chiffrée « {Path(args.fichier).name} » restaurée. "
            f"Les fichiers remplacés sont gardés dans {a_cote}.")
     return 0
@@ -105,6 +98,7 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
     g = s.add_parser("purger", help="liste (ou anonymise) les personnes inactives")
     g.add_argument("--inactifs-depuis", type=int, required=True, metavar="ANS", help="sans activité depuis tant d'années")
     g.add_argument("--appliquer", action="store_true", help="anonymise vraiment (sans : liste seulement)")
+    g.add_argument("--oui", action="store_true", help="confirme une anonymisation de nombreuses personnes")
     g.set_defaults(executer=_rgpd_purger)
 
     c = sous.add_parser("sauvegarde-chiffree", help="sauvegarde chiffrée vers un dossier ou une clé USB")

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from atelier_app.domain.codes import SUITES_ACCOMPAGNEMENT, THEMATIQUES
+from atelier_app.domain.limites import verifier_textes
 from atelier_app.errors import Probleme
 
 
@@ -33,7 +34,7 @@ class Accompagnement:
 
 
 def valider_accompagnement(a: Accompagnement, ou: str) -> list[Probleme]:
-    problemes = []
+    problemes = verifier_textes(ou, {"notes": a.notes, "commune": a.commune})
     if a.suite not in SUITES_ACCOMPAGNEMENT:
         problemes.append(Probleme(ou, "suite", f"suite inconnue : « {a.suite} »"))
     for t in a.thematiques:

@@ -7,6 +7,7 @@ hashing; the hash itself (argon2id) is computed by the service layer, only the h
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import ClassVar
@@ -17,6 +18,20 @@ VERROU_MINUTES = 15
 LONGUEUR_MIN = 12
 LONGUEUR_PHRASE = 14
 MOTS_PHRASE = 3
+#: zxcvbn's score 3 of 4: at least 10^8 guesses, beyond what a lock-out and argon2 let an attacker try.
+SCORE_MIN = 3
+#: Words and common passwords of French users that zxcvbn's English lists miss (lower case, no accents).
+MOTS_FRANCAIS = tuple("""motdepasse azerty azertyuiop qwertz soleil bonjour bonsoir salut coucou doudou loulou chouchou
+nounours cheri cherie amour jetaime toujours liberte france paris marseille lyon lille toulouse nice nantes
+bordeaux strasbourg montpellier rennes roubaix tourcoing football fromage chocolat vacances famille maison
+jardin papa maman bebe enfant princesse chaton chien chat lapin poisson oiseau cheval dragon tigre lion
+loup bisous doudoune secret motpasse motdepasses passe passer utilisateur administrateur admin centre
+social atelier numerique ordinateur internet informatique animateur animatrice benevole direction
+directeur directrice mairie commune bienvenue merci printemps ete automne hiver janvier fevrier mars avril
+mai juin juillet aout septembre octobre novembre decembre lundi mardi mercredi jeudi vendredi samedi
+dimanche nicolas julien thomas camille marie sophie pierre jean michel philippe isabelle nathalie
+sandrine catherine christine celine aurelie emilie julie laura sarah manon lucas hugo louis gabriel
+jules arthur raphael leo""".split())
 
 
 @dataclass(frozen=True)
@@ -46,13 +61,52 @@ def _est_phrase(mdp: str) -> bool:
     return len(mdp) >= LONGUEUR_PHRASE and len(mots) >= MOTS_PHRASE
 
 
+def normaliser_identifiant(identifiant: str) -> str:
+    """One spelling per account: NFKC then case-folded, so that ``ｓｏｐｈｉｅ`` is ``sophie``."""
+    return unicodedata.normalize("NFKC", identifiant).strip().casefold()
+
+
+def identifiant_valide(ident: str) -> bool:
+    """ASCII letters, digits, ``. _ -`` and accented Latin letters: no look-alike from another script."""
+    for ch in ident:
+        if ch.isascii():
+            if not (ch.isalnum() or ch in "._-"):
+                return False
+        elif not (ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")):
+            return False
+    return bool(ident)
+
+
+def _sans_accents(texte: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", texte) if not unicodedata.combining(c))
+
+
+def trop_facile(mdp: str, mots: tuple[str, ...] = ()) -> bool:
+    """A real strength estimate (zxcvbn, with French words added): repetitions, keyboard rows,
+    sequences, common words and passwords lower the score even when every character class is there.
+    The passphrase is also judged without its separators (``1234 5678 9012 3456``)."""
+    from zxcvbn import zxcvbn
+
+    entrees = [*MOTS_FRANCAIS, *(m.casefold() for m in mots if m)]
+    formes = {mdp[:100], _sans_accents(mdp)[:100], re.sub(r"[\s\-_.,;:]+", "", mdp)[:100]}
+    return any(zxcvbn(f, user_inputs=entrees)["score"] < SCORE_MIN for f in formes if f)
+
+
 def raisons_refus(mdp: str, identifiant: str = "") -> list[str]:
-    """Why a password is refused (empty list: accepted). CNIL 2022: 12 characters of the four
-    kinds, or a passphrase of at least 14 characters made of several words."""
-    if identifiant and identifiant.strip() and identifiant.strip().lower() in mdp.lower():
-        return ["le mot de passe ne doit pas contenir l'identifiant"]
-    if _est_phrase(mdp):
-        return []
+    """Why a password is refused (empty list: accepted). CNIL 2022 is the floor: 12 characters of
+    the four kinds, or a passphrase of at least 14 characters made of several words; then it must
+    not be easy to guess (:func:`trop_facile`)."""
+    ident = normaliser_identifiant(identifiant) if identifiant else ""
+    if ident and ident in normaliser_identifiant(mdp):
+        return ["un mot de passe qui ne contient pas l'identifiant"]
+    raisons = [] if _est_phrase(mdp) else _classes(mdp)
+    if not raisons and trop_facile(mdp, (ident,)):
+        raisons.append("un mot de passe moins facile à deviner (pas de mot courant, de répétition, "
+                       "de suite de touches ou de chiffres)")
+    return raisons
+
+
+def _classes(mdp: str) -> list[str]:
     raisons = []
     if len(mdp) < LONGUEUR_MIN:
         raisons.append(f"au moins {LONGUEUR_MIN} caractères (il en a {len(mdp)})")

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from atelier_app.domain.ages import est_mineur, tranche_age
 from atelier_app.domain.codes import GENRES, STATUTS_SOCIAUX
+from atelier_app.domain.limites import verifier_textes
 from atelier_app.errors import Probleme
 
 
@@ -74,16 +75,28 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CP = re.compile(r"^\d{5}$")
 
 
+#: The oldest year of birth accepted; the newest is the current year, given by the caller's context.
+ANNEE_NAISSANCE_MIN = 1900
+_TEXTES = ("nom", "prenom", "commune", "code_postal", "adresse", "telephone", "email", "responsable_legal",
+           "telephone_responsable", "notes")
+
+
+def valider_annee_naissance(annee: int | None, ou: str, annee_courante: int) -> list[Probleme]:
+    """The one bound on a year of birth (form, roll-call walk-in, import, command line)."""
+    if annee is not None and not ANNEE_NAISSANCE_MIN <= annee <= annee_courante:
+        return [Probleme(ou, "annee_naissance", f"année de naissance impossible : {annee} "
+                                                f"(entre {ANNEE_NAISSANCE_MIN} et {annee_courante})")]
+    return []
+
+
 def valider_personne(p: Personne, ou: str, annee_courante: int) -> list[Probleme]:
-    problemes: list[Probleme] = []
+    """Every rule on a person, for every entry point; ``annee_courante`` comes from the context."""
+    problemes: list[Probleme] = verifier_textes(ou, {c: getattr(p, c) for c in _TEXTES})
     if not p.nom.strip():
         problemes.append(Probleme(ou, "nom", "le nom est obligatoire"))
     if not p.prenom.strip():
         problemes.append(Probleme(ou, "prenom", "le prénom est obligatoire"))
-    if p.annee_naissance is not None and not 1900 <= p.annee_naissance <= annee_courante:
-        problemes.append(
-            Probleme(ou, "annee_naissance", f"année de naissance impossible : {p.annee_naissance}")
-        )
+    problemes += valider_annee_naissance(p.annee_naissance, ou, annee_courante)
     if p.genre not in GENRES:
         problemes.append(Probleme(ou, "genre", f"genre inconnu : « {p.genre} »"))
     if p.statut_social not in STATUTS_SOCIAUX:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
+from atelier_app.domain.limites import verifier_textes
 from atelier_app.errors import Probleme
 
 
@@ -51,7 +52,10 @@ class Projet:
 
 
 def valider_projet(p: Projet, ou: str) -> list[Probleme]:
-    problemes = []
+    problemes = verifier_textes(ou, {"intitule": p.intitule, "description": p.description, "marque": p.marque,
+                                     "probleme": p.probleme})
+    for v in p.visites:
+        problemes += verifier_textes(ou, {"notes": v.notes, "prochaine_etape": v.prochaine_etape})
     if p.type not in TYPES_PROJET:
         problemes.append(Probleme(ou, "type", f"type inconnu : « {p.type} »"))
     if p.etat not in ETATS_PROJET:

@@ -12,6 +12,7 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.personnes import valider_annee_naissance
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices
 from atelier_app.gui.formulaires import Grille, Modale, liste, premiere_ligne, remplir
@@ -206,8 +207,13 @@ class ChoixVenue(Modale):
         if not prenom or not nom:
             dialogues.erreur(self, "Nouvelle personne : le prénom et le nom sont obligatoires.")
             return
-        if annee and not (annee.isdigit() and 1900 <= int(annee) <= 2100):
+        if annee and not annee.isdigit():
             dialogues.erreur(self, f"Année de naissance : « {annee} » n'est pas une année (ex. 1956).")
+            return
+        bornes = valider_annee_naissance(int(annee) if annee else None, "Nouvelle personne",
+                                         self.app.services.ctx.aujourd_hui().year)  # the domain's one bound
+        if bornes:
+            dialogues.erreur(self, f"Année de naissance : {bornes[0].raison}.")
             return
         self.resultat = Nouveau(prenom, nom, int(annee) if annee else None)
         self.fermer()

@@ -158,7 +158,10 @@ def pied_de_page(texte: str = "") -> Callable:
 
 
 def document(chemin: Path, titre: str, **kwargs) -> SimpleDocTemplate:
+    from atelier_app.ecriture import verifier_sortie
+
     chemin = Path(chemin)
+    verifier_sortie(chemin)  # a PDF must never replace a data file
     chemin.parent.mkdir(parents=True, exist_ok=True)
     marges = {"leftMargin": 2 * cm, "rightMargin": 2 * cm, "topMargin": 1.8 * cm, "bottomMargin": 1.8 * cm}
     marges.update(kwargs)

@@ -71,12 +71,10 @@ def ecrire(chemin: Path | str, personnes: list[Personne]) -> int:
 
     The permission, the choice of people and the journal entry are the use case's
     (``services.documents.beneficiaires_coop``)."""
-    from atelier_app.storage.atomic import atomic_write_bytes
+    from atelier_app.ecriture import ecrire_octets
 
     chemin = Path(chemin)
     if chemin.suffix.lower() != ".xlsx":
         raise UserError(f"{chemin.name} : le modèle d'import de l'outil national est un classeur .xlsx.")
-    donnees = classeur(personnes)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(chemin, donnees)
+    ecrire_octets(chemin, classeur(personnes))
     return len(personnes)

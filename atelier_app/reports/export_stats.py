@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from atelier_app.domain.secret import Masque
+from atelier_app.ecriture import ecrire_avec, neutraliser
 from atelier_app.reports import masquage
 from atelier_app.reports.statistiques import SEUIL_ANONYMAT, Ligne, Statistiques, libelle_periode
 
@@ -109,22 +110,20 @@ def _annee_partielle(stats: Statistiques) -> str:
 
 def ecrire(stats: Statistiques, chemin: Path | str, centre: str, masque: bool = True, *, en_cours: str = "",
            quand: datetime) -> Path:
-    """``quand``: the export's date and time as the app's clock gives them (``ctx.maintenant()``)."""
+    """``quand``: the export's date and time as the app's clock gives them (``ctx.maintenant()``);
+    written whole or not at all (``ecriture``); every text cell neutralised (FORMAT.md)."""
     chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    rangs = lignes(stats, centre, masque, quand=quand, en_cours=en_cours)
+    rangs = [[neutraliser(v) for v in r] for r in lignes(stats, centre, masque, quand=quand, en_cours=en_cours)]
     suffixe = chemin.suffix.lower()
     if suffixe == ".csv":
-        _csv(rangs, chemin)
-    elif suffixe == ".xlsx":
-        _xlsx(rangs, chemin, stats)
-    elif suffixe == ".ods":
-        _ods(rangs, chemin)
-    else:
-        from atelier_app.errors import UserError
+        return ecrire_avec(chemin, lambda tmp: _csv(rangs, tmp))
+    if suffixe == ".xlsx":
+        return ecrire_avec(chemin, lambda tmp: _xlsx(rangs, tmp, stats))
+    if suffixe == ".ods":
+        return ecrire_avec(chemin, lambda tmp: _ods(rangs, tmp))
+    from atelier_app.errors import UserError
 
-        raise UserError(f"Format d'export inconnu « {chemin.suffix} » : choisissez .xlsx, .ods ou .csv.")
-    return chemin
+    raise UserError(f"Format d'export inconnu « {chemin.suffix} » : choisissez .xlsx, .ods ou .csv.")
 
 
 def en_francais(v: Any) -> str:
@@ -139,7 +138,7 @@ def _csv(rangs: list[list[Any]], chemin: Path) -> None:
     with open(chemin, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";")
         for r in rangs:
-            w.writerow([en_francais(v) for v in r])
+            w.writerow([v if isinstance(v, str) else en_francais(v) for v in r])
 
 
 def _xlsx(rangs: list[list[Any]], chemin: Path, stats: Statistiques) -> None:
@@ -155,6 +154,9 @@ def _xlsx(rangs: list[list[Any]], chemin: Path, stats: Statistiques) -> None:
     titres = {s.titre for s in stats.sections} | {"Informations export", "Filtres"}
     for r in rangs:
         ws.append(r)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text (neutralised already)
         if len(r) == 1 and r[0] in titres:
             ws.cell(ws.max_row, 1).font = titre
         elif r and r[0] in ("Libellé", "Mois"):

@@ -12,6 +12,7 @@ from typing import Any
 
 from atelier_app.domain import ords
 from atelier_app.domain.reparations import DonneesOrds, date_evenement, nettoyer
+from atelier_app.ecriture import ecrire_avec, neutraliser
 
 
 def _age(x: float) -> str:
@@ -50,10 +51,13 @@ def lignes(d: DonneesOrds) -> list[dict[str, Any]]:
 
 def ecrire(chemin: Path, d: DonneesOrds) -> int:
     """Write the CSV (UTF-8, comma, English header); returns the number of rows."""
-    rangs = lignes(d)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    with open(chemin, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=ords.COLONNES)
-        w.writeheader()
-        w.writerows(rangs)
+    rangs = [{k: neutraliser(v) for k, v in r.items()} for r in lignes(d)]
+
+    def produire(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=ords.COLONNES)
+            w.writeheader()
+            w.writerows(rangs)
+
+    ecrire_avec(Path(chemin), produire)
     return len(rangs)

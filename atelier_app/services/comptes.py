@@ -12,7 +12,14 @@ from dataclasses import replace
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from atelier_app.domain.comptes import Compte, apres_echec, attente, raisons_refus
+from atelier_app.domain.comptes import (
+    Compte,
+    apres_echec,
+    attente,
+    identifiant_valide,
+    normaliser_identifiant,
+    raisons_refus,
+)
 from atelier_app.domain.roles import ROLES_LIBELLES, Permission, Role
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
@@ -75,7 +82,7 @@ class ComptesService(Service):
         return sorted(self.depot.all(Compte), key=lambda c: c.id)
 
     def _compte(self, identifiant: str) -> Compte:
-        c = self.depot.get(Compte, identifiant.strip().lower())
+        c = self.depot.get(Compte, normaliser_identifiant(identifiant))
         if c is None:
             raise UserError(f"Le compte « {identifiant} » n'existe pas.")
         return c
@@ -91,8 +98,8 @@ class ComptesService(Service):
         premier = not self.existe_des_comptes()
         if not premier:
             self.ctx.exiger(Permission.GERER_COMPTES)
-        ident = identifiant.strip().lower()
-        if not ident or not all(ch.isalnum() or ch in "._-" for ch in ident):
+        ident = normaliser_identifiant(identifiant)
+        if not identifiant_valide(ident):
             raise UserError("Identifiant : lettres, chiffres, point, tiret ou souligné, sans espace.")
         try:
             role = Role(role)
@@ -195,13 +202,13 @@ class ComptesService(Service):
 
     def attente(self, identifiant: str) -> int:
         """Seconds before this identifiant may try again (0 for unknown ones: nothing to reveal)."""
-        c = self.depot.get(Compte, identifiant.strip().lower())
+        c = self.depot.get(Compte, normaliser_identifiant(identifiant))
         return attente(c, self.ctx.maintenant()) if c else 0
 
     def connecter(self, identifiant: str, mot_de_passe: str) -> Utilisateur:
         """Check the password and act as that user; slows down and locks after failures."""
         maintenant = self.ctx.maintenant()
-        c = self.depot.get(Compte, identifiant.strip().lower())
+        c = self.depot.get(Compte, normaliser_identifiant(identifiant))
         if c is None or not c.actif:
             self.hacheur.hash(mot_de_passe)  # same cost, so timing does not reveal which accounts exist
             with self.depot.transaction("Connexion refusée") as tx:

@@ -160,6 +160,7 @@ class DocumentsService(Service):
                             ".ods ou .csv.")
         if activite_id:
             self.services.centre.activite(activite_id)
+        self.services.donnees.exiger_coherent()  # figures from broken references would mislead a funder
         stats = self._ecrivains.statistiques.pour_periode(self.services.fiches.collecte, debut, fin, activite_id)
         self._ecrivains.export_stats.ecrire(stats, sortie, self.services.centre.centre().nom,
                                             quand=self.ctx.maintenant(), en_cours=en_cours)

@@ -53,6 +53,22 @@ class DonneesService(Service):
         self.depot.charger_tout()
         return [str(p) for p in self.services.outils.echange.verifier(self.depot)]
 
+    def exiger_coherent(self) -> None:
+        """Before figures leave the centre: a folder with broken references gives wrong figures, silently.
+
+        Raises DonneesIllisibles (exit 3) naming the first problems, as ``verifier`` lists them.
+        """
+        from atelier_app.errors import DonneesIllisibles
+
+        self.depot.charger_tout()
+        casses = [str(p) for p in self.services.outils.echange.verifier(self.depot, doublons=False)
+                  if "renvoie à" in p.raison]
+        if casses:
+            raise DonneesIllisibles(
+                f"Les données de {self.depot.dossier} sont incohérentes ({len(casses)} référence(s) cassée(s)) : "
+                "les chiffres seraient faux. Lancez « atelier verifier » puis restaurez une sauvegarde.",
+                details=casses[:5])
+
     def sauvegarder(self, raison: str = "") -> Path:
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():
@@ -72,6 +88,35 @@ class DonneesService(Service):
             self.journaliser(tx, "restauration", (), chemin.name)
         return chemin
 
+    def apres_restauration(self, source: str, effaces: set[str], action: str = "restauration") -> list[str]:
+        """On the staged data of a restore, before its swap: erase again, journal, check references.
+
+        Why before the swap: the restored centre must never show, even for an instant, a person
+        erased since the backup was taken. The ids come from the list kept outside the backups and
+        from the journal's erasure entries (the live journal was carried into the staged data).
+        Returns the broken references (a restore with any is refused).
+        """
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        from atelier_app.domain.journal import EntreeJournal
+        from atelier_app.domain.personnes import Personne
+
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        self.depot.charger_tout()
+        effaces = set(effaces)
+        for e in self.depot.all(EntreeJournal):
+            if e.action == "anonymisation":
+                effaces |= set(e.cibles)
+        a_effacer = [p for d in self.depot.all_dicts(Personne)  # decode only those: a restore is timed
+                     if d["id"] in effaces and not d.get("anonymise")
+                     and (p := self.depot.get(Personne, d["id"])) is not None]
+        with self.depot.transaction("Restauration d'une sauvegarde") as tx:
+            if a_effacer:
+                self.services.rgpd.effacer_dans(tx, a_effacer)
+            self.journaliser(tx, action, tuple(p.id for p in a_effacer),
+                             source + (f" ; {len(a_effacer)} personne(s) effacée(s) de nouveau" if a_effacer else ""))
+        return [str(p) for p in self.services.outils.echange.verifier(self.depot, doublons=False)
+                if "renvoie à" in p.raison]
+
     def sauvegarde_du_jour(self) -> Path | None:
         """The first open of each day leaves a backup; safe to call from a worker thread."""
         sv = self.services.outils.sauvegardes
@@ -79,6 +124,13 @@ class DonneesService(Service):
             return None
         with self.depot.exclusif():
             return sv.sauvegarder(self.depot.dossier, raison="quotidienne", horloge=self.ctx.maintenant)
+
+    def supprimer_sauvegarde(self, chemin: Path) -> None:
+        """A backup made by hand stays until the user deletes it: this is that deletion (journaled)."""
+        self.ctx.exiger(Permission.SAUVEGARDER)
+        self.services.outils.sauvegardes.supprimer(self.depot.dossier, Path(chemin))
+        with self.depot.transaction("Suppression d'une sauvegarde") as tx:
+            self.journaliser(tx, "suppression", (), Path(chemin).name)
 
     def sauvegardes(self) -> list:
         self.ctx.exiger(Permission.SAUVEGARDER)

@@ -31,7 +31,8 @@ MATRICE: dict[str, dict[str, Droit]] = {
         "preparer_import": P.IMPORTER, "appliquer_import": P.IMPORTER,
     },
     "donnees": {
-        "est_vide": LIBRE, "sauvegarde_du_jour": LIBRE,
+        "est_vide": LIBRE, "sauvegarde_du_jour": LIBRE, "exiger_coherent": LIBRE,
+        "apres_restauration": P.SAUVEGARDER, "supprimer_sauvegarde": P.SAUVEGARDER,
         "exporter": P.EXPORTER, "importer": P.IMPORTER, "generer_demo": P.IMPORTER,
         "preparer_restauration": P.SAUVEGARDER, "sauvegarder": P.SAUVEGARDER, "sauvegardes": P.SAUVEGARDER,
         "verifier": P.SAUVEGARDER,
@@ -108,7 +109,7 @@ MATRICE: dict[str, dict[str, Droit]] = {
     "rgpd": {
         "duree_conservation": LIBRE, "situation": LIBRE, "textes": LIBRE, "textes_proposes": LIBRE,
         "enregistrer_textes": P.PARAMETRES, "texte_modifie": P.PARAMETRES,
-        "anonymiser": P.ANONYMISER, "anonymiser_inactifs": P.ANONYMISER, "dernieres_activites": P.ANONYMISER,
+        "anonymiser": P.ANONYMISER, "anonymiser_inactifs": P.ANONYMISER, "effacer_dans": P.ANONYMISER, "dernieres_activites": P.ANONYMISER,
         "inactifs": P.ANONYMISER,
         "consentir": P.MODIFIER_PERSONNES, "corriger": P.MODIFIER_PERSONNES, "retirer_consentement": P.MODIFIER_PERSONNES,
         "donnees_personne": P.EXPORTER,

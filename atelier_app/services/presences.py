@@ -12,7 +12,7 @@ from typing import Any
 
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
-from atelier_app.domain.personnes import Personne
+from atelier_app.domain.personnes import Personne, valider_personne
 from atelier_app.domain.presences import Assiduite, assiduite
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
@@ -119,16 +119,15 @@ class PresencesService(Service):
         for t in thematiques or ():
             if t not in THEMATIQUES:
                 problemes.append(Probleme(ou, "thématiques", f"code inconnu : « {t} »"))
-        nouveaux = list(nouveaux)
-        for n in nouveaux:
-            if not n.nom.strip() or not n.prenom.strip():
-                problemes.append(Probleme(ou, "nouvelle personne", "le prénom et le nom sont obligatoires"))
-        if problemes:
-            raise DonneesInvalides("L'appel n'est pas enregistré.", problemes)
         annee = s.date.year
         crees = [Personne(id=nouvel_id("p"), nom=n.nom.strip(), prenom=n.prenom.strip(),
                           annee_naissance=n.annee_naissance, commune=n.commune.strip(), cree_le=s.date)
                  for n in nouveaux]
+        for p in crees:  # a walk-in is a person like any other: the domain's one validation
+            problemes += valider_personne(p, f"{ou}, nouvelle personne {p.nom_complet or ''}".strip(),
+                                          self.ctx.aujourd_hui().year)
+        if problemes:
+            raise DonneesInvalides("L'appel n'est pas enregistré.", problemes)
         fiches: dict[str, Any] = {p.id: asdict(p) for p in crees}
         presences = []
         for pid, statut in list(statuts.items()) + [(p.id, "present") for p in crees]:

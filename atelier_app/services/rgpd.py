@@ -52,6 +52,11 @@ def _projet_lisible(d: dict[str, Any]) -> dict[str, Any]:
         d["obstacle"] = fr.libelle if fr else str(f)
     return d
 
+#: Bounds of "inactive for N years": below one year a typo would erase everyone still coming.
+INACTIFS_MIN, INACTIFS_MAX = 1, 100
+#: Above this many people at once, a mass anonymisation must be confirmed explicitly (``--oui``).
+SEUIL_CONFIRMATION = 10
+
 
 def _plain(obj: Any) -> Any:
     """A record as plain JSON data, in the interchange file's shape (``extra`` at the top level)."""
@@ -275,6 +280,7 @@ class RgpdService(Service):
         with self.depot.transaction("Anonymisation") as tx:
             self._anonymiser_dans(tx, [p])
             self.journaliser(tx, "anonymisation", (p.id,))
+        self.services.outils.restauration.noter_effacements(self.depot.dossier, [p.id])
         self.services.journal.purger()
         self.ctx.signaler("personnes")
 
@@ -321,6 +327,9 @@ class RgpdService(Service):
         """People (not yet anonymised) whose last activity is older than the retention period."""
         self.ctx.exiger(Permission.ANONYMISER)
         annees = self.duree_conservation() if annees is None else annees
+        if not INACTIFS_MIN <= annees <= INACTIFS_MAX:
+            raise UserError(f"Durée d'inactivité : entre {INACTIFS_MIN} et {INACTIFS_MAX} ans "
+                            f"(reçu : {annees}). Rien n'a été changé.")
         today = self.ctx.aujourd_hui()
         try:
             seuil = today.replace(year=today.year - annees)
@@ -333,16 +342,28 @@ class RgpdService(Service):
                 out.append((p, der.get(p.id, p.cree_le)))
         return sorted(out, key=lambda t: (t[1], t[0].id))
 
-    def anonymiser_inactifs(self, ids: list[str]) -> int:
-        """Anonymise the people the user confirmed, in one durable write."""
+    def anonymiser_inactifs(self, ids: list[str], confirme: bool = False) -> int:
+        """Anonymise the people the user confirmed, in one durable write, after a backup.
+
+        Why the backup and the confirmation: an erasure cannot be undone, and a typo in a mass
+        erasure would empty the centre; above :data:`SEUIL_CONFIRMATION` people the caller must
+        say the user saw the count (the GUI's dialog, ``--oui`` on the command line).
+        """
         self.ctx.exiger(Permission.ANONYMISER)
         personnes = [self._personne(i) for i in ids]
         personnes = [p for p in personnes if not p.anonymise]
         if not personnes:
             return 0
+        if len(personnes) > SEUIL_CONFIRMATION and not confirme:
+            raise UserError(f"{len(personnes)} personnes seraient anonymisées d'un coup : confirmez "
+                            "(ajoutez --oui en ligne de commande). Rien n'a été changé.")
+        if len(personnes) > 1:
+            with self.depot.exclusif():
+                self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-anonymisation")
         with self.depot.transaction("Anonymisation des personnes inactives") as tx:
             self._anonymiser_dans(tx, personnes)
             self.journaliser(tx, "anonymisation", tuple(p.id for p in personnes), "durée de conservation dépassée")
+        self.services.outils.restauration.noter_effacements(self.depot.dossier, [p.id for p in personnes])
         self.services.journal.purger()
         self.ctx.signaler("personnes")
         return len(personnes)
@@ -364,3 +385,9 @@ class RgpdService(Service):
             self.depot.dossier, fichier, phrase, horloge=self.ctx.maintenant)
         self.journaliser_action("restauration_chiffree", (), chemin.name)
         return chemin
+
+    # ------------------------------------------------------------- restore
+    def effacer_dans(self, tx, personnes: list[Personne]) -> None:
+        """Erase again, inside a restore's transaction, people erased since the backup (issue 14)."""
+        self.ctx.exiger(Permission.ANONYMISER)
+        self._anonymiser_dans(tx, personnes)

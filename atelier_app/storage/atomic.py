@@ -45,9 +45,17 @@ def write_durable(path: Path, data: bytes) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Temporary file beside, fsync, rename; the temporary file never outlives a failure."""
     tmp = path.with_name(path.name + ".tmp")
-    write_durable(tmp, data)
-    os.replace(tmp, path)
+    try:
+        write_durable(tmp, data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise
     fsync_dir(path.parent)
 
 

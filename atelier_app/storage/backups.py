@@ -2,7 +2,10 @@
 
 Why zip files of the data files: one file per backup is easy to copy onto a USB key and to reason
 about, and a backup is taken at the first open of each day and before every import or restore.
-Rotation keeps 8 daily, 5 weekly and 12 monthly backups (plus the 3 newest, whatever their date).
+Rotation keeps the first backup of each of the last 8 days, 5 weeks and 12 months (plus the 3
+newest, whatever their date). Why the first: the morning's backup is the state before the day's
+work, the one a user wants back. A backup made by hand (or decrypted from a USB key) is never
+rotated: it stays until the user deletes it.
 """
 
 from __future__ import annotations
@@ -11,13 +14,13 @@ import io
 import json
 import logging
 import re
-import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from atelier_app.ecriture import message_erreur
 from atelier_app.errors import UserError
 from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes
@@ -26,6 +29,8 @@ log = logging.getLogger(__name__)
 
 _NOM = re.compile(r"^atelier-(\d{8})-(\d{6})(?:-[\w-]+)?\.zip$")
 GARDER_JOURS, GARDER_SEMAINES, GARDER_MOIS, GARDER_RECENTES = 8, 5, 12, 3
+#: Suffixes of backups the user asked for: kept until the user deletes them.
+A_LA_MAIN = ("-manuelle", "-dechiffree")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,10 @@ class Sauvegarde:
     @property
     def libelle(self) -> str:
         return self.quand.strftime("%d/%m/%Y à %H:%M")
+
+    @property
+    def a_la_main(self) -> bool:
+        return any(m in self.chemin.name for m in A_LA_MAIN)
 
 
 def dossier_sauvegardes(dossier: Path) -> Path:
@@ -55,28 +64,40 @@ def lister(dossier: Path) -> list[Sauvegarde]:
 
 
 def a_garder(quands: list[datetime]) -> set[datetime]:
-    """Which backup times the rotation keeps: the newest of each of the last days, weeks, months."""
-    ordre = sorted(quands, reverse=True)
-    garde = set(ordre[:GARDER_RECENTES])
+    """Which backup times the rotation keeps: the first of each of the last days, weeks, months."""
+    ordre = sorted(quands)
+    garde = set(ordre[-GARDER_RECENTES:])
     for cle, combien in (
         (lambda q: q.date(), GARDER_JOURS),
         (lambda q: q.isocalendar()[:2], GARDER_SEMAINES),
         (lambda q: (q.year, q.month), GARDER_MOIS),
     ):
-        vues: list = []
+        premiers: dict = {}
         for q in ordre:
-            k = cle(q)
-            if k not in vues:
-                vues.append(k)
-                if len(vues) > combien:
-                    break
-                garde.add(q)
+            premiers.setdefault(cle(q), q)
+        for k in sorted(premiers, reverse=True)[:combien]:
+            garde.add(premiers[k])
     return garde
 
 
-def sauvegarder(dossier: Path, raison: str = "", *, horloge: Callable[[], datetime] = datetime.now) -> Path:
+def archive(dossier: Path, niveau: int = 6) -> bytes:
+    """Every data file zipped, in memory (an encrypted backup must leave no clear copy on disk)."""
+    tampon = io.BytesIO()
+    methode = zipfile.ZIP_DEFLATED if niveau else zipfile.ZIP_STORED
+    with zipfile.ZipFile(tampon, "w", compression=methode, compresslevel=niveau or None) as z:
+        for rel in layout.data_files(dossier):
+            z.write(dossier / rel, rel)
+    return tampon.getvalue()
+
+
+def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6, *,
+                horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Zip every data file; the caller holds the folder lock (and the repository's mutex if open).
-    ``horloge``: the caller's clock (the services' context), which names the file."""
+
+    ``niveau``: zlib's compression level, 0 for none: the backup a restore takes of the present is
+    stored uncompressed (larger, but the user is waiting for the restore itself, and rotation
+    removes it in time). ``horloge``: the caller's clock (the services' context), which names the file.
+    """
     now = horloge()
     suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
     d = dossier_sauvegardes(dossier)
@@ -86,18 +107,17 @@ def sauvegarder(dossier: Path, raison: str = "", *, horloge: Callable[[], dateti
     while cible.exists():
         cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
         n += 1
-    tampon = io.BytesIO()
-    with zipfile.ZipFile(tampon, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        for rel in layout.data_files(dossier):
-            z.write(dossier / rel, rel)
-    atomic_write_bytes(cible, tampon.getvalue())
+    try:
+        atomic_write_bytes(cible, archive(dossier, niveau))
+    except OSError as exc:
+        raise UserError(message_erreur(exc, cible)) from exc
     log.info("Sauvegarde écrite : %s", cible.name)
     tourner(dossier)
     return cible
 
 
 def tourner(dossier: Path) -> list[Path]:
-    existantes = lister(dossier)
+    existantes = [s for s in lister(dossier) if not s.a_la_main]
     garde = a_garder([s.quand for s in existantes])
     supprimees = []
     for s in existantes:
@@ -107,14 +127,40 @@ def tourner(dossier: Path) -> list[Path]:
     return supprimees
 
 
+def supprimer(dossier: Path, chemin: Path) -> None:
+    """Delete one backup the user chose (only a backup of this folder, never another file)."""
+    chemin = Path(chemin)
+    if chemin.parent.resolve() != dossier_sauvegardes(dossier).resolve() or not _NOM.match(chemin.name):
+        raise UserError(f"« {chemin.name} » n'est pas une sauvegarde de ce dossier.")
+    try:
+        chemin.unlink()
+    except FileNotFoundError:
+        raise UserError(f"La sauvegarde « {chemin.name} » n'existe plus.") from None
+    except OSError as exc:
+        raise UserError(message_erreur(exc, chemin).replace("d'écrire", "d'effacer")) from exc
+
+
+def date_du_contenu(contenu: bytes) -> datetime | None:
+    """When the data inside a backup was written (its newest member), for a decrypted copy's name."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(contenu)) as z:
+            return max((datetime(*i.date_time) for i in z.infolist()), default=None)
+    except (zipfile.BadZipFile, ValueError):
+        return None
+
+
 def sauvegarde_du_jour_faite(dossier: Path, jour: date) -> bool:
     return any(s.quand.date() == jour for s in lister(dossier))
 
 
 def verifier_archive(chemin: Path) -> list[str]:
     """Names of the data files in a backup, after checking each one reads as JSON."""
+    from atelier_app.storage.restauration import membre_sur
+
     try:
         with zipfile.ZipFile(chemin) as z:
+            for info in z.infolist():  # a trapped archive is refused before the window closes
+                membre_sur(info)
             noms = [n for n in z.namelist() if n.endswith(".json")]
             if layout.NOYAU not in noms:
                 raise UserError(f"La sauvegarde « {chemin.name} » ne contient pas « atelier.json ».")
@@ -144,30 +190,3 @@ def derniere_bonne(dossier: Path) -> Path:
             continue
         return s.chemin
     raise UserError("Aucune sauvegarde lisible n'existe dans ce dossier.")
-
-
-def restaurer(dossier: Path, chemin: Path | None = None, *,
-              horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
-    """Put a backup in place; the current files go to ``mis_de_cote/<date>/``, never deleted.
-
-    Returns (backup used, folder where the previous files were put aside). The caller holds the
-    folder lock and has closed the repository.
-    """
-    if chemin is None:
-        chemin = derniere_bonne(dossier)
-    chemin = Path(chemin)
-    if not chemin.is_file():
-        raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
-    noms = verifier_archive(chemin)
-    a_cote = dossier / layout.DOSSIER_MIS_DE_COTE / horloge().strftime("%Y%m%d-%H%M%S")
-    a_cote.mkdir(parents=True, exist_ok=True)
-    for rel in [*layout.data_files(dossier), layout.TRANSACTION]:
-        src = dossier / rel
-        if src.exists():
-            (a_cote / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(src, a_cote / rel)
-    with zipfile.ZipFile(chemin) as z:
-        for rel in noms:
-            atomic_write_bytes(dossier / rel, z.read(rel))
-    log.info("Sauvegarde %s restaurée ; anciens fichiers dans %s", chemin.name, a_cote)
-    return chemin, a_cote

@@ -19,6 +19,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from atelier_app.ecriture import ecrire_octets
 from atelier_app.errors import UserError
 from atelier_app.storage import backups
 from atelier_app.storage.atomic import atomic_write_bytes
@@ -28,7 +29,6 @@ log = logging.getLogger(__name__)
 MAGIE = b"ATELIER-CHIFFRE-1\n"
 EXTENSION = ".atelier-chiffre"
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
-PHRASE_MIN = 10
 
 
 def _cle(phrase: str, sel: bytes, n: int, r: int, p: int) -> bytes:
@@ -36,8 +36,12 @@ def _cle(phrase: str, sel: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def verifier_phrase(phrase: str) -> None:
-    if len(phrase) < PHRASE_MIN:
-        raise UserError(f"Phrase de passe trop courte : au moins {PHRASE_MIN} caractères.")
+    """The passwords' rule (CNIL 2022 floor, then the strength estimate): a backup leaves the PC."""
+    from atelier_app.domain.comptes import raisons_refus
+
+    raisons = raisons_refus(phrase)
+    if raisons:
+        raise UserError("Phrase de passe trop faible : il faut " + " ; ".join(raisons) + ".")
 
 
 def chiffrer(contenu: bytes, phrase: str) -> bytes:
@@ -77,9 +81,8 @@ def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str, *,
     vers = Path(vers)
     if not vers.is_dir():
         raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
-    zip_ = backups.sauvegarder(dossier, raison="chiffree", horloge=horloge)
     cible = vers / f"atelier-{horloge():%Y%m%d-%H%M%S}{EXTENSION}"
-    atomic_write_bytes(cible, chiffrer(zip_.read_bytes(), phrase))
+    ecrire_octets(cible, chiffrer(backups.archive(dossier), phrase))  # the clear zip stays in memory
     log.info("Sauvegarde chiffrée écrite : %s", cible)
     return cible
 
@@ -93,7 +96,11 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str, *,
     contenu = dechiffrer(fichier.read_bytes(), phrase, fichier.name)
     d = backups.dossier_sauvegardes(dossier)
     d.mkdir(parents=True, exist_ok=True)
-    cible = d / f"atelier-{horloge():%Y%m%d-%H%M%S}-dechiffree.zip"
+    quand = backups.date_du_contenu(contenu) or horloge()  # listed with the date of what it holds
+    cible = d / f"atelier-{quand:%Y%m%d-%H%M%S}-dechiffree.zip"
+    n = 1
+    while cible.exists():
+        cible, n = d / f"atelier-{quand:%Y%m%d-%H%M%S}-dechiffree-{n}.zip", n + 1
     atomic_write_bytes(cible, contenu)
     try:
         backups.verifier_archive(cible)
@@ -103,25 +110,9 @@ def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str, *,
     return cible
 
 
-def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str, *,
-                      horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
-    """Restore an encrypted backup into a data folder that is not open (the CLI's case).
-
-    The present files are backed up and put aside first, as for any restore; a wrong passphrase
-    stops before anything is touched.
-    """
-    from atelier_app.storage import layout
-    from atelier_app.storage.lock import VerrouDossier
-
-    contenu = dechiffrer(Path(fichier).read_bytes(), phrase, Path(fichier).name) if Path(fichier).is_file() else None
-    if contenu is None:
+def lire_chiffre(fichier: Path, phrase: str) -> bytes:
+    """The clear backup held in memory, for a restore that leaves no plaintext copy on disk."""
+    fichier = Path(fichier)
+    if not fichier.is_file():
         raise UserError(f"Le fichier « {fichier} » n'existe pas.")
-    verrou = VerrouDossier(dossier)
-    verrou.acquerir()
-    try:
-        if layout.data_files(dossier):
-            backups.sauvegarder(dossier, raison="avant-restauration", horloge=horloge)
-        zip_ = dechiffrer_vers_sauvegardes(dossier, fichier, phrase, horloge=horloge)
-        return backups.restaurer(dossier, zip_, horloge=horloge)
-    finally:
-        verrou.liberer()
+    return dechiffrer(fichier.read_bytes(), phrase, fichier.name)

@@ -73,7 +73,7 @@ def lire_json(path: Path, rel: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as f:
             data = json.load(f)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise DonneesIllisibles(
             f"Le fichier de données « {rel} » est illisible ({type(exc).__name__}). "
             "Il n'a pas été modifié ; restaurez la dernière sauvegarde.",

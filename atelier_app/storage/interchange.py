@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -31,8 +32,8 @@ from atelier_app.domain.preliste import EntreePreliste, valider_preliste
 from atelier_app.domain.projets import Projet, valider_projet
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.seances import Presence, Seance, valider_seance
+from atelier_app.ecriture import ecrire_octets
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
-from atelier_app.storage.atomic import atomic_write_bytes
 from atelier_app.storage.codec import _convert as convertir
 from atelier_app.storage.codec import to_dict
 
@@ -140,9 +141,7 @@ def exporter(depot: Any, chemin: Path, annee: int | None) -> dict[str, int]:
         contenu[nom] = sortie
         if nom == "seances":
             contenu["presences"] = presences
-    chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(chemin, json.dumps(contenu, ensure_ascii=False, indent=1).encode("utf-8"))
+    ecrire_octets(Path(chemin), json.dumps(contenu, ensure_ascii=False, indent=1).encode("utf-8"))
     return {nom: len(contenu[nom]) for nom in (*LISTES, "presences")}
 
 
@@ -232,20 +231,51 @@ def _raison_conversion(tp: Any, valeur: Any, exc: Exception) -> str:
     return f"valeur invalide : « {valeur} »"
 
 
+#: An interchange file larger than this, or nested deeper, is refused before it is parsed.
+TAILLE_MAX = 200 * 1024 * 1024
+PROFONDEUR_MAX = 20
+_CHAINES = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_CROCHETS = re.compile(r"[\[\]{}]")
+
+
+def _trop_profond(texte: str) -> bool:
+    """Nesting depth counted on brackets outside strings, without building anything (a 5 000-deep file)."""
+    profondeur = 0
+    for m in _CROCHETS.finditer(_CHAINES.sub("", texte)):
+        profondeur += 1 if m.group() in "[{" else -1
+        if profondeur > PROFONDEUR_MAX:
+            return True
+    return False
+
+
 def lire(chemin: Path, horloge: Callable[[], datetime] = datetime.now) -> tuple[dict[str, Any], list[Probleme]]:
     """Parse and validate a file on its own (no database): records per list, and every problem.
     ``horloge``: the caller's clock (birth years are checked against the current year)."""
     chemin = Path(chemin)
     try:
-        contenu = json.loads(chemin.read_text(encoding="utf-8-sig"))
+        taille = chemin.stat().st_size
+        if taille > TAILLE_MAX:
+            raise UserError(f"« {chemin.name} » est trop gros ({taille // (1024 * 1024)} Mo ; au plus "
+                            f"{TAILLE_MAX // (1024 * 1024)} Mo pour un fichier d'échange).")
+        texte = chemin.read_text(encoding="utf-8-sig")
+        if _trop_profond(texte):
+            raise UserError(f"« {chemin.name} » est imbriqué sur plus de {PROFONDEUR_MAX} niveaux : "
+                            "ce n'est pas un fichier d'échange Atelier.")
+        contenu = json.loads(texte)
     except UnicodeDecodeError:
         raise UserError(f"« {chemin.name} » n'est pas un fichier texte UTF-8.") from None
+    except RecursionError:
+        raise UserError(f"« {chemin.name} » est imbriqué trop profondément : ce n'est pas un fichier d'échange "
+                        "Atelier.") from None
     except ValueError as exc:
         raise UserError(f"« {chemin.name} » n'est pas un fichier JSON valide : {exc}.") from None
     except OSError as exc:
         raise UserError(f"Impossible de lire « {chemin} » : {exc.strerror or exc}.") from None
     if not isinstance(contenu, dict) or contenu.get("format") != FORMAT:
         raise UserError(f"« {chemin.name} » n'est pas un fichier d'échange Atelier (champ « format » ≠ « {FORMAT} »).")
+    if not isinstance(contenu.get("version"), int) or isinstance(contenu.get("version"), bool):
+        raise UserError(f"« {chemin.name} » : le champ « version » doit être le nombre {VERSION}, "
+                        f"pas « {str(contenu.get('version'))[:20]} » (texte ou absent).")
     if contenu.get("version") != VERSION:
         raise UserError(
             f"« {chemin.name} » est au format d'échange version {contenu.get('version')} ; "
@@ -337,8 +367,8 @@ def instantane(presence: Presence, personne: Personne | None, annee: int, champs
 
 
 # ------------------------------------------------------------------------------------------ checks
-def verifier(depot: Any) -> list[Probleme]:
-    """References between stored records, over-full groups and duplicate people."""
+def verifier(depot: Any, doublons: bool = True) -> list[Probleme]:
+    """References between stored records, over-full groups and (unless ``doublons`` is off) duplicate people."""
     depot.charger_tout()
     ids = {nom: {d["id"] for d in depot.all_dicts(kind)} for nom, (kind, _p, _v) in LISTES.items()}
     problemes: list[Probleme] = []
@@ -353,20 +383,22 @@ def verifier(depot: Any) -> list[Probleme]:
             if (valeur is None and facultatif) or valeur in ids[cible]:
                 continue
             manque(f"{nom} {d['id']}", champ, cible, valeur)
-    for g in depot.all(Groupe):
-        ou = f"groupes {g.id} ({g.nom})"
+    capacite_par_defaut = Groupe.__dataclass_fields__["capacite"].default
+    for g in depot.all_dicts(Groupe):  # stored dicts: decoding every group cost most of a restore's check
+        ou = f"groupes {g['id']} ({g.get('nom', '')})"
         for champ in ("inscrits", "liste_attente"):
-            for pid in getattr(g, champ):
+            for pid in g.get(champ) or ():
                 if pid not in ids["personnes"]:
                     manque(ou, champ, "personnes", pid)
-        if len(g.inscrits) > g.capacite:
-            problemes.append(Probleme(ou, "inscrits", f"{len(g.inscrits)} inscrits pour {g.capacite} places"))
+        capacite = g.get("capacite", capacite_par_defaut)
+        if isinstance(capacite, int) and len(g.get("inscrits") or ()) > capacite:
+            problemes.append(Probleme(ou, "inscrits", f"{len(g['inscrits'])} inscrits pour {capacite} places"))
     for d in depot.all_dicts(Seance):
         for p in d.get("presences", ()):
             if p.get("personne") not in ids["personnes"]:
                 manque(f"seances {d['id']}", "presences", "personnes", p.get("personne"))
     vus: dict[tuple, str] = {}
-    for p in depot.all(Personne):
+    for p in depot.all(Personne) if doublons else ():
         if p.anonymise or not p.nom.strip():
             continue
         cle = p.cle_doublon()

@@ -142,14 +142,73 @@ def lire_telephone(valeur: Any) -> str:
 
 
 # ------------------------------------------------------------------------------ files
-def decoder(brut: bytes) -> str:
-    """UTF-8 with or without BOM, else Windows-1252 (French Excel's default)."""
+#: Limits of a people list: beyond them the file is refused before being read whole.
+TAILLE_MAX = 50 * 1024 * 1024
+TAILLE_MAX_DECOMPRESSEE = 200 * 1024 * 1024
+LIGNES_MAX = 100_000
+COLONNES_MAX = 100
+#: Windows-1252 decodes almost any byte: these symbols, rare in a French list, betray another encoding.
+_SUSPECTS = set("‚ƒ„†‡ˆ‰Š‹ŒŽ‘’“”•˜™š›œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷")
+_AUTRES = ("cp932", "shift_jis", "euc_jp", "iso2022_jp", "gb2312", "gb18030", "gbk", "big5", "euc_kr", "cp949",
+           "johab", "koi8_r", "koi8_u", "cp1251", "cp866", "iso8859_5", "mac_cyrillic", "cp1253", "cp1255",
+           "cp1256", "iso8859_7", "iso8859_8", "tis_620", "cp874", "utf_16", "utf_32")
+
+
+def decoder(brut: bytes, nom: str = "le fichier") -> str:
+    """UTF-8 with or without BOM, else Windows-1252 (French Excel's default); any other encoding is
+    refused with a message rather than imported as garbled names."""
     if brut.startswith(b"\xef\xbb\xbf"):
-        return brut[3:].decode("utf-8")
+        brut = brut[3:]
     try:
         return brut.decode("utf-8")
     except UnicodeDecodeError:
-        return brut.decode("cp1252", errors="replace")
+        pass
+    if b"\x00" in brut or brut.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UserError(f"« {nom} » n'est pas enregistré en UTF-8 ni en Windows-1252 (UTF-16 ?). "
+                        "Enregistrez-le en « CSV UTF-8 » puis recommencez.")
+    try:
+        texte = brut.decode("cp1252")
+    except UnicodeDecodeError:
+        texte = None
+    devine = _encodage_probable(brut)
+    suspects = sum(c in _SUSPECTS for c in texte) if texte is not None else 0
+    if texte is None or (devine in _AUTRES and suspects * 50 > max(1, sum(not c.isascii() for c in texte))):
+        precision = f" (il semble être en {devine})" if devine else ""
+        raise UserError(f"« {nom} » n'est enregistré ni en UTF-8 ni en Windows-1252{precision} : ses noms seraient "
+                        "illisibles. Enregistrez-le en « CSV UTF-8 » puis recommencez.")
+    return texte
+
+
+def _encodage_probable(brut: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # the detector only words the message better
+        return ""
+    meilleur = from_bytes(brut[:200_000]).best()
+    return meilleur.encoding if meilleur is not None else ""
+
+
+def _verifier_taille(chemin: Path) -> None:
+    """A list larger than any centre's, or a spreadsheet that unpacks to far more: refused before reading."""
+    import zipfile
+
+    taille = chemin.stat().st_size
+    if taille > TAILLE_MAX:
+        raise UserError(f"« {chemin.name} » est trop gros ({taille // (1024 * 1024)} Mo ; au plus "
+                        f"{TAILLE_MAX // (1024 * 1024)} Mo pour une liste de personnes).")
+    if chemin.suffix.lower() in (".xlsx", ".ods") and zipfile.is_zipfile(chemin):
+        with zipfile.ZipFile(chemin) as z:
+            total = sum(i.file_size for i in z.infolist())
+        if total > TAILLE_MAX_DECOMPRESSEE:
+            raise UserError(f"« {chemin.name} » se décompresse en {total // (1024 * 1024)} Mo : trop pour une liste "
+                            "de personnes, il n'est pas lu.")
+
+
+def _trop_de_lignes(nom: str) -> UserError:
+    from atelier_app.domain.nombres import entier
+
+    return UserError(f"« {nom} » a plus de {entier(LIGNES_MAX)} lignes : trop pour une liste de personnes "
+                     "(le fichier n'est pas lu au-delà).")
 
 
 def separateur(texte: str) -> str:
@@ -165,20 +224,25 @@ def separateur(texte: str) -> str:
         return ";"
 
 
-def lignes_csv(texte: str) -> list[tuple[int, list[Any]]]:
+def lignes_csv(texte: str, nom: str = "le fichier") -> list[tuple[int, list[Any]]]:
     lecteur = csv.reader(io.StringIO(texte), delimiter=separateur(texte))
-    return [(n, ligne) for n, ligne in enumerate(lecteur, start=1)]
+    out = []
+    for n, ligne in enumerate(lecteur, start=1):
+        if n > LIGNES_MAX:
+            raise _trop_de_lignes(nom)
+        out.append((n, ligne[:COLONNES_MAX]))
+    return out
 
 
 def lignes_xlsx(chemin: Path) -> list[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
+    from atelier_app.storage import tableur_xlsx
 
-    classeur = load_workbook(chemin, read_only=True, data_only=True)
-    try:
-        feuille = classeur.worksheets[0]
-        return [(n, list(ligne)) for n, ligne in enumerate(feuille.iter_rows(values_only=True), start=1)]
-    finally:
-        classeur.close()
+    out: list[tuple[int, list[Any]]] = []
+    for n, ligne in tableur_xlsx.lignes(chemin, COLONNES_MAX):
+        if len(out) >= LIGNES_MAX:
+            raise _trop_de_lignes(chemin.name)
+        out.append((n, ligne))
+    return out
 
 
 def lignes_ods(chemin: Path) -> list[tuple[int, list[Any]]]:
@@ -193,11 +257,15 @@ def lignes_ods(chemin: Path) -> list[tuple[int, list[Any]]]:
         valeurs: list[Any] = []
         for cellule in rangee.getElementsByType(table.TableCell):
             repete = int(cellule.getAttribute("numbercolumnsrepeated") or 1)
-            valeurs.extend([_valeur_ods(cellule, teletype)] * min(repete, 100))
+            valeurs.extend([_valeur_ods(cellule, teletype)] * min(repete, COLONNES_MAX - len(valeurs)))
+            if len(valeurs) >= COLONNES_MAX:
+                break
         repete_l = int(rangee.getAttribute("numberrowsrepeated") or 1)
         if not any(v not in (None, "") for v in valeurs):
             n += repete_l
             continue
+        if n + repete_l > LIGNES_MAX:  # counted, never expanded: a 1.6 KB file can repeat a row 2 million times
+            raise _trop_de_lignes(chemin.name)
         for _ in range(repete_l):
             n += 1
             out.append((n, valeurs))
@@ -217,8 +285,9 @@ def _valeur_ods(cellule: Any, teletype: Any) -> Any:
 def lignes(chemin: Path) -> list[tuple[int, list[Any]]]:
     ext = chemin.suffix.lower()
     try:
+        _verifier_taille(chemin)
         if ext == ".csv":
-            return lignes_csv(decoder(chemin.read_bytes()))
+            return lignes_csv(decoder(chemin.read_bytes(), chemin.name), chemin.name)
         if ext == ".xlsx":
             return lignes_xlsx(chemin)
         if ext == ".ods":

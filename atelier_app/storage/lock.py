@@ -13,7 +13,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from atelier_app.errors import DonneesVerrouillees
+from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,13 @@ class VerrouDossier:
                 "Les données sont déjà ouvertes par une autre copie d'Atelier"
                 + (f" ({qui})" if qui else "")
                 + ". Fermez-la avant d'en ouvrir une autre."
+            ) from None
+        except OSError as exc:  # after Timeout, which is an OSError too
+            from atelier_app.ecriture import raison
+
+            raise DonneesIllisibles(
+                f"Le dossier de données « {self.fichier.parent} » ne peut pas être ouvert : {raison(exc)}. "
+                "Atelier doit pouvoir y écrire (verrou, sauvegardes, enregistrements)."
             ) from None
         try:
             self.info.write_text(f"poste {socket.gethostname()}, processus {os.getpid()}", encoding="utf-8")

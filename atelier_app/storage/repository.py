@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from atelier_app.ecriture import raison
 from atelier_app.errors import DonneesIllisibles, UserError
 from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
@@ -38,6 +39,9 @@ META = "_meta"
 
 def recover_transaction(dossier: Path) -> None:
     """Finish a multi-file commit interrupted after its commit point, or drop one interrupted before."""
+    from atelier_app.storage import restauration
+
+    restauration.reprendre(dossier)  # an interrupted restore first: it may move the files below
     journal = dossier / layout.TRANSACTION
     if journal.exists():
         try:
@@ -336,7 +340,8 @@ class Depot:
                 self._commit_many(dirty)
         except OSError as exc:
             self._rollback()
-            raise UserError(f"Impossible d'enregistrer ({action}) : {exc.strerror or exc}.") from exc
+            raise UserError(f"Impossible d'enregistrer ({action}) : {raison(exc)} ; "
+                            f"rien n'a été changé (dossier {self.dossier}).") from exc
         for s in dirty:
             s.storage.dirty = False
             self._available.add(s.name)

@@ -121,7 +121,7 @@ class PageDonneesPersonnelles(ttk.Frame):
         if not dialogues.confirmer(self, f"Anonymiser {len(ids)} personne(s) ? Leurs noms, coordonnées et notes "
                                          "seront effacés définitivement ; les statistiques restent les mêmes."):
             return
-        n = self.app.proteger(lambda: self.app.services.rgpd.anonymiser_inactifs(ids))
+        n = self.app.proteger(lambda: self.app.services.rgpd.anonymiser_inactifs(ids, confirme=True))
         if n:
             dialogues.informer(self, f"{n} personne(s) anonymisée(s).")
         self.rafraichir()

@@ -26,7 +26,9 @@ class PageSauvegardes(ttk.Frame):
         souple(ttk.Label(
             self, wraplength=800, justify="left",
             text="Atelier fait une sauvegarde à la première ouverture de chaque jour et avant chaque import. "
-                 "Il garde 8 sauvegardes quotidiennes, 5 hebdomadaires et 12 mensuelles. Pour revenir à une "
+                 "Il garde la première sauvegarde de chacun des 8 derniers jours, 5 dernières semaines et 12 "
+                 "derniers mois ; une sauvegarde faite à la main reste jusqu'à ce que vous la supprimiez. "
+                 "Pour revenir à une "
                  "sauvegarde, choisissez-la puis « Restaurer » : Atelier se ferme, la remet en place et se rouvre ; "
                  "les fichiers actuels sont d'abord sauvegardés et gardés de côté, rien n'est effacé.",
         )).pack(anchor="w", fill="x")
@@ -36,6 +38,7 @@ class PageSauvegardes(ttk.Frame):
             side="left")
         ttk.Button(boutons, text="Restaurer la sauvegarde choisie…", command=self.restaurer).pack(
             side="left", padx=8)
+        ttk.Button(boutons, text="Supprimer la sauvegarde choisie…", command=self.supprimer).pack(side="left")
         self.arbre = liste(self, (("quand", "Date", 200), ("fichier", "Fichier", 420), ("taille", "Taille", 100)), 10)
         self.arbre.cadre.pack(fill="both", expand=True)
         self.arbre.bind("<Return>", lambda _e: self.restaurer())
@@ -57,6 +60,16 @@ class PageSauvegardes(ttk.Frame):
             dialogues.informer(self, f"Sauvegarde écrite :\n{chemin}")
             self.rafraichir()
 
+    def supprimer(self) -> None:
+        choix = self.arbre.focus()
+        if not choix:
+            dialogues.informer(self, "Choisissez d'abord une sauvegarde dans la liste.")
+            return
+        libelle = self.arbre.item(choix, "values")[0]
+        if not dialogues.confirmer(self, f"Supprimer définitivement la sauvegarde du {libelle} ?"):
+            return
+        self.app.proteger(lambda: self.app.services.donnees.supprimer_sauvegarde(Path(choix)))
+        self.rafraichir()
 
     def restaurer(self) -> None:
         choix = self.arbre.focus()

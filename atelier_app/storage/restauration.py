@@ -1,0 +1,209 @@
+"""Putting a backup in place as one atomic step, and what must survive it.
+
+Why staged then swapped: a restore replaces many files. Written one by one, a kill in the middle
+leaves a folder that is neither the old centre nor the backup. Here the archive is unpacked into
+a staging folder beside the data (``.restauration/``), every member checked (no absolute path, no
+``..``, no link, only data files), the staged data opened and checked like a live folder; only
+then a small plan file (``restauration.json``) is written atomically: that is the commit point.
+Before it, the live folder was never touched and the staging folder is dropped at the next open;
+after it, the plan is replayed (idempotently) at the next open until it is done.
+
+Why a list of erased people outside the data (``effacements.json``, ids only): an erasure must
+not be undone by restoring a backup taken before it; the ids are re-applied to the staged data
+before the swap, so the restored centre never shows the erased identities, even for an instant.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import shutil
+import stat
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from atelier_app.errors import UserError
+from atelier_app.storage import layout
+from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
+
+log = logging.getLogger(__name__)
+
+STAGING = ".restauration"
+PLAN = "restauration.json"
+EFFACEMENTS = "effacements.json"
+#: A data file larger than this in an archive is refused (the grande demo's largest is ~3 MB).
+TAILLE_MAX_MEMBRE = 200 * 1024 * 1024
+
+
+def membre_sur(info: zipfile.ZipInfo) -> str | None:
+    """The member's relative name if it is a data file that may be unpacked; None for a folder entry."""
+    nom = info.filename
+    chemin = PurePosixPath(nom)
+    if nom.startswith(("/", "\\")) or "\\" in nom or ":" in nom or chemin.is_absolute():
+        raise UserError(f"La sauvegarde contient un chemin absolu interdit : « {nom} ». Rien n'a été changé.")
+    if ".." in chemin.parts:
+        raise UserError(f"La sauvegarde contient un chemin qui sort du dossier : « {nom} ». Rien n'a été changé.")
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise UserError(f"La sauvegarde contient un lien : « {nom} ». Rien n'a été changé.")
+    if info.is_dir():
+        if nom.rstrip("/") in (layout.DOSSIER_ANNEES, layout.DOSSIER_PERSONNES, layout.DOSSIER_SEANCES):
+            return None
+        raise UserError(f"La sauvegarde contient un dossier inattendu : « {nom} ». Rien n'a été changé.")
+    if nom not in (layout.NOYAU, layout.JOURNAL):
+        try:
+            layout.family_of(nom)
+        except ValueError:
+            raise UserError(f"La sauvegarde contient un fichier qui n'est pas une donnée d'Atelier : « {nom} ». "
+                            "Rien n'a été changé.") from None
+    if info.file_size > TAILLE_MAX_MEMBRE:
+        raise UserError(f"Le fichier « {nom} » de la sauvegarde est trop gros "
+                        f"({info.file_size // (1024 * 1024)} Mo). Rien n'a été changé.")
+    return nom
+
+
+def dossier_staging(dossier: Path) -> Path:
+    return Path(dossier) / STAGING
+
+
+def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> Path:
+    """Unpack a backup (a path or its bytes) into a fresh staging folder; refuse it whole on any bad member."""
+    nom = nom or (archive.name if isinstance(archive, Path) else "la sauvegarde")
+    staging = dossier_staging(dossier)
+    shutil.rmtree(staging, ignore_errors=True)
+    source = io.BytesIO(archive) if isinstance(archive, bytes) else archive
+    try:
+        with zipfile.ZipFile(source) as z:
+            infos = z.infolist()
+            membres = [(i, n) for i in infos if (n := membre_sur(i)) is not None]
+            if layout.NOYAU not in [n for _i, n in membres]:
+                raise UserError(f"La sauvegarde « {nom} » ne contient pas « atelier.json ». Rien n'a été changé.")
+            staging.mkdir(parents=True)
+            for info, rel in membres:  # parsed once, when the staged folder is opened and checked
+                cible = staging / rel
+                cible.parent.mkdir(parents=True, exist_ok=True)
+                cible.write_bytes(z.read(info))
+    except UserError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, RecursionError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UserError(f"La sauvegarde « {nom} » est illisible ({type(exc).__name__}). Rien n'a été changé.") from exc
+    _durcir(staging, [rel for _i, rel in membres])
+    return staging
+
+
+def _durcir(staging: Path, noms: list[str]) -> None:
+    """Every staged file on disk before the commit point. Why one ``sync`` where the system has it:
+    some 250 separate fsyncs were most of a restore's time (issued from threads they were slower
+    still); one flush of the disks does the same work at once."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for rel in noms:
+        fd = os.open(staging / rel, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def garder_journal_actuel(dossier: Path, staging: Path) -> None:
+    """The live journal replaces the archive's: a restore must not erase the trace of what was done since."""
+    actuel = Path(dossier) / layout.JOURNAL
+    try:
+        contenu = actuel.read_bytes()
+        json.loads(contenu)
+    except (OSError, ValueError):
+        return  # no readable journal here: the archive's one is better than none
+    write_durable(staging / layout.JOURNAL, contenu)
+
+
+# ------------------------------------------------------------------ the list of erased people
+def effacements(dossier: Path) -> set[str]:
+    try:
+        return set(json.loads((Path(dossier) / EFFACEMENTS).read_text(encoding="utf-8"))["ids"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def noter_effacements(dossier: Path, ids: list[str] | tuple[str, ...] | set[str]) -> None:
+    """Add ids to the list kept outside the backups (ids only, never a name)."""
+    tous = effacements(dossier) | set(ids)
+    atomic_write_bytes(Path(dossier) / EFFACEMENTS, dumps({"ids": sorted(tous)}))
+
+
+# ------------------------------------------------------------------ the swap
+#: What a swap moves: the two core files and the three folders of data files, each as one rename.
+_ELEMENTS = (layout.NOYAU, layout.JOURNAL, layout.TRANSACTION, layout.DOSSIER_ANNEES, layout.DOSSIER_PERSONNES,
+             layout.DOSSIER_SEANCES)
+
+
+def basculer(dossier: Path, staging: Path, a_cote: Path) -> None:
+    """Commit point then swap: old data to ``a_cote``, staged data in place (a few renames)."""
+    dossier = Path(dossier)
+    plan = {"a_cote": os.path.relpath(a_cote, dossier).replace(os.sep, "/"),
+            "anciens": [e for e in _ELEMENTS if (dossier / e).exists()],
+            "nouveaux": [e for e in _ELEMENTS if (staging / e).exists()]}
+    atomic_write_bytes(dossier / PLAN, dumps(plan))
+    _appliquer(dossier, plan)
+
+
+def _appliquer(dossier: Path, plan: dict) -> None:
+    """Replayable from any point: each step checks whether it was done already."""
+    staging = dossier_staging(dossier)
+    a_cote = dossier / plan["a_cote"]
+    a_cote.mkdir(parents=True, exist_ok=True)
+    for rel in plan["anciens"]:
+        src, dst = dossier / rel, a_cote / rel
+        if src.exists() and not dst.exists():
+            os.replace(src, dst)
+    fsync_dir(a_cote)
+    fsync_dir(dossier)
+    for rel in plan["nouveaux"]:
+        src, dst = staging / rel, dossier / rel
+        if src.exists():
+            if dst.is_dir():  # a folder that appeared since: put aside too, nothing is ever deleted
+                n = 1
+                while (a_cote / f"{rel}-{n}").exists():
+                    n += 1
+                os.replace(dst, a_cote / f"{rel}-{n}")
+            os.replace(src, dst)
+    fsync_dir(dossier)
+    (dossier / PLAN).unlink(missing_ok=True)
+    fsync_dir(dossier)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def reprendre(dossier: Path) -> None:
+    """At every open: finish a restore past its commit point, or drop one that did not reach it."""
+    dossier = Path(dossier)
+    plan_fichier = dossier / PLAN
+    if plan_fichier.exists():
+        try:
+            plan = json.loads(plan_fichier.read_text(encoding="utf-8"))
+            plan = {"a_cote": str(plan["a_cote"]), "anciens": list(plan["anciens"]),
+                    "nouveaux": list(plan["nouveaux"])}
+        except (OSError, ValueError, KeyError, TypeError):
+            plan = None
+        if plan is not None and _plan_sur(plan):
+            log.warning("Restauration interrompue terminée au démarrage")
+            _appliquer(dossier, plan)
+            return
+        plan_fichier.unlink(missing_ok=True)
+    staging = dossier_staging(dossier)
+    if staging.exists():
+        log.warning("Restauration interrompue avant son terme : dossier de préparation supprimé")
+        shutil.rmtree(staging, ignore_errors=True)
+    for reste in (dossier / layout.DOSSIER_SAUVEGARDES).glob("*.tmp"):  # a backup cut in the middle
+        reste.unlink(missing_ok=True)
+
+
+def _plan_sur(plan: dict) -> bool:
+    """A plan names only data files and a folder under mis_de_cote (never trust a file on disk blindly)."""
+    a_cote = PurePosixPath(plan["a_cote"])
+    if a_cote.is_absolute() or ".." in a_cote.parts or a_cote.parts[:1] != (layout.DOSSIER_MIS_DE_COTE,):
+        return False
+    return all(rel in _ELEMENTS for rel in [*plan["anciens"], *plan["nouveaux"]])
