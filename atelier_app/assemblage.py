@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -83,24 +84,52 @@ def outils() -> SimpleNamespace:
     return _Outils()
 
 
+def est_adresse(texte: object) -> bool:
+    """Whether ``--donnees`` names a PostgreSQL server (``postgresql://…``) rather than a folder."""
+    from atelier_app.storage import serveur
+
+    return serveur.est_adresse(texte)
+
+
+def dossier_local(adresse: str) -> Path:
+    """This PC's folder for the server's backups and the log; UserError if the address is wrong."""
+    from atelier_app.storage import serveur
+
+    return serveur.dossier_local(adresse)
+
+
+def _horloge(contexte: Contexte):
+    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
+        return contexte.maintenant()
+
+    return horloge
+
+
 def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Services:
     """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French.
 
     A ``postgresql://`` address (given as a string) opens the server's store instead (docs/serveur.md).
     """
-    from atelier_app.storage import serveur
-
-    if serveur.est_adresse(adresse := str(dossier) if dossier else os.environ.get("ATELIER_DONNEES", "")):
-        return serveur.ouvrir_services(adresse, ctx or Contexte(), outils())
+    contexte = ctx or Contexte()
+    if est_adresse(adresse := str(dossier) if dossier else os.environ.get("ATELIER_DONNEES", "")):
+        return _ouvrir_serveur(adresse, contexte)
     from atelier_app.storage.repository import Depot
 
-    contexte = ctx or Contexte()
-
-    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
-        return contexte.maintenant()
-
-    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=horloge)
+    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=_horloge(contexte))
     return Services(depot, contexte, outils=outils())
+
+
+def _ouvrir_serveur(adresse: str, contexte: Contexte) -> Services:
+    """The services on the server: other PCs' saves reach the screens through ``ctx.signaler``, who
+    saves is the logged-in account, backups and encrypted backups are taken from the server."""
+    from atelier_app.storage import serveur
+
+    depot = serveur.ouvrir_depot(adresse, ecouter=contexte.signaler, horloge=_horloge(contexte))
+    depot.auteur = lambda: contexte.utilisateur.libelle
+    boite = outils()
+    boite.sauvegardes = serveur.sauvegardes.PourServeur(depot)
+    boite.chiffrement = serveur.sauvegardes.ChiffrementServeur(depot)
+    return Services(depot, contexte, outils=boite)
 
 
 def fermer(services: Services) -> None:
@@ -109,14 +138,14 @@ def fermer(services: Services) -> None:
 
 def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
     """Restore a backup (latest by default) while holding the lock, after backing up the present."""
-    from atelier_app.storage import serveur
+    horloge = Contexte().maintenant
+    if est_adresse(dossier):
+        from atelier_app.storage import serveur
 
-    if serveur.est_adresse(dossier):
-        return serveur.sauvegardes.restaurer(str(dossier), fichier)
+        return serveur.sauvegardes.restaurer(str(dossier), fichier, horloge=horloge)
     from atelier_app.storage import backups, layout
     from atelier_app.storage.lock import VerrouDossier
 
-    horloge = Contexte().maintenant
     verrou = VerrouDossier(dossier)
     verrou.acquerir()
     try:
@@ -125,3 +154,23 @@ def restaurer(dossier: Path, fichier: Path | None = None) -> tuple[Path, Path]:
         return backups.restaurer(dossier, fichier, horloge=horloge)
     finally:
         verrou.liberer()
+
+
+def restaurer_chiffre(dossier: Path | str, fichier: Path, phrase: str, *,
+                      horloge: Callable[[], datetime] | None = None) -> tuple[Path, Path]:
+    """Restore an encrypted backup into a folder that is not open, or onto the server."""
+    horloge = horloge or Contexte().maintenant
+    if est_adresse(dossier):
+        from atelier_app.storage import serveur
+
+        return serveur.sauvegardes.restaurer_chiffre(str(dossier), fichier, phrase, horloge=horloge)
+    from atelier_app.storage import chiffrement
+
+    return chiffrement.restaurer_chiffre(Path(dossier), fichier, phrase, horloge=horloge)
+
+
+def migrer(services: Services, vers: Path | str) -> dict[str, int]:
+    """Copy every record of the open store to an empty folder or server (``atelier migrer``)."""
+    from atelier_app.storage.serveur import copie
+
+    return copie.migrer(services.depot, vers)

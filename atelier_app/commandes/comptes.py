@@ -73,7 +73,7 @@ def _restaurer_chiffree(args, dossier: Path) -> int:
     from atelier_app import assemblage
 
     phrase = _secret("Phrase de passe", confirmer=False)
-    _utilisee, a_cote = assemblage.outils().chiffrement.restaurer_chiffre(
+    _utilisee, a_cote = assemblage.restaurer_chiffre(
         dossier, Path(args.fichier), phrase, horloge=Contexte().maintenant)
     services = assemblage.ouvrir(dossier)
     try:
