@@ -84,29 +84,56 @@ def outils() -> SimpleNamespace:
     return _Outils()
 
 
+def est_adresse(texte: object) -> bool:
+    """Whether ``--donnees`` names a PostgreSQL server (``postgresql://…``) rather than a folder."""
+    from atelier_app.storage import serveur
+
+    return serveur.est_adresse(texte)
+
+
+def dossier_local(adresse: str) -> Path:
+    """This PC's folder for the server's backups and the log; UserError if the address is wrong."""
+    from atelier_app.storage import serveur
+
+    return serveur.dossier_local(adresse)
+
+
+def _horloge(contexte: Contexte):
+    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
+        return contexte.maintenant()
+
+    return horloge
+
+
 def ouvrir(dossier: Path | str | None = None, ctx: Contexte | None = None) -> Services:
     """Open (and lock) a data folder; raises DonneesVerrouillees / DonneesIllisibles in French.
 
     A ``postgresql://`` address (given as a string) opens the server's store instead (docs/serveur.md).
     """
-    from atelier_app.storage import serveur
-
-    if serveur.est_adresse(adresse := str(dossier) if dossier else os.environ.get("ATELIER_DONNEES", "")):
-        return serveur.ouvrir_services(adresse, ctx or Contexte(), outils())
+    contexte = ctx or Contexte()
+    if est_adresse(adresse := str(dossier) if dossier else os.environ.get("ATELIER_DONNEES", "")):
+        return _ouvrir_serveur(adresse, contexte)
+    from atelier_app import ecriture
     from atelier_app.storage.repository import Depot
 
-    contexte = ctx or Contexte()
-
-    def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
-        return contexte.maintenant()
-
-    from atelier_app import ecriture
-
-    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=horloge)
+    depot = Depot.ouvrir(Path(dossier) if dossier else dossier_par_defaut(), horloge=_horloge(contexte))
     ecriture.proteger(depot.dossier)
     exports = os.environ.get("ATELIER_EXPORTS")
     ecriture.nettoyer_temporaires(Path(exports) if exports else Path.cwd() / "exports")  # left by a killed export
     return Services(depot, contexte, outils=outils())
+
+
+def _ouvrir_serveur(adresse: str, contexte: Contexte) -> Services:
+    """The services on the server: other PCs' saves reach the screens through ``ctx.signaler``, who
+    saves is the logged-in account, backups and encrypted backups are taken from the server."""
+    from atelier_app.storage import serveur
+
+    depot = serveur.ouvrir_depot(adresse, ecouter=contexte.signaler, horloge=_horloge(contexte))
+    depot.auteur = lambda: contexte.utilisateur.libelle
+    boite = outils()
+    boite.sauvegardes = serveur.sauvegardes.PourServeur(depot)
+    boite.chiffrement = serveur.sauvegardes.ChiffrementServeur(depot)
+    return Services(depot, contexte, outils=boite)
 
 
 def fermer(services: Services) -> None:
@@ -121,10 +148,11 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
     before the swap, the erasures made since the backup and the restore's journal entry; then one
     commit point puts it in place (storage/restauration.py). The folder lock is held throughout.
     """
-    from atelier_app.storage import serveur
+    horloge = Contexte().maintenant  # the command line's clock: the context's, as everywhere
+    if est_adresse(dossier):
+        from atelier_app.storage import serveur
 
-    if serveur.est_adresse(dossier):
-        return serveur.sauvegardes.restaurer(str(dossier), fichier)
+        return serveur.sauvegardes.restaurer(str(dossier), fichier, horloge=horloge)
     import shutil
     from concurrent.futures import ThreadPoolExecutor
 
@@ -133,7 +161,6 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
     from atelier_app.storage.lock import VerrouDossier
     from atelier_app.storage.repository import recover_transaction
 
-    horloge = Contexte().maintenant  # the command line's clock: the context's, as everywhere
     dossier = Path(dossier)
     if dossier.exists() and not dossier.is_dir():
         raise UserError(f"« {dossier} » est un fichier, pas un dossier de données.")
@@ -205,9 +232,28 @@ def _preparer(dossier: Path, source: Path | bytes, nom: str, chiffree: bool) -> 
     return staging
 
 
-def restaurer_chiffre(dossier: Path, fichier: Path, phrase: str) -> tuple[Path, Path]:
-    """Restore an encrypted backup: decrypted in memory (a wrong passphrase stops before anything)."""
+def restaurer_chiffre(dossier: Path | str, fichier: Path, phrase: str) -> tuple[Path, Path]:
+    """Restore an encrypted backup: decrypted in memory (a wrong passphrase stops before anything);
+    onto the server when ``dossier`` is a postgresql:// address."""
+    if est_adresse(dossier):
+        from atelier_app.storage import serveur
+
+        resultat = serveur.sauvegardes.restaurer_chiffre(str(dossier), fichier, phrase,
+                                                         horloge=Contexte().maintenant)
+        services = ouvrir(str(dossier))
+        try:
+            services.rgpd.journaliser_action("restauration_chiffree", (), Path(fichier).name)
+        finally:
+            fermer(services)
+        return resultat
     from atelier_app.storage import chiffrement
 
     contenu = chiffrement.lire_chiffre(Path(fichier), phrase)
-    return restaurer(dossier, contenu=contenu, nom=Path(fichier).name)
+    return restaurer(Path(dossier), contenu=contenu, nom=Path(fichier).name)
+
+
+def migrer(services: Services, vers: Path | str) -> dict[str, int]:
+    """Copy every record of the open store to an empty folder or server (``atelier migrer``)."""
+    from atelier_app.storage.serveur import copie
+
+    return copie.migrer(services.depot, vers)

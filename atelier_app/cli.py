@@ -69,13 +69,12 @@ def construire_parseur() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from atelier_app import assemblage, journalisation
-    from atelier_app.storage import serveur
 
     args = construire_parseur().parse_args(argv)
     adresse = args.donnees or os.environ.get("ATELIER_DONNEES", "")
     try:  # a postgresql:// address stays a string; this PC keeps the log beside its backups
-        sur_serveur = serveur.est_adresse(adresse)
-        local = serveur.dossier_local(adresse) if sur_serveur else None
+        sur_serveur = assemblage.est_adresse(adresse)
+        local = assemblage.dossier_local(adresse) if sur_serveur else None
     except UserError as exc:
         sys.stderr.write(f"atelier : {exc.texte()}\n")
         return exc.code_sortie

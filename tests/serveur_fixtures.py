@@ -21,7 +21,7 @@ DEUX_MAGASINS = {
     "test_accompagnements", "test_activites", "test_centre", "test_cli_donnees", "test_commande_lettres",
     "test_comptes", "test_documents", "test_fiches", "test_inscriptions", "test_interchange", "test_journal",
     "test_personnes", "test_positionnement", "test_preliste", "test_presences", "test_reparations",
-    "test_rgpd", "test_seances", "test_statistiques", "test_export_stats", "test_export_ords",
+    "test_rgpd", "test_seances", "test_statistiques", "test_export_stats", "test_export_ords", "test_threads",
 }
 #: Tests of those modules about the folder itself (its files, its lock, its mis_de_cote/ folder);
 #: tests/test_serveur_*.py check the same on the server.

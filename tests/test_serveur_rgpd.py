@@ -5,6 +5,8 @@ The folder versions of these tests read the data files; here the same checks rea
 
 from __future__ import annotations
 
+import io
+
 import psycopg
 import pytest
 
@@ -58,5 +60,41 @@ def test_sauvegarde_chiffree_du_serveur(centre, magasin, tmp_path) -> None:
     s = assemblage.ouvrir(adresse)
     try:
         assert s.depot.get(Personne, "p1").nom == "Durand"
+    finally:
+        assemblage.fermer(s)
+
+
+def test_restaurer_chiffree_en_ligne_de_commande(centre, magasin, tmp_path, capsys, monkeypatch) -> None:
+    """`atelier --donnees postgresql://… restaurer-chiffree F`: a wrong passphrase changes nothing;
+    the right one puts the backup back on the server (the present kept in this PC's backups)."""
+    from atelier_app import assemblage
+    from atelier_app.cli import main
+
+    phrase = "une phrase de passe assez longue"
+    with centre.depot.transaction("t") as tx:
+        tx.put(Personne(id="p1", nom="Durand", prenom="Amélie"))
+    cle = tmp_path / "usb"
+    cle.mkdir()
+    chemin = centre.rgpd.sauvegarder_chiffre(cle, phrase)
+    with centre.depot.transaction("t") as tx:
+        tx.delete(Personne, "p1")
+    adresse = centre.depot.adresse.libelle
+
+    def atelier(entree: str) -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(entree))
+        code = main(["--donnees", adresse, "restaurer-chiffree", str(chemin)])
+        sortie = capsys.readouterr()
+        assert "Traceback" not in sortie.err
+        return code, sortie.out, sortie.err
+
+    code, _, err = atelier("fausse phrase\n")
+    assert code == 1 and "phrase de passe est fausse" in err
+    assert not list(tmp_path.rglob("postgresql:*"))  # the address never became a folder
+    code, out, _ = atelier(phrase + "\n")
+    assert code == 0 and "restaurée" in out and "avant-restauration" in out
+    s = assemblage.ouvrir(adresse)
+    try:
+        assert s.depot.get(Personne, "p1").nom == "Durand"
+        assert any(e.action == "restauration_chiffree" for e in s.journal.lister())
     finally:
         assemblage.fermer(s)

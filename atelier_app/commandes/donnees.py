@@ -8,9 +8,17 @@ from pathlib import Path
 from atelier_app.cli import ecrire
 
 
+def _ou(services, dossier: str, serveur: str) -> str:
+    """Where the data is, as the user names it: ``serveur`` + the server's address, or ``dossier`` + the path.
+
+    Why not ``depot.dossier`` on the server: there it is this PC's folder for backups, not the data."""
+    libelle = getattr(services.depot, "libelle", None)
+    return f"{serveur} {libelle}" if libelle else f"{dossier} {services.depot.dossier}"
+
+
 def _demo(args, services) -> int:
     comptes = services.donnees.generer_demo(args.echelle, args.graine, comptes=not args.sans_comptes)
-    ecrire(f"Démonstration « {args.echelle} » installée dans {services.depot.dossier} :")
+    ecrire(f"Démonstration « {args.echelle} » installée {_ou(services, 'dans', 'sur le')} :")
     for quoi, n in comptes.items():
         ecrire(f"  {n} {quoi}")
     return 0
@@ -42,7 +50,7 @@ def _exporter(args, services) -> int:
 def _verifier(args, services) -> int:
     problemes = services.donnees.verifier()
     if not problemes:
-        ecrire(f"Tout va bien : les données de {services.depot.dossier} sont lisibles et cohérentes.")
+        ecrire(f"Tout va bien : les données {_ou(services, 'de', 'du')} sont lisibles et cohérentes.")
         return 0
     ecrire(f"{len(problemes)} problème(s) trouvé(s) :")
     for p in problemes:

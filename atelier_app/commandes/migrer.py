@@ -12,10 +12,10 @@ _LIBELLES = {"seances": "séances", "activites": "activités", "preliste": "entr
 
 
 def _migrer(args, services) -> int:
-    from atelier_app.storage.serveur import copie
+    from atelier_app import assemblage
 
     services.ctx.exiger(Permission.EXPORTER)
-    comptes = copie.migrer(services.depot, args.vers)
+    comptes = assemblage.migrer(services, args.vers)
     total = sum(comptes.values())
     ecrire(f"Copie terminée et vérifiée : {total} enregistrements, les mêmes des deux côtés "
            "(nombres par sorte et exports d'échange identiques).")

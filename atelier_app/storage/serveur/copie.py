@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +46,14 @@ def comptes(depot: Any) -> dict[str, int]:
     return {t: len(ids) for t, ids in sorted(index.items()) if ids}
 
 
-def _ouvrir(cible: str | Path) -> Any:
+def _ouvrir(cible: str | Path, horloge: Callable[[], datetime]) -> Any:
     if est_adresse(cible):
         from atelier_app.storage.serveur import ouvrir_depot
 
-        return ouvrir_depot(str(cible))
+        return ouvrir_depot(str(cible), horloge=horloge)
     from atelier_app.storage.repository import Depot
 
-    return Depot.ouvrir(Path(cible))
+    return Depot.ouvrir(Path(cible), horloge=horloge)
 
 
 def _ecrire_dossier(dossier: Path, source: Any) -> int:
@@ -70,7 +71,7 @@ def _ecrire_dossier(dossier: Path, source: Any) -> int:
             n += 1
             yield ligne
 
-    fichiers = contenus(compter(), SCHEMA_VERSION)
+    fichiers = contenus(compter(), SCHEMA_VERSION, source.horloge().date())
     for nom in sorted(fichiers, key=lambda x: x == layout.NOYAU):  # the core file last: it says "data here"
         (dossier / nom).parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dossier / nom, dumps(fichiers[nom]))
@@ -82,7 +83,7 @@ def migrer(source: Any, cible: str | Path) -> dict[str, int]:
     from atelier_app.storage import interchange
 
     if est_adresse(cible):
-        dest = _ouvrir(cible)
+        dest = _ouvrir(cible, source.horloge)
         try:
             if comptes(dest):
                 raise UserError(f"La base {dest.adresse.libelle} contient déjà des données : la copie ne se fait "
@@ -92,7 +93,7 @@ def migrer(source: Any, cible: str | Path) -> dict[str, int]:
             dest.fermer()
     else:
         _ecrire_dossier(Path(cible), source)
-    dest = _ouvrir(cible)
+    dest = _ouvrir(cible, source.horloge)
     try:
         attendu, obtenu = comptes(source), comptes(dest)
         if attendu != obtenu:

@@ -117,9 +117,11 @@ class TransactionServeur:
 class DepotServeur:
     """Implements services.ports.Store on a PostgreSQL database (see the module's docstring)."""
 
-    def __init__(self, adresse: Adresse, dossier: Path) -> None:
+    def __init__(self, adresse: Adresse, dossier: Path, horloge: Callable[[], datetime] = datetime.now) -> None:
         self.adresse = adresse
         self.dossier = dossier          # this PC's folder for backups and the log, not the data
+        #: The clock, handed in by the caller (the services' context): storage never reads the date itself.
+        self.horloge = horloge
         self.auteur: Callable[[], str] = lambda: ""
         self.poste = socket.gethostname()
         self._docs: dict[str, dict[str, dict[str, Any]]] = {}
@@ -141,10 +143,11 @@ class DepotServeur:
 
     # ---------------------------------------------------------------- opening
     @classmethod
-    def ouvrir(cls, adresse: Adresse, dossier: Path) -> DepotServeur:
+    def ouvrir(cls, adresse: Adresse, dossier: Path,
+               horloge: Callable[[], datetime] = datetime.now) -> DepotServeur:
         from atelier_app.storage.repository import SCHEMA_VERSION
 
-        depot = cls(adresse, dossier)
+        depot = cls(adresse, dossier, horloge)
         depot._conn = connecter(adresse, autocommit=True)
         try:
             schema.preparer(depot._conn, SCHEMA_VERSION, lambda depuis: schema.migrer_donnees(depot, depuis))
@@ -259,10 +262,16 @@ class DepotServeur:
     # ---------------------------------------------------------------- writing
     @contextmanager
     def transaction(self, action: str) -> Iterator[TransactionServeur]:
-        if self._tx is not None:
-            yield self._tx
-            return
+        """One user action, sent as one SQL transaction.
+
+        Why the nesting is decided under the lock: a transaction belongs to the thread that opened
+        it. Another thread waits for the lock and then opens its own; it never joins one it does not
+        own, whose rollback would take its record away from this PC's copy before it was ever sent.
+        """
         with self._verrou:
+            if self._tx is not None:  # the lock is ours, so this is ours: part of the enclosing action
+                yield self._tx
+                return
             tx = TransactionServeur(self, action)
             self._tx = tx
             try:
@@ -296,7 +305,7 @@ class DepotServeur:
         for cle in tx.ecrits:
             self._versions.setdefault(cle[0], {})[cle[1]] = tx.avant[cle][2] + 1
         self._miens.add(seq)
-        self.derniere_ecriture = datetime.now()
+        self.derniere_ecriture = self.horloge()
         log.info("Enregistré sur le serveur : %s (%d enregistrements)", tx.action, len(tx.ecrits))
 
     def _envoyer(self, tx: TransactionServeur) -> int:

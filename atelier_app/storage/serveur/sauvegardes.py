@@ -38,15 +38,16 @@ def lignes_serveur(depot: Any) -> Iterator[tuple[str, str, str, Any]]:
             conn.execute("ROLLBACK")
 
 
-def contenus(lignes: Iterator[tuple[str, str, str, Any]], schema_version: int) -> dict[str, dict[str, Any]]:
-    """File name -> the file's content, exactly as the folder store writes it."""
+def contenus(lignes: Iterator[tuple[str, str, str, Any]], schema_version: int,
+             jour: date) -> dict[str, dict[str, Any]]:
+    """File name -> the file's content, exactly as the folder store writes it (``jour``: created on)."""
     out: dict[str, dict[str, Any]] = {}
     for shard, tbl, id_, doc in lignes:
         out.setdefault(shard, {}).setdefault(tbl, {})[id_] = doc
     from atelier_app.storage.repository import META
 
     noyau = out.setdefault(layout.NOYAU, {})
-    noyau[META] = {"schema": {"version": schema_version, "cree_le": date.today().isoformat()}}
+    noyau[META] = {"schema": {"version": schema_version, "cree_le": jour.isoformat()}}
     return out
 
 
@@ -92,7 +93,7 @@ class PourServeur:
         while cible.exists():
             cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
             n += 1
-        ecrire_zip(cible, contenus(lignes_serveur(self.depot), self.depot.schema_version()))
+        ecrire_zip(cible, contenus(lignes_serveur(self.depot), self.depot.schema_version(), now.date()))
         log.info("Sauvegarde du serveur écrite : %s", cible.name)
         backups.tourner(dossier)
         return cible
@@ -126,11 +127,12 @@ def remplacer(depot: Any, lignes: Iterator[tuple[str, str, str, Any]], action: s
     return n
 
 
-def restaurer(texte: str, fichier: Path | None = None) -> tuple[Path, Path]:
+def restaurer(texte: str, fichier: Path | None = None, *,
+              horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
     """The CLI's ``restaurer`` on the server: back up the present, then put the backup in place."""
     from atelier_app.storage.serveur import ouvrir_depot
 
-    depot = ouvrir_depot(texte)
+    depot = ouvrir_depot(texte, horloge=horloge)
     try:
         outil = PourServeur(depot)
         chemin = Path(fichier) if fichier else backups.derniere_bonne(depot.dossier)
@@ -157,15 +159,33 @@ class ChiffrementServeur:
 
         return getattr(chiffrement, nom)
 
-    def sauvegarder_chiffre(self, dossier: Path, vers: Path, phrase: str) -> Path:
+    def sauvegarder_chiffre(self, dossier: Path, vers: Path, phrase: str, *,
+                            horloge: Callable[[], datetime] | None = None) -> Path:
         from atelier_app.storage import chiffrement
+
+        horloge = horloge or self.depot.horloge
 
         chiffrement.verifier_phrase(phrase)
         vers = Path(vers)
         if not vers.is_dir():
             raise UserError(f"Le dossier « {vers} » n'existe pas (la clé USB est-elle branchée ?).")
-        zip_ = PourServeur(self.depot).sauvegarder(dossier, raison="chiffree")
-        cible = vers / f"atelier-{datetime.now():%Y%m%d-%H%M%S}{chiffrement.EXTENSION}"
+        zip_ = PourServeur(self.depot).sauvegarder(dossier, raison="chiffree", horloge=horloge)
+        cible = vers / f"atelier-{horloge():%Y%m%d-%H%M%S}{chiffrement.EXTENSION}"
         atomic_write_bytes(cible, chiffrement.chiffrer(zip_.read_bytes(), phrase))
         log.info("Sauvegarde chiffrée du serveur écrite : %s", cible)
         return cible
+
+
+def restaurer_chiffre(texte: str, fichier: Path, phrase: str, *,
+                      horloge: Callable[[], datetime] = datetime.now) -> tuple[Path, Path]:
+    """The CLI's ``restaurer-chiffree`` on the server: decrypt into this PC's backups, then restore.
+
+    A wrong passphrase or a damaged file stops before the server is touched; the server's present
+    state is backed up first, as for any restore.
+    """
+    from atelier_app.storage import chiffrement
+    from atelier_app.storage.serveur.adresse import dossier_local
+
+    zip_ = chiffrement.dechiffrer_vers_sauvegardes(dossier_local(texte), fichier, phrase, horloge=horloge)
+    _utilisee, avant = restaurer(texte, zip_, horloge=horloge)
+    return zip_, avant
