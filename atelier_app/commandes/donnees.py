@@ -24,7 +24,51 @@ def _demo(args, services) -> int:
     return 0
 
 
+_LISTES = (".csv", ".xlsx", ".ods")
+
+
+def _lignes_choisies(texte: str | None) -> set[int]:
+    try:
+        return {int(x) for x in (texte or "").replace(";", ",").split(",") if x.strip()}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"numéros de ligne attendus (ex. : 3,7) : « {texte} »") from None
+
+
+def _importer_liste(args, services) -> int:
+    """A people list: each change to a known person is shown first (old → new), and nothing known
+    is changed without ``--oui`` (issue 18: a « clean » file replaced a phone and an address)."""
+    plan = services.personnes.preparer_import(Path(args.fichier))
+    if plan.problemes:
+        from atelier_app.errors import DonneesInvalides
+
+        raise DonneesInvalides(f"Import refusé : corrigez « {plan.fichier} ». Rien n'a été enregistré.",
+                               list(plan.problemes))
+    ignorer = _lignes_choisies(args.ignorer_lignes)
+    garder = {x.ligne: {c.champ for c in x.changements} for x in plan.modifiees
+              if x.ligne in _lignes_choisies(args.garder_ancien)}
+    ecrire(f"« {plan.fichier} » : {len(plan.nouvelles)} personne(s) nouvelle(s), "
+           f"{len(plan.modifiees)} fiche(s) changée(s), {plan.inchangees} sans changement.")
+    for x in plan.modifiees:
+        etat = " (ligne ignorée)" if x.ligne in ignorer else " (anciennes valeurs gardées)" if x.ligne in garder else ""
+        ecrire(f"  Ligne {x.ligne} — {x.personne.prenom} {x.personne.nom}{etat} :")
+        for c in x.changements:
+            ecrire(f"      {c.libelle} : « {c.avant or '—'} » → « {c.apres or '—'} »")
+    a_changer = [x for x in plan.modifiees if x.ligne not in ignorer and x.ligne not in garder]
+    if a_changer and not args.oui:
+        ecrire("Rien n'a été enregistré. Relisez les changements ci-dessus, puis relancez avec --oui pour les "
+               "appliquer (--ignorer-lignes N,… pour sauter des lignes, --garder-ancien N,… pour garder les "
+               "anciennes valeurs d'une fiche).")
+        return 1
+    rapport = services.personnes.appliquer_import(plan, ignorer, garder)
+    ecrire(f"Import de {plan.fichier} terminé :")
+    for ligne in rapport.lignes():
+        ecrire(f"  {ligne}")
+    return 0
+
+
 def _importer(args, services) -> int:
+    if Path(args.fichier).suffix.lower() in _LISTES:
+        return _importer_liste(args, services)
     rapport = services.donnees.importer(Path(args.fichier))
     ecrire(f"Import de {Path(args.fichier).name} terminé :")
     for ligne in rapport.lignes():
@@ -82,6 +126,10 @@ def ajouter(sous: argparse._SubParsersAction) -> None:
 
     p = sous.add_parser("importer", help="importe un fichier d'échange (.json) ou une liste de personnes")
     p.add_argument("fichier", help="fichier .json, .csv, .xlsx ou .ods")
+    p.add_argument("--oui", action="store_true",
+                   help="appliquer les changements des fiches déjà connues (affichés d'abord sans --oui)")
+    p.add_argument("--ignorer-lignes", metavar="N,…", help="lignes de la liste à ne pas importer")
+    p.add_argument("--garder-ancien", metavar="N,…", help="lignes dont la fiche connue garde ses anciennes valeurs")
     p.set_defaults(executer=_importer)
 
     p = sous.add_parser("exporter", help="exporte les données au format d'échange")
