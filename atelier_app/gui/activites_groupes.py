@@ -10,7 +10,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
 from atelier_app.errors import UserError
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, raccourcis
 from atelier_app.gui.formulaires import liste, remplir
 
 
@@ -38,10 +38,8 @@ class OngletGroupes(ttk.Frame):
                    command=lambda: self.app.proteger(self.ajouter_groupe)).pack(side="left", padx=6)
         ttk.Button(haut2, text="Modifier le groupe… (F2)", bootstyle="secondary-outline",
                    command=lambda: self.app.proteger(self.modifier_groupe)).pack(side="left")
-        self.bind_all("<Control-n>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.nouveau_cycle),
-                      add="+")
-        self.bind_all("<Control-p>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.confirmer_liberees),
-                      add="+")
+        raccourcis.lier(self, "<Control-n>", lambda _e: self.app.proteger(self.nouveau_cycle))
+        raccourcis.lier(self, "<Control-p>", lambda _e: self.app.proteger(self.confirmer_liberees))
         milieu = ttk.Frame(self)
         milieu.pack(fill="both", expand=True, pady=6)
         self.cycles = liste(milieu, [("nom", "Cycle", 260), ("debut", "Début", 90)], hauteur=5)

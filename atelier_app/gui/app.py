@@ -14,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ttkbootstrap as ttk
+from ttkbootstrap.localization import MessageCatalog
 
 from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
-from atelier_app.gui import dialogues, polices
+from atelier_app.gui import dialogues, polices, raccourcis
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
@@ -42,6 +43,7 @@ class AtelierApp:
         self.services = services
         self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
         self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        MessageCatalog.locale("fr")  # Oui/Non, Annuler in the message boxes whatever the PC's language
         self.taches = Taches(self.racine, self.montrer_erreur)
         self.ecrans: dict[str, Ecran] = {}
         self.zone_courante: str | None = None
@@ -66,7 +68,7 @@ class AtelierApp:
         self.titre_centre.pack(side="left")
         self.bouton_compte = ttk.Button(self.barre, text="Changer d'utilisateur (Ctrl+U)", bootstyle="secondary-link",
                                         command=self.changer_utilisateur)
-        r.bind_all("<Control-u>", lambda _e: self.changer_utilisateur())
+        raccourcis.lier(r, "<Control-u>", lambda _e: self.changer_utilisateur())
         self.etat = ttk.Label(self.barre, text="")
         self.etat.pack(side="right")
         ttk.Separator(r).pack(side="top", fill="x")
@@ -81,7 +83,7 @@ class AtelierApp:
             b = ttk.Button(self.nav, text=f"{libelle}", style="Nav.TButton", command=lambda c=cle: self.aller(c))
             b.pack(fill="x", pady=2)
             self.boutons[cle] = b
-            r.bind_all(f"<Control-Key-{i}>", lambda _e, c=cle: self.aller(c))
+            raccourcis.lier(r, f"<Control-Key-{i}>", lambda _e, c=cle: self.aller(c))
         ttk.Label(self.nav, text="Ctrl+1 à Ctrl+7 :\nchanger d'espace", justify="left").pack(
             side="bottom", anchor="w", pady=8
         )
@@ -224,11 +226,12 @@ class AtelierApp:
         if verrou is not None and verrou.voile is not None:
             verrou.voile.destroy()
             verrou.voile = None
-        self.services.comptes.deconnecter()
+        # screens first: signing out tells the open screen to refresh, under nobody's rights
         for ecran in self.ecrans.values():
             ecran.destroy()
         self.ecrans.clear()
         self.zone_courante = None
+        self.services.comptes.deconnecter()
         if self._ouvrir_session() and verrou is not None:
             verrou._activite()
 
@@ -258,6 +261,7 @@ class AtelierApp:
 
 def _racine_seule() -> ttk.App:
     r = ttk.App(title="Atelier", theme=THEME)
+    MessageCatalog.locale("fr")
     r.withdraw()
     r.update()  # let the theme settle: destroyed before, Tk prints a ThemeChanged error
     return r

@@ -8,7 +8,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.comptes import raisons_refus
 from atelier_app.domain.roles import ROLES_LIBELLES, Permission
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, raccourcis
 from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, souple
 
 TITRE = "Comptes"
@@ -81,7 +81,7 @@ class PageComptes(ttk.Frame):
         ttk.Button(barre, text="Nouveau compte… (Alt+N)", bootstyle="primary", command=self.nouveau).pack(side="left")
         ttk.Button(barre, text="Nouveau mot de passe…", command=self.reinitialiser).pack(side="left", padx=8)
         ttk.Button(barre, text="Désactiver", bootstyle="danger-outline", command=self.desactiver).pack(side="left")
-        self.bind_all("<Alt-n>", lambda _e: self.nouveau() if self.winfo_viewable() else None, add="+")
+        raccourcis.lier(self, "<Alt-n>", lambda _e: self.nouveau())
         self.arbre = liste(self, (("id", "Identifiant", 200), ("role", "Rôle", 160), ("etat", "État", 120),
                                   ("cree", "Créé le", 140)), 10)
         self.arbre.cadre.pack(fill="both", expand=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 import ttkbootstrap as ttk
 
 from atelier_app.domain.activites import Reunion
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, raccourcis
 from atelier_app.gui.activites_groupes import OngletGroupes
 from atelier_app.gui.activites_preliste import OngletPreliste
 from atelier_app.gui.ecran import Ecran
@@ -63,7 +63,8 @@ class EcranActivites(Ecran):
                    command=lambda: self.app.proteger(self.rythme)).pack(side="left", padx=(0, 8))
         ttk.Button(boutons, text="Enregistrer (Ctrl+S)", bootstyle="primary",
                    command=lambda: self.app.proteger(self.enregistrer)).pack(side="left")
-        self.bind_all("<Control-s>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.enregistrer), add="+")
+        # owned by the form's tab: Ctrl+S on the other tabs, or in a dialog over them, saves nothing here
+        raccourcis.lier(cadre, "<Control-s>", lambda _e: self.app.proteger(self.enregistrer))
 
     def _activite(self):
         sel = self.liste_act.selection()
