@@ -104,3 +104,28 @@ def test_ctrl_s_d_un_dialogue_n_enregistre_pas_l_activite(app) -> None:
     touche(e, "<Control-s>")
     d.fermer()
     assert enregistrees == ["dialogue"]
+
+
+def test_boites_de_message_en_francais(app) -> None:
+    from ttkbootstrap.localization import MessageCatalog
+
+    assert (MessageCatalog.translate("Yes"), MessageCatalog.translate("No")) == ("Oui", "Non")
+
+
+def test_presente_dans_l_appel(app) -> None:
+    from dataclasses import replace
+
+    from atelier_app.domain.personnes import Personne
+
+    s = app.services
+    g = creer_groupe(s)
+    s.seances.generer(g.id)
+    seance = s.seances.seances_du_groupe(g.id)[0]
+    with s.depot.transaction("test") as tx:
+        tx.put(replace(s.depot.get(Personne, "p1"), genre="feminin"))
+        tx.put(replace(s.depot.get(Personne, "p2"), genre="masculin"))
+    fen = FenetreAppel(app.racine, app, seance.id)
+    fen.montrer(attendre=False)
+    fen.tous_presents()
+    assert fen.arbre.set("p1", "statut") == "Présente" and fen.arbre.set("p2", "statut") == "Présent"
+    fen.fermer()

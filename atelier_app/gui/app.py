@@ -17,7 +17,7 @@ import ttkbootstrap as ttk
 from ttkbootstrap.localization import MessageCatalog
 
 from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
-from atelier_app.gui import dialogues, polices, raccourcis
+from atelier_app.gui import champs, dialogues, polices, raccourcis
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
@@ -182,7 +182,7 @@ class AtelierApp:
         """A UserError is shown as its French sentence; anything else is logged in full."""
         if isinstance(exc, UserError):
             log.info("Message à l'utilisateur : %s", exc.texte())
-            dialogues.erreur(self.racine, exc.texte())
+            dialogues.erreur(self.racine, champs.texte(exc))
             return
         log.error("Erreur inattendue", exc_info=(type(exc), exc, exc.__traceback__))
         dialogues.erreur(

@@ -30,6 +30,7 @@ class Participant:
     nom: str
     inscrit: bool = True
     statut: str | None = None   # None: not marked yet
+    genre: str = ""             # so the list can say « Présente »
 
     @property
     def nom_complet(self) -> str:
@@ -74,7 +75,8 @@ class PresencesService(Service):
             p = self.depot.get(Personne, pid)
             prenom, nom = (p.prenom, p.nom) if p else ("", "(personne supprimée)")
             marque = notes.get(pid)
-            out.append(Participant(pid, prenom, nom, pid in g.inscrits, marque.statut if marque else None))
+            out.append(Participant(pid, prenom, nom, pid in g.inscrits, marque.statut if marque else None,
+                                   p.genre if p else ""))
         return out
 
     def chercher_personne(self, texte: str, limite: int = 20) -> list[Participant]:
@@ -88,7 +90,7 @@ class PresencesService(Service):
         trouves = [p for p in self.depot.all(Personne) if not p.anonymise
                    and cle in normaliser(f"{p.nom} {p.prenom}") + " " + normaliser(f"{p.prenom} {p.nom}")]
         trouves.sort(key=lambda p: (normaliser(p.nom), normaliser(p.prenom)))
-        return [Participant(p.id, p.prenom, p.nom, inscrit=False) for p in trouves[:limite]]
+        return [Participant(p.id, p.prenom, p.nom, inscrit=False, genre=p.genre) for p in trouves[:limite]]
 
     def enregistrer(self, seance_id: str, statuts: dict[str, str], *, anonymes: int = 0,
                     contenu: str | None = None, thematiques: Sequence[str] | None = None,
