@@ -6,9 +6,13 @@ only act on it from a callback scheduled before it opened.
 
 from __future__ import annotations
 
+import shutil
 import tkinter
 from collections.abc import Callable
+from datetime import date, datetime, time
+from pathlib import Path
 
+from atelier_app import assemblage
 from atelier_app.gui.formulaires import Modale
 
 
@@ -58,3 +62,53 @@ def saisir(entree: tkinter.Misc, texte: str) -> None:
         sym = {" ": "space", "#": "numbersign", "@": "at", "-": "minus", ".": "period"}.get(c, c)
         entree.event_generate(f"<KeyPress-{sym}>")
     entree.update()
+
+
+JOUR = date(2026, 12, 1)
+
+
+def dossier_demo(racine: Path, jour: date = JOUR) -> Path:
+    """A data folder filled with the small demo centre as of ``jour`` (built once, then copied)."""
+    modele = racine / f"demo-{jour:%Y%m%d}"
+    if not modele.exists():
+        s = assemblage.ouvrir(modele)
+        try:
+            s.ctx.aujourd_hui = lambda: jour
+            s.ctx.maintenant = lambda: datetime.combine(jour, time(9, 30))
+            s.donnees.generer_demo("petite", 1)
+        finally:
+            assemblage.fermer(s)
+        (modele / "atelier.lock").unlink(missing_ok=True)
+    return modele
+
+
+def copie_demo(tmp_path_factory, tmp_path: Path) -> Path:
+    """A fresh copy of the demo folder for one test (the model is shared by the session)."""
+    cible = tmp_path / "donnees"
+    shutil.copytree(dossier_demo(tmp_path_factory.getbasetemp()), cible)
+    return cible
+
+
+def ouvrir_app(dossier: Path, monkeypatch, jour: date = JOUR, heure: time = time(9, 30)):
+    """The main window on a data folder, on a fixed day; message boxes are recorded, not shown."""
+    from atelier_app.gui import dialogues
+    from atelier_app.gui.app import AtelierApp
+
+    services = assemblage.ouvrir(dossier)
+    services.ctx.aujourd_hui = lambda: jour
+    services.ctx.maintenant = lambda: datetime.combine(jour, heure)
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogues, "informer", lambda _p, m, *a, **k: messages.append(("info", m)))
+    monkeypatch.setattr(dialogues, "avertir", lambda _p, m, *a, **k: messages.append(("avertissement", m)))
+    monkeypatch.setattr(dialogues, "erreur", lambda _p, m, *a, **k: messages.append(("erreur", m)))
+    monkeypatch.setattr(dialogues, "confirmer", lambda _p, m, *a, **k: messages.append(("question", m)) or True)
+    app = AtelierApp(services)
+    app.messages = messages
+    app.racine.update()
+    return app
+
+
+def fermer_app(app) -> None:
+    services = app.services
+    app.fermer()
+    assemblage.fermer(services)
