@@ -89,7 +89,7 @@ def copie_demo(tmp_path_factory, tmp_path: Path) -> Path:
     return cible
 
 
-def ouvrir_app(dossier: Path, monkeypatch, jour: date = JOUR, heure: time = time(9, 30)):
+def ouvrir_app(dossier: Path, monkeypatch, jour: date = JOUR, heure: time = time(9, 30), taille: int = 100):
     """The main window on a data folder, on a fixed day; message boxes are recorded, not shown."""
     from atelier_app.gui import dialogues
     from atelier_app.gui.app import AtelierApp
@@ -97,6 +97,8 @@ def ouvrir_app(dossier: Path, monkeypatch, jour: date = JOUR, heure: time = time
     services = assemblage.ouvrir(dossier)
     services.ctx.aujourd_hui = lambda: jour
     services.ctx.maintenant = lambda: datetime.combine(jour, heure)
+    if taille != services.centre.parametres().taille_texte:
+        services.centre.taille_texte(taille)
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogues, "informer", lambda _p, m, *a, **k: messages.append(("info", m)))
     monkeypatch.setattr(dialogues, "avertir", lambda _p, m, *a, **k: messages.append(("avertissement", m)))

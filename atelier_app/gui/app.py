@@ -18,6 +18,7 @@ from ttkbootstrap.localization import MessageCatalog
 
 from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
 from atelier_app.gui import champs, dialogues, polices, raccourcis
+from atelier_app.gui.defilement import Defilement, suivre_focus
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
@@ -43,6 +44,9 @@ class AtelierApp:
         self.services = services
         self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
         self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        if racine is None:  # on a 1366×768 screen the window must fit, title bar and task bar included
+            r = self.racine
+            r.geometry(f"{min(1280, r.winfo_screenwidth())}x{min(800, r.winfo_screenheight() - 60)}")
         MessageCatalog.locale("fr")  # Oui/Non, Annuler in the message boxes whatever the PC's language
         self.taches = Taches(self.racine, self.montrer_erreur)
         self.ecrans: dict[str, Ecran] = {}
@@ -77,8 +81,11 @@ class AtelierApp:
         self.nav = ttk.Frame(corps, padding=8)
         self.nav.pack(side="left", fill="y")
         ttk.Separator(corps, orient="vertical").pack(side="left", fill="y")
-        self.zone = ttk.Frame(corps)
-        self.zone.pack(side="left", fill="both", expand=True)
+        # with large text a screen scrolls rather than losing its end
+        self.defilement = Defilement(corps)
+        self.defilement.pack(side="left", fill="both", expand=True)
+        self.zone = self.defilement.interieur
+        suivre_focus(r)
         for i, (cle, libelle, _chemin) in enumerate(ZONES, start=1):
             b = ttk.Button(self.nav, text=f"{libelle}", style="Nav.TButton", command=lambda c=cle: self.aller(c))
             b.pack(fill="x", pady=2)
@@ -158,6 +165,8 @@ class AtelierApp:
             ecran.rafraichir()
         except Exception as exc:
             self.montrer_erreur(exc)
+        polices.ajuster_colonnes(ecran)  # texts filled in by the refresh may need to wrap
+        self.defilement.remesurer()
         cible = ecran.premier_focus() or self.boutons[cle]
         cible.focus_set()
         return ecran
@@ -169,6 +178,7 @@ class AtelierApp:
             self.appliquer_role()
         if quoi == "parametres":
             polices.appliquer(self.racine, self.services.centre.parametres().taille_texte)
+            self.defilement.remesurer()
         for cle, ecran in self.ecrans.items():
             if cle != self.zone_courante:
                 continue

@@ -10,7 +10,7 @@ from atelier_app.domain.codes import GENRES, libelle
 from atelier_app.gui import dialogues
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_personne import FichePersonne
-from atelier_app.gui.formulaires import Modale, liste, premiere_ligne, remplir
+from atelier_app.gui.formulaires import BarreBoutons, Modale, liste, premiere_ligne, remplir
 
 COLONNES = (
     ("nom", "Nom", 160), ("prenom", "Prénom", 140), ("annee", "Naissance", 90),
@@ -27,15 +27,16 @@ class EcranPersonnes(Ecran):
         haut.pack(fill="x", pady=(0, 8))
         ttk.Label(haut, text="Rechercher :").pack(side="left")
         self.recherche = tkinter.StringVar()
-        self.champ = ttk.Entry(haut, textvariable=self.recherche, width=40)
-        self.champ.pack(side="left", padx=8)
         self.compte = ttk.Label(haut, text="")
-        self.compte.pack(side="left", padx=8)
-        boutons = ttk.Frame(self)
+        self.compte.pack(side="right", padx=8)  # packed before the field: the count keeps its room
+        self.champ = ttk.Entry(haut, textvariable=self.recherche, width=20)
+        self.champ.pack(side="left", padx=8, fill="x", expand=True)
+        # a bar that wraps: with large text every button stays on screen, on two lines if needed
+        self.boutons = boutons = BarreBoutons(self)
         boutons.pack(fill="x", side="bottom", pady=(8, 0))
-        ttk.Button(boutons, text="Nouvelle personne (Ctrl+N)", bootstyle="primary", command=self.nouvelle).pack(side="left")
-        ttk.Button(boutons, text="Ouvrir la fiche (Entrée)", command=self.ouvrir).pack(side="left", padx=8)
-        ttk.Button(boutons, text="Fusionner deux fiches…", command=self.fusionner).pack(side="left")
+        boutons.ajouter("Nouvelle personne (Ctrl+N)", self.nouvelle, principal=True)
+        boutons.ajouter("Ouvrir la fiche (Entrée)", self.ouvrir)
+        boutons.ajouter("Fusionner deux fiches…", self.fusionner)
         self.arbre = liste(self, COLONNES, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
         self._attente: str | None = None

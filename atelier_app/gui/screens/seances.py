@@ -15,7 +15,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import ETATS_SEANCE, JOURS, MOIS, THEMATIQUES
 from atelier_app.errors import UserError
-from atelier_app.gui import appel, dialogues
+from atelier_app.gui import appel, dialogues, polices
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, premiere_ligne, remplir, souple
 
@@ -180,7 +180,15 @@ class EcranSeances(Ecran):
         self._dates: dict[str, date] = {}
 
     def _combo(self, parent, libelle: str, largeur: int) -> ttk.Combobox:
-        """Label and list side by side in a grid whose lists shrink together when the text is large."""
+        """Label and list side by side in a grid whose lists shrink together; with large text, the
+        three choices one under the other (side by side they would not fit a 1366-pixel screen)."""
+        if polices.facteur() > 1.2:
+            ligne = len(parent.grid_slaves(column=0))
+            ttk.Label(parent, text=libelle + " :").grid(row=ligne, column=0, padx=(0, 4), pady=2, sticky="w")
+            c = ttk.Combobox(parent, state="readonly", width=largeur)
+            c.grid(row=ligne, column=1, pady=2, sticky="ew")
+            parent.columnconfigure(1, weight=1)
+            return c
         col = len(parent.grid_slaves(row=0))
         ttk.Label(parent, text=libelle + " :").grid(row=0, column=col, padx=(0, 4), sticky="w")
         c = ttk.Combobox(parent, state="readonly", width=largeur)
