@@ -253,7 +253,7 @@ class OngletGroupes(ttk.Frame):
         attestation.ecrire(chemin, centre=self.services.centre.centre(), le=self.services.ctx.aujourd_hui(),
                            **donnees)
         if dialogues.confirmer(self, f"Attestation écrite : {chemin}\n\nOuvrir le PDF ?"):
-            ouvrir(chemin)
+            ouvrir(chemin, self)
 
     def proposer(self) -> None:
         cycle = self._cycle()

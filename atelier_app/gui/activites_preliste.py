@@ -180,7 +180,7 @@ class OngletPreliste(ttk.Frame):
                     f"  {p.prenom} {p.nom} — {p.telephone or 'pas de téléphone'}" for p in sans)
             self.rafraichir()
             if chemin and dialogues.confirmer(self, texte + "\n\nOuvrir le PDF ?"):
-                ouvrir(Path(chemin))
+                ouvrir(Path(chemin), self)
             elif not chemin:
                 dialogues.informer(self, texte)
 
@@ -193,16 +193,28 @@ class OngletPreliste(ttk.Frame):
         return self.app.taches.lancer(travail, fini)
 
 
-def ouvrir(chemin: Path) -> None:
-    """Open a document with the system's viewer (never fails the action)."""
+def ouvrir(chemin: Path, parent=None) -> None:
+    """Open a document with the system's viewer; when the PC has none, say where the file is
+    (the action itself is done: the document is written)."""
     import os
     import subprocess
     import sys
 
+    def prevenir() -> None:
+        if parent is not None:
+            dialogues.avertir(parent, "Ce poste n'a pas de lecteur de PDF pour ouvrir le document. Il est "
+                                      f"enregistré ici :\n{chemin}\n\nOuvrez-le depuis ce dossier, ou faites "
+                                      "installer un lecteur de PDF.")
+
     try:
         if sys.platform.startswith("win"):
             os.startfile(str(chemin))  # type: ignore[attr-defined]
-        else:
-            subprocess.Popen(["xdg-open", str(chemin)])
+            return
+        processus = subprocess.Popen(["xdg-open", str(chemin)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
     except OSError:
         log.warning("Impossible d'ouvrir %s", chemin)
+        prevenir()
+        return
+    if parent is not None:  # xdg-open answers at once when no application takes PDFs
+        parent.after(1500, lambda: processus.poll() not in (None, 0) and prevenir())

@@ -22,6 +22,8 @@ from atelier_app.gui.defilement import Defilement, suivre_focus
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
+from atelier_app.services.comptes import PERSONNE
+from atelier_app.services.contexte import ADMINISTRATEUR_POSTE
 
 log = logging.getLogger(__name__)
 
@@ -91,16 +93,17 @@ class AtelierApp:
             b.pack(fill="x", pady=2)
             self.boutons[cle] = b
             raccourcis.lier(r, f"<Control-Key-{i}>", lambda _e, c=cle: self.aller(c))
-        ttk.Label(self.nav, text="Ctrl+1 à Ctrl+7 :\nchanger d'espace", justify="left").pack(
-            side="bottom", anchor="w", pady=8
-        )
+        self.aide_nav = ttk.Label(self.nav, text=f"Ctrl+1 à Ctrl+{len(ZONES)} :\nchanger d'espace", justify="left")
+        self.aide_nav.pack(side="bottom", anchor="w", pady=8)
         self.mettre_a_jour_barre()
 
     def mettre_a_jour_barre(self) -> None:
         centre = self.services.centre.centre()
         self.titre_centre.configure(text=f"Atelier — {centre.nom}" if centre.nom else "Atelier")
         u = self.services.ctx.utilisateur
-        self.etat.configure(text=f"Connecté : {u.libelle}")
+        connecte = not self.services.comptes.existe_des_comptes() or u not in (ADMINISTRATEUR_POSTE, PERSONNE)
+        # with accounts, the PC's administrator is nobody: the sign-in dialog is open, say so
+        self.etat.configure(text=f"Connecté : {u.libelle}" if connecte else "Personne n'est connecté")
         if self.services.comptes.existe_des_comptes():
             if not self.bouton_compte.winfo_manager():
                 self.bouton_compte.pack(side="right", padx=(12, 0))
@@ -134,6 +137,11 @@ class AtelierApp:
         for cle, _l, _c in ZONES:
             if cle in visibles:
                 self.boutons[cle].pack(fill="x", pady=2)
+        # the keys follow the full list: with fewer areas (a volunteer) they would not match the buttons
+        if len(visibles) == len(ZONES):
+            self.aide_nav.pack(side="bottom", anchor="w", pady=8)
+        else:
+            self.aide_nav.pack_forget()
         if self.zone_courante not in visibles:
             self.aller(visibles[0])
         self.mettre_a_jour_barre()
@@ -242,6 +250,7 @@ class AtelierApp:
         self.ecrans.clear()
         self.zone_courante = None
         self.services.comptes.deconnecter()
+        self.etat.configure(text="Personne n'est connecté")  # not the previous user, while signing in
         if self._ouvrir_session() and verrou is not None:
             verrou._activite()
 

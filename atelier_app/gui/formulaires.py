@@ -210,6 +210,26 @@ def remplir(arbre: ttk.Treeview, lignes: Sequence[tuple[str, Sequence[object]]])
         arbre.focus(focus)
 
 
+def au_contenu(arbre: ttk.Treeview) -> None:
+    """Widen each column to its longest value and heading, so that none is cut (the list scrolls
+    sideways when the columns are wider than its room)."""
+    from tkinter import font as tkfont
+
+    arbre.au_contenu = True  # type: ignore[attr-defined]  # polices leaves its widths alone
+    police = tkfont.nametofont("TkDefaultFont")
+    titres = tkfont.nametofont("TkHeadingFont")
+    lignes = [arbre.item(i, "values") for i in arbre.get_children()]
+    for n, col in enumerate(arbre.cget("columns")):
+        besoin = titres.measure(str(arbre.heading(col, "text"))) + 16
+        for valeurs in lignes:
+            if n < len(valeurs):
+                besoin = max(besoin, police.measure(str(valeurs[n])) + 16)
+        arbre.column(col, width=max(besoin, int(arbre.column(col, "width"))), minwidth=besoin)
+    from atelier_app.gui import polices
+
+    polices.borner_demande(arbre)
+
+
 def premiere_ligne(arbre: ttk.Treeview) -> None:
     """Move keyboard focus into a list on its first (or selected) row."""
     enfants = arbre.get_children()

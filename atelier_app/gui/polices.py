@@ -46,6 +46,9 @@ def ajuster_colonnes(widget: tkinter.Misc) -> None:
             _rangee_souple(w)
         if w.winfo_class() != "Treeview":
             continue
+        if getattr(w, "au_contenu", False):
+            borner_demande(w)
+            continue
         for col in ("#0", *w.cget("columns")):
             cle = (str(w), col)
             if cle not in _largeurs:
@@ -53,29 +56,30 @@ def ajuster_colonnes(widget: tkinter.Misc) -> None:
             # minwidth too: a list narrower than its columns scrolls sideways instead of cutting them
             largeur = round(_largeurs[cle] * _facteur)
             w.column(col, width=largeur, minwidth=largeur)
-        _demande_bornee(w)
+        borner_demande(w)
 
 
 #: widest a list asks to be; wider columns scroll sideways inside it instead of widening the screen
 LARGEUR_LISTE = 440
 
 
-def _demande_bornee(arbre: tkinter.Misc) -> None:
+def borner_demande(arbre: tkinter.Misc, plafond: int | None = None) -> None:
     """A list asks for at most LARGEUR_LISTE pixels (it still takes all the room it is given)."""
+    plafond = plafond or getattr(arbre, "plafond", None) or LARGEUR_LISTE
     cadre = arbre.master
     if any(e.winfo_class() not in ("Treeview", "TScrollbar") for e in cadre.winfo_children()):
         return  # the frame holds more than the list and its scrollbars: its size is not the list's
     total = sum(int(arbre.column(c, "width")) for c in arbre.cget("columns")) + 4
     if "tree" in str(arbre.cget("show")):
         total += int(arbre.column("#0", "width"))
-    if total <= LARGEUR_LISTE:
+    if total <= plafond:
         cadre.grid_propagate(True)
         cadre.pack_propagate(True)
         return
     cadre.update_idletasks()
     cadre.grid_propagate(False)
     cadre.pack_propagate(False)
-    cadre.configure(width=LARGEUR_LISTE, height=max(cadre.winfo_reqheight(), arbre.winfo_reqheight() + 24))
+    cadre.configure(width=plafond, height=max(cadre.winfo_reqheight(), arbre.winfo_reqheight() + 24))
 
 
 def _zone_bornee(zone: tkinter.Misc) -> None:
