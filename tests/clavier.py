@@ -47,6 +47,9 @@ def quand_ouverte(app, classe: type, agir: Callable[[Modale], None], delai: int 
             if isinstance(m, classe) and m.winfo_viewable():
                 m.update()
                 agir(m)
+                if m.winfo_exists():  # the keys did not close it: fail the test rather than hang
+                    getattr(app, "messages", []).append(("erreur", f"fenêtre restée ouverte : {m.title()}"))
+                    m.destroy()
                 return
         if reste:
             app.racine.after(delai, voir, reste - 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+import threading
 import tkinter
 from collections.abc import Callable
 from pathlib import Path
@@ -180,6 +181,10 @@ class AtelierApp:
         return ecran
 
     def _donnees_changees(self, quoi: str) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            # a background task changed data: the screens refresh on the Tk thread, from the queue
+            self.taches.file.put((self._donnees_changees, (quoi,)))
+            return
         if quoi in ("centre", "parametres", "tout"):
             self.mettre_a_jour_barre()
         if quoi == "parametres" and self.zone_courante is not None:
@@ -259,6 +264,7 @@ class AtelierApp:
         (and refreshed) once. False when nobody signed in: the window is closed."""
         from atelier_app.gui import connexion
 
+        self.mettre_a_jour_barre()  # nobody yet while the sign-in dialog is open
         if not connexion.exiger_connexion(self):
             self.fermer()
             return False

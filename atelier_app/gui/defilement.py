@@ -32,17 +32,31 @@ class Defilement(ttk.Frame):
         self.interieur.defilement = self  # type: ignore[attr-defined]
         self._fenetre = self.toile.create_window(0, 0, window=self.interieur, anchor="nw")
         self._prevu = False
+        self._passes = 0
+        self._repos = False
         self.toile.bind("<Configure>", lambda _e: self._plus_tard())
         self.interieur.bind("<Configure>", lambda _e: self._plus_tard())
         self._molette()
 
     def _plus_tard(self) -> None:
-        if not self._prevu:
-            self._prevu = True
-            self.after_idle(self.ajuster)
+        """Fit when idle; a few passes at most in a row: a label that wraps with the width and a
+        scrollbar that comes and goes could otherwise chase each other for ever."""
+        if self._prevu:
+            return
+        if self._passes >= 8:
+            if not self._repos:
+                self._repos = True
+                self.after(300, self._reprendre)
+            return
+        self._prevu = True
+        self.after_idle(self.ajuster)
+
+    def _reprendre(self) -> None:
+        self._passes, self._repos = 0, False
 
     def remesurer(self) -> None:
         """Fit again after the content changed what it asks for (Tk sends no event for that)."""
+        self._passes = 0
         self.toile.itemconfigure(self._fenetre, width=0, height=0)
         self.update_idletasks()
         self.ajuster()
@@ -50,6 +64,7 @@ class Defilement(ttk.Frame):
     def ajuster(self) -> None:
         """Give the content max(visible size, asked size) and show the scrollbars it then needs."""
         self._prevu = False
+        self._passes += 1
         try:
             visible_l, visible_h = self.toile.winfo_width(), self.toile.winfo_height()
             voulu_l, voulu_h = self.interieur.winfo_reqwidth(), self.interieur.winfo_reqheight()
