@@ -71,7 +71,8 @@ def _faire_voir(w: tkinter.Misc) -> None:
 
 def problemes(haut: tkinter.Misc, ou: str) -> list[str]:
     """Every widget of ``haut`` that is cut, squeezed or outside the window, in words."""
-    haut.update_idletasks()
+    for _ in range(4):  # a label that wraps to its new width asks for another layout pass
+        haut.update_idletasks()
     fenetre = _rect(haut)
     ecran = (0, 0, haut.winfo_screenwidth(), haut.winfo_screenheight())
     trouves = []

@@ -34,6 +34,7 @@ class Defilement(ttk.Frame):
         self._prevu = False
         self._passes = 0
         self._repos = False
+        self._vues: list[tuple[int, int]] = []
         self.toile.bind("<Configure>", lambda _e: self._plus_tard())
         self.interieur.bind("<Configure>", lambda _e: self._plus_tard())
         self._molette()
@@ -43,7 +44,7 @@ class Defilement(ttk.Frame):
         scrollbar that comes and goes could otherwise chase each other for ever."""
         if self._prevu:
             return
-        if self._passes >= 8:
+        if self._passes >= 40:
             if not self._repos:
                 self._repos = True
                 self.after(300, self._reprendre)
@@ -75,6 +76,13 @@ class Defilement(ttk.Frame):
         if visible_l <= 1 or visible_h <= 1:
             return
         largeur, hauteur = max(visible_l, voulu_l), max(visible_h, voulu_h)
+        # a scrollbar that appears narrows the content, which wraps and asks less, so the bar goes…:
+        # when the sizes swing back, keep the larger of the two and stop there
+        taille = (largeur, hauteur)
+        if len(self._vues) >= 2 and taille == self._vues[-2] and taille != self._vues[-1]:
+            largeur, hauteur = max(largeur, self._vues[-1][0]), max(hauteur, self._vues[-1][1])
+            taille = (largeur, hauteur)
+        self._vues = [*self._vues[-2:], taille]
         self.toile.itemconfigure(self._fenetre, width=largeur, height=hauteur)
         self.toile.configure(scrollregion=(0, 0, largeur, hauteur))
         self._barre(self.vertical, hauteur > visible_h, row=0, column=1, sticky="ns")
