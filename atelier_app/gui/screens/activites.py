@@ -44,7 +44,7 @@ class EcranActivites(Ecran):
         self.carnet.add(cadre, text="Activités", underline=0)
         # with large text the list goes above the form, which then keeps the whole width for its fields
         grand = polices.facteur() > 1.2
-        self.liste_act = liste(cadre, [("nom", "Activité", 270)], hauteur=5 if grand else 18)
+        self.liste_act = liste(cadre, [("nom", "Activité", 270)], hauteur=5 if grand else 12)
         self.liste_act.cadre.pack(side="top" if grand else "left", fill="x" if grand else "y")
         self.liste_act.bind("<<TreeviewSelect>>", lambda _e: self._charger())
         droite = ttk.Frame(cadre, padding=(0, 8) if grand else (12, 0))
