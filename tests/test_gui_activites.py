@@ -64,7 +64,7 @@ def test_de_la_preliste_au_groupe(app, monkeypatch):
     assert groupes.groupes.item(gid, "values")[2] == "1/6"
 
     ouverts = []
-    monkeypatch.setattr("atelier_app.gui.activites_preliste.ouvrir", ouverts.append)
+    monkeypatch.setattr("atelier_app.gui.activites_preliste.ouvrir", lambda c, *_a: ouverts.append(c))
     groupes.membres.selection_set(amelie.id)
     groupes.attestation()
     assert ouverts and ouverts[0].is_file()
@@ -88,7 +88,7 @@ def test_enregistrer_activite_et_reunion(app):
 
 def test_lettres_depuis_l_ecran(app, monkeypatch, tmp_path):
     monkeypatch.setenv("ATELIER_EXPORTS", str(tmp_path))
-    monkeypatch.setattr("atelier_app.gui.activites_preliste.ouvrir", lambda _c: None)
+    monkeypatch.setattr("atelier_app.gui.activites_preliste.ouvrir", lambda _c, *_a: None)
     s = app.services
     s.preliste.ajouter("senou", Personne(id="", nom="Durand", prenom="Amélie", adresse="1 rue X", code_postal="59000",
                                          commune="Lille"))

@@ -34,7 +34,7 @@ def test_accueil(app, donnees) -> None:
     assert len(ecran.boutons_appel) == 1 and app.racine.focus_get() is ecran.boutons_appel[0]
     assert ecran.oublies.get_children() == (seances[2].id,)
     ligne = ecran.rappeler.item(ecran.rappeler.get_children()[0], "values")
-    assert "NOM3" in ligne[0] and ligne[2] == "06 00 00 00 03"
+    assert "NOM3" in ligne[0] and ligne[1] == "2" and ligne[3] == "06 00 00 00 03"  # absences in their own column
     assert ecran.places.item(ecran.places.get_children()[0], "values")[1:] == ("1", "2")
 
 

@@ -177,7 +177,7 @@ def test_rien_avant_la_connexion(centre):
     a = AtelierApp(centre)
     try:
         a.racine.update()
-        assert _zones_montrees(a) == [] and a.etat.cget("text") == ""
+        assert _zones_montrees(a) == [] and a.etat.cget("text") == "Personne n'est connecté"
         assert not centre.ctx.peut(__import__("atelier_app.domain.roles", fromlist=["x"]).Permission.VOIR_PERSONNES)
         d = connexion.DialogueConnexion(a, "sophie")
         a.dialogue_connexion = d
@@ -216,7 +216,7 @@ def test_changer_d_utilisateur_vide_l_ecran(app, monkeypatch):
 
     monkeypatch.setattr(connexion.DialogueConnexion, "ouvrir", regarder)
     app.changer_utilisateur()
-    assert vu == {"zones": [], "etat": "", "ecrans": {}, "fenetre": False, "aller": None}
+    assert vu == {"zones": [], "etat": "Personne n'est connecté", "ecrans": {}, "fenetre": False, "aller": None}
 
 
 def test_verrou_rend_les_raccourcis_inertes_et_cache_les_fiches(app):

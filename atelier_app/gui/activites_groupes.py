@@ -10,8 +10,8 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
 from atelier_app.errors import UserError
-from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import liste, remplir
+from atelier_app.gui import dialogues, polices, raccourcis
+from atelier_app.gui.formulaires import BarreBoutons, liste, remplir
 
 
 class OngletGroupes(ttk.Frame):
@@ -20,43 +20,42 @@ class OngletGroupes(ttk.Frame):
         self.app = app
         self.services = app.services
         self.activite_id: str | None = None
-        haut = ttk.Frame(self)
+        # bars that wrap onto more lines: with large text nothing runs off the right edge
+        haut = BarreBoutons(self)
         haut.pack(fill="x")
-        ttk.Label(haut, text="Activité").pack(side="left")
-        self.choix_act = ttk.Combobox(haut, state="readonly", width=40)
+        choix = ttk.Frame(haut)
+        ttk.Label(choix, text="Activité").pack(side="left")
+        self.choix_act = ttk.Combobox(choix, state="readonly", width=40)
         self.choix_act.pack(side="left", padx=6)
+        haut.placer(choix)
         self.choix_act.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
-        ttk.Button(haut, text="Nouveau cycle (Ctrl+N)", bootstyle="primary",
-                   command=lambda: self.app.proteger(self.nouveau_cycle)).pack(side="left", padx=6)
-        ttk.Button(haut, text="Proposer des groupes…", bootstyle="secondary",
-                   command=self.proposer).pack(side="left")
-        haut2 = ttk.Frame(self)
+        haut.ajouter("Nouveau cycle (Ctrl+N)", lambda: self.app.proteger(self.nouveau_cycle), principal=True)
+        haut.ajouter("Proposer des groupes…", self.proposer)
+        haut2 = BarreBoutons(self)
         haut2.pack(fill="x", pady=(6, 0))
-        ttk.Button(haut2, text="Modifier le cycle…", bootstyle="secondary-outline",
-                   command=lambda: self.app.proteger(self.modifier_cycle)).pack(side="left")
-        ttk.Button(haut2, text="Ajouter un groupe", bootstyle="secondary-outline",
-                   command=lambda: self.app.proteger(self.ajouter_groupe)).pack(side="left", padx=6)
-        ttk.Button(haut2, text="Modifier le groupe… (F2)", bootstyle="secondary-outline",
-                   command=lambda: self.app.proteger(self.modifier_groupe)).pack(side="left")
-        self.bind_all("<Control-n>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.nouveau_cycle),
-                      add="+")
-        self.bind_all("<Control-p>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.confirmer_liberees),
-                      add="+")
+        haut2.ajouter("Modifier le cycle…", lambda: self.app.proteger(self.modifier_cycle), style="secondary-outline")
+        haut2.ajouter("Ajouter un groupe", lambda: self.app.proteger(self.ajouter_groupe), style="secondary-outline")
+        haut2.ajouter("Modifier le groupe… (F2)", lambda: self.app.proteger(self.modifier_groupe),
+                      style="secondary-outline")
+        raccourcis.lier(self, "<Control-n>", lambda _e: self.app.proteger(self.nouveau_cycle))
+        raccourcis.lier(self, "<Control-p>", lambda _e: self.app.proteger(self.confirmer_liberees))
+        grand = polices.facteur() > 1.2  # large text: lists one under the other, each with the full width
+        cote = "top" if grand else "left"
         milieu = ttk.Frame(self)
         milieu.pack(fill="both", expand=True, pady=6)
         self.cycles = liste(milieu, [("nom", "Cycle", 260), ("debut", "Début", 90)], hauteur=5)
-        self.cycles.cadre.pack(side="left", fill="y")
+        self.cycles.cadre.pack(side=cote, fill="x" if grand else "y")
         self.cycles.bind("<<TreeviewSelect>>", lambda _e: self._remplir_groupes())
         self.groupes = liste(milieu, [("nom", "Groupe", 230), ("niveau", "Niveau", 110), ("places", "Places", 80),
                                       ("attente", "En attente", 80), ("seances", "Séances", 70)], hauteur=5)
-        self.groupes.cadre.pack(side="left", fill="both", expand=True, padx=6)
+        self.groupes.cadre.pack(side=cote, fill="both", expand=True, padx=0 if grand else 6, pady=(6, 0) if grand else 0)
         self.groupes.bind("<<TreeviewSelect>>", lambda _e: self._remplir_membres())
         for touche in ("<F2>", "<Double-1>"):
             self.groupes.bind(touche, lambda _e: self.app.proteger(self.modifier_groupe))
         bas = ttk.Frame(self)
         bas.pack(fill="both", expand=True)
         gauche = ttk.Labelframe(bas, text="À inscrire (venus à la réunion, invités, à inviter)", padding=4)
-        gauche.pack(side="left", fill="both", expand=True)
+        gauche.pack(side=cote, fill="both", expand=True)
         self.candidats = liste(gauche, [("nom", "Personne", 200), ("etat", "État", 110)], hauteur=8,
                                selection="extended")
         self.candidats.cadre.pack(fill="both", expand=True)
@@ -64,7 +63,7 @@ class OngletGroupes(ttk.Frame):
         ttk.Button(gauche, text="Inscrire dans le groupe (Entrée)", bootstyle="primary",
                    command=lambda: self.app.proteger(self.inscrire)).pack(anchor="e", pady=4)
         droite = ttk.Labelframe(bas, text="Membres du groupe et liste d'attente", padding=4)
-        droite.pack(side="left", fill="both", expand=True, padx=(6, 0))
+        droite.pack(side=cote, fill="both", expand=True, padx=0 if grand else (6, 0), pady=(6, 0) if grand else 0)
         self.membres = liste(droite, [("nom", "Personne", 200), ("place", "Place", 110), ("image", "Image", 110)],
                              hauteur=8)
         self.membres.cadre.pack(fill="both", expand=True)
@@ -255,7 +254,7 @@ class OngletGroupes(ttk.Frame):
             return
         chemin = self.services.documents.attestation(gid, sel[0])
         if dialogues.confirmer(self, f"Attestation écrite : {chemin}\n\nOuvrir le PDF ?"):
-            ouvrir(chemin)
+            ouvrir(chemin, self)
 
     def proposer(self) -> None:
         cycle = self._cycle()

@@ -12,14 +12,25 @@ from pathlib import Path
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import ETATS_PRELISTE, ORIGINES
+from atelier_app.domain.etats import EtatPreliste
 from atelier_app.domain.personnes import Personne
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import liste, remplir
+from atelier_app.gui.formulaires import BarreBoutons, liste, remplir
 
 log = logging.getLogger(__name__)
 
 _TOUCHES = (("invite", "i", "Invité (I)"), ("venu", "v", "Venu (V)"), ("desiste", "d", "Désisté (D)"),
             ("a_inviter", "a", "À inviter (A)"))
+
+
+def _champ(barre: BarreBoutons, libelle: str, fabrique):
+    """A label and its field kept together on a wrapping bar."""
+    cadre = ttk.Frame(barre)
+    ttk.Label(cadre, text=libelle).pack(side="left")
+    champ = fabrique(cadre)
+    champ.pack(side="left", padx=(6, 12))
+    barre.placer(cadre)
+    return champ
 
 
 class OngletPreliste(ttk.Frame):
@@ -28,43 +39,34 @@ class OngletPreliste(ttk.Frame):
         self.app = app
         self.services = app.services
         self.activite_id: str | None = None
-        haut = ttk.Frame(self)
+        # bars that wrap onto more lines: with large text nothing runs off the right edge
+        haut = BarreBoutons(self)
         haut.pack(fill="x")
-        ttk.Label(haut, text="Activité").pack(side="left")
-        self.choix_act = ttk.Combobox(haut, state="readonly", width=40)
-        self.choix_act.pack(side="left", padx=6)
+        self.choix_act = _champ(haut, "Activité", lambda p: ttk.Combobox(p, state="readonly", width=40))
         self.choix_act.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
-        ttk.Label(haut, text="État").pack(side="left", padx=(12, 0))
-        self.filtre = ttk.Combobox(haut, state="readonly", width=26)
-        self.filtre.pack(side="left", padx=6)
+        self.filtre = _champ(haut, "État", lambda p: ttk.Combobox(p, state="readonly", width=26))
         self.filtre.bind("<<ComboboxSelected>>", lambda _e: self.rafraichir())
-        ajout = ttk.Frame(self)
+        self._filtre_pour: str | None = None  # the activity whose list filter was chosen
+        ajout = BarreBoutons(self)
         ajout.pack(fill="x", pady=6)
-        ttk.Label(ajout, text="Ajouter (nom prénom, Entrée)").pack(side="left")
-        self.saisie = ttk.Entry(ajout, width=30)
-        self.saisie.pack(side="left", padx=6)
+        self.saisie = _champ(ajout, "Ajouter (nom prénom, Entrée)", lambda p: ttk.Entry(p, width=20))
         self.saisie.bind("<Return>", lambda _e: self.app.proteger(self.ajouter))
-        ttk.Label(ajout, text="Envoyé par").pack(side="left")
-        self.origine = ttk.Combobox(ajout, state="readonly", values=list(ORIGINES.values()), width=18)
+        self.origine = _champ(ajout, "Envoyé par", lambda p: ttk.Combobox(p, state="readonly",
+                                                                          values=list(ORIGINES.values()), width=18))
         self.origine.set(ORIGINES["accueil"])
-        self.origine.pack(side="left", padx=6)
+        boutons = BarreBoutons(self)
+        boutons.pack(fill="x", pady=6, side="bottom")
         self.arbre = liste(self, [("nom", "Personne", 220), ("etat", "État", 130), ("demande", "Demande le", 100),
                                   ("attente", "Attente (jours)", 110), ("origine", "Envoyé par", 140),
                                   ("notes", "Notes", 200)], hauteur=14, selection="extended")
         self.arbre.cadre.pack(fill="both", expand=True)
-        boutons = ttk.Frame(self)
-        boutons.pack(fill="x", pady=6)
         for etat, touche, texte in _TOUCHES:
-            ttk.Button(boutons, text=texte, bootstyle="secondary",
-                       command=lambda e=etat: self.app.proteger(lambda: self.changer(e))).pack(side="left", padx=2)
+            boutons.ajouter(texte, lambda e=etat: self.app.proteger(lambda: self.changer(e)))
             self.arbre.bind(f"<KeyPress-{touche}>", lambda _ev, e=etat: self.app.proteger(lambda: self.changer(e)))
-        ttk.Button(boutons, text="Positionner…", bootstyle="secondary",
-                   command=self.positionner).pack(side="left", padx=8)
-        ttk.Button(boutons, text="Questionnaire papier", bootstyle="secondary-outline",
-                   command=lambda: self.app.proteger(self.questionnaire_papier)).pack(side="left")
-        self.bouton_lettres = ttk.Button(boutons, text="Écrire les lettres d'invitation", bootstyle="primary",
-                                         command=lambda: self.app.proteger(self.lettres))
-        self.bouton_lettres.pack(side="right")
+        boutons.ajouter("Positionner…", self.positionner)
+        boutons.ajouter("Questionnaire papier", lambda: self.app.proteger(self.questionnaire_papier))
+        self.bouton_lettres = boutons.ajouter("Écrire les lettres d'invitation", lambda: self.app.proteger(self.lettres),
+                                              principal=True)
 
     def _activites(self):
         return [a for a in self.services.centre.activites() if a.genre_activite in ("cycles", "club")]
@@ -96,6 +98,10 @@ class OngletPreliste(ttk.Frame):
         self.choix_act.current(ids.index(self.activite_id))
         comptes = self.services.preliste.comptes(self.activite_id)
         i = max(0, self.filtre.current())
+        if self._filtre_pour != self.activite_id:  # a new activity: show first whoever waits for a letter
+            self._filtre_pour = self.activite_id
+            etats = list(comptes)
+            i = 1 + etats.index(EtatPreliste.A_INVITER) if comptes.get(EtatPreliste.A_INVITER) else 0
         self.filtre.configure(values=[f"Tous ({sum(comptes.values())})"]
                               + [f"{ETATS_PRELISTE[e]} ({n})" for e, n in comptes.items()])
         self.filtre.current(i)
@@ -178,7 +184,7 @@ class OngletPreliste(ttk.Frame):
                     f"  {p.prenom} {p.nom} — {p.telephone or 'pas de téléphone'}" for p in sans)
             self.rafraichir()
             if chemin and dialogues.confirmer(self, texte + "\n\nOuvrir le PDF ?"):
-                ouvrir(Path(chemin))
+                ouvrir(Path(chemin), self)
             elif not chemin:
                 dialogues.informer(self, texte)
 
@@ -191,16 +197,28 @@ class OngletPreliste(ttk.Frame):
         return self.app.taches.lancer(travail, fini)
 
 
-def ouvrir(chemin: Path) -> None:
-    """Open a document with the system's viewer (never fails the action)."""
+def ouvrir(chemin: Path, parent=None) -> None:
+    """Open a document with the system's viewer; when the PC has none, say where the file is
+    (the action itself is done: the document is written)."""
     import os
     import subprocess
     import sys
 
+    def prevenir() -> None:
+        if parent is not None:
+            dialogues.avertir(parent, "Ce poste n'a pas de lecteur de PDF pour ouvrir le document. Il est "
+                                      f"enregistré ici :\n{chemin}\n\nOuvrez-le depuis ce dossier, ou faites "
+                                      "installer un lecteur de PDF.")
+
     try:
         if sys.platform.startswith("win"):
             os.startfile(str(chemin))  # type: ignore[attr-defined]
-        else:
-            subprocess.Popen(["xdg-open", str(chemin)])
+            return
+        processus = subprocess.Popen(["xdg-open", str(chemin)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
     except OSError:
         log.warning("Impossible d'ouvrir %s", chemin)
+        prevenir()
+        return
+    if parent is not None:  # xdg-open answers at once when no application takes PDFs
+        parent.after(1500, lambda: processus.poll() not in (None, 0) and prevenir())

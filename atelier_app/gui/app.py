@@ -15,9 +15,11 @@ from pathlib import Path
 from types import TracebackType
 
 import ttkbootstrap as ttk
+from ttkbootstrap.localization import MessageCatalog
 
 from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
-from atelier_app.gui import dialogues, polices
+from atelier_app.gui import champs, dialogues, polices, raccourcis
+from atelier_app.gui.defilement import Defilement, suivre_focus
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
@@ -43,6 +45,10 @@ class AtelierApp:
         self.services = services
         self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
         self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        if racine is None:  # on a 1366×768 screen the window must fit, title bar and task bar included
+            r = self.racine
+            r.geometry(f"{min(1280, r.winfo_screenwidth())}x{min(800, r.winfo_screenheight() - 60)}")
+        MessageCatalog.locale("fr")  # Oui/Non, Annuler in the message boxes whatever the PC's language
         self.taches = Taches(self.racine, self.montrer_erreur)
         self.ecrans: dict[str, Ecran] = {}
         self.zone_courante: str | None = None
@@ -72,7 +78,7 @@ class AtelierApp:
         self.titre_centre.pack(side="left")
         self.bouton_compte = ttk.Button(self.barre, text="Changer d'utilisateur (Ctrl+U)", bootstyle="secondary-link",
                                         command=self.changer_utilisateur)
-        r.bind_all("<Control-u>", lambda _e: self.changer_utilisateur())
+        raccourcis.lier(r, "<Control-u>", lambda _e: self.changer_utilisateur())
         self.etat = ttk.Label(self.barre, text="")
         self.etat.pack(side="right")
         ttk.Separator(r).pack(side="top", fill="x")
@@ -81,16 +87,18 @@ class AtelierApp:
         self.nav = ttk.Frame(corps, padding=8)
         self.nav.pack(side="left", fill="y")
         ttk.Separator(corps, orient="vertical").pack(side="left", fill="y")
-        self.zone = ttk.Frame(corps)
-        self.zone.pack(side="left", fill="both", expand=True)
+        # with large text a screen scrolls rather than losing its end
+        self.defilement = Defilement(corps)
+        self.defilement.pack(side="left", fill="both", expand=True)
+        self.zone = self.defilement.interieur
+        suivre_focus(r)
         for i, (cle, libelle, _chemin) in enumerate(ZONES, start=1):
             b = ttk.Button(self.nav, text=f"{libelle}", style="Nav.TButton", command=lambda c=cle: self.aller(c))
             b.pack(fill="x", pady=2)
             self.boutons[cle] = b
-            r.bind_all(f"<Control-Key-{i}>", self._raccourci(cle))
-        ttk.Label(self.nav, text="Ctrl+1 à Ctrl+7 :\nchanger d'espace", justify="left").pack(
-            side="bottom", anchor="w", pady=8
-        )
+            raccourcis.lier(r, f"<Control-Key-{i}>", self._raccourci(cle))
+        self.aide_nav = ttk.Label(self.nav, text=f"Ctrl+1 à Ctrl+{len(ZONES)} :\nchanger d'espace", justify="left")
+        self.aide_nav.pack(side="bottom", anchor="w", pady=8)
         self.mettre_a_jour_barre()
 
     def _raccourci(self, cle: str) -> Callable[[tkinter.Event], None]:
@@ -106,8 +114,10 @@ class AtelierApp:
 
         u = self.services.ctx.utilisateur
         ouverte = connexion.session_ouverte(self)
-        self.etat.configure(text=f"Connecté : {u.libelle}" if ouverte else "")
-        if self.services.comptes.existe_des_comptes() and ouverte:
+        comptes = self.services.comptes.existe_des_comptes()
+        # with accounts and nobody signed in, the sign-in dialog is open: say so, name nobody
+        self.etat.configure(text=f"Connecté : {u.libelle}" if ouverte else "Personne n'est connecté" if comptes else "")
+        if comptes and ouverte:
             if not self.bouton_compte.winfo_manager():
                 self.bouton_compte.pack(side="right", padx=(12, 0))
         else:
@@ -142,6 +152,11 @@ class AtelierApp:
         for cle, _l, _c in ZONES:
             if cle in visibles:
                 self.boutons[cle].pack(fill="x", pady=2)
+        # the keys follow the full list: with fewer areas (a volunteer) they would not match the buttons
+        if len(visibles) == len(ZONES):
+            self.aide_nav.pack(side="bottom", anchor="w", pady=8)
+        else:
+            self.aide_nav.pack_forget()
         if self.zone_courante not in visibles and visibles:
             self.aller(visibles[0])
         self.mettre_a_jour_barre()
@@ -173,17 +188,21 @@ class AtelierApp:
             ecran.rafraichir()
         except Exception as exc:
             self.montrer_erreur(exc)
+        polices.ajuster_colonnes(ecran)  # texts filled in by the refresh may need to wrap
+        self.defilement.remesurer()
         cible = ecran.premier_focus() or self.boutons[cle]
         cible.focus_set()
         return ecran
 
     def _donnees_changees(self, quoi: str) -> None:
+        """Called on the Tk thread only (registered through ``taches.sur_le_fil_tk``)."""
         if quoi in ("centre", "parametres", "tout"):
             self.mettre_a_jour_barre()
         if quoi == "parametres" and self.zone_courante is not None:
             self.appliquer_role()
         if quoi == "parametres":
             polices.appliquer(self.racine, self.services.centre.parametres().taille_texte)
+            self.defilement.remesurer()
         for cle, ecran in self.ecrans.items():
             if cle != self.zone_courante:
                 continue
@@ -197,7 +216,7 @@ class AtelierApp:
         """A UserError is shown as its French sentence; anything else is logged in full."""
         if isinstance(exc, UserError):
             log.info("Message à l'utilisateur : %s", exc.texte())
-            dialogues.erreur(self.racine, exc.texte())
+            dialogues.erreur(self.racine, champs.texte(exc))
             return
         log.error("Erreur inattendue", exc_info=(type(exc), exc, exc.__traceback__))
         dialogues.erreur(
@@ -241,11 +260,13 @@ class AtelierApp:
         if verrou is not None and verrou.voile is not None:
             verrou.voile.destroy()
             verrou.voile = None
-        self.services.comptes.deconnecter()
+        # screens first: signing out tells the open screen to refresh, under nobody's rights
         for ecran in self.ecrans.values():
             ecran.destroy()
         self.ecrans.clear()
         self.zone_courante = None
+        self.services.comptes.deconnecter()
+        self.etat.configure(text="Personne n'est connecté")  # not the previous user, while signing in
         if self._ouvrir_session() and verrou is not None:
             verrou._activite()
 
@@ -254,6 +275,7 @@ class AtelierApp:
         (and refreshed) once. False when nobody signed in: the window is closed."""
         from atelier_app.gui import connexion
 
+        self.mettre_a_jour_barre()  # nobody yet while the sign-in dialog is open
         if not connexion.exiger_connexion(self):
             self.fermer()
             return False
@@ -275,6 +297,7 @@ class AtelierApp:
 
 def _racine_seule() -> ttk.App:
     r = ttk.App(title="Atelier", theme=THEME)
+    MessageCatalog.locale("fr")
     r.withdraw()
     r.update()  # let the theme settle: destroyed before, Tk prints a ThemeChanged error
     return r

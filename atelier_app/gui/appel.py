@@ -12,6 +12,7 @@ import tkinter
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.francais import accorder
 from atelier_app.domain.personnes import valider_annee_naissance
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices
@@ -31,6 +32,7 @@ class FenetreAppel(Modale):
         ligne = app.services.seances.ligne(self.seance)
         self.statuts: dict[str, str | None] = {}
         self.noms: dict[str, str] = {}
+        self.genres: dict[str, str] = {}
         self.nouveaux: list[Nouveau] = []
         self.modifie = False
         s = self.seance
@@ -82,12 +84,13 @@ class FenetreAppel(Modale):
         for p in self.svc.participants(s.id):
             self.statuts[p.personne] = p.statut
             self.noms[p.personne] = p.nom_complet + ("" if p.inscrit else "  (venue)")
+            self.genres[p.personne] = "feminin" if p.accord == "f" else ""
         self._afficher()
 
     # ------------------------------------------------------------ list
     def _afficher(self) -> None:
-        lignes = [(pid, (self.noms[pid], STATUTS_PRESENCE.get(st or "", NON_MARQUE), ""))
-                  for pid, st in self.statuts.items()]
+        lignes = [(pid, (self.noms[pid], accorder(STATUTS_PRESENCE.get(st or "", NON_MARQUE), self.genres.get(pid, "")),
+                         "")) for pid, st in self.statuts.items()]
         lignes += [(f"nouveau{i}", (f"{n.nom.upper()} {n.prenom}", "Présent", "nouvelle fiche"))
                    for i, n in enumerate(self.nouveaux)]
         remplir(self.arbre, lignes)
@@ -119,7 +122,8 @@ class FenetreAppel(Modale):
 
     # ------------------------------------------------------------ walk-ins
     def ajouter_venue(self) -> None:
-        choix = ChoixVenue(self, self.app).montrer()
+        fenetre = ChoixVenue(self, self.app)
+        choix = fenetre.montrer()
         if choix is None:
             return
         if isinstance(choix, Nouveau):
@@ -128,6 +132,7 @@ class FenetreAppel(Modale):
             pid, nom = choix
             if pid not in self.statuts:
                 self.noms[pid] = nom + "  (venue)"
+                self.genres[pid] = fenetre.genres.get(pid, "")
             self.statuts[pid] = "present"
         self.modifie = True
         self._afficher()
@@ -187,6 +192,7 @@ class ChoixVenue(Modale):
         ttk.Button(cadre, text="Créer et ajouter", command=self._creer).pack(anchor="e")
         self.bouton("Annuler (Échap)", self.annuler)
         self.trouves: dict[str, str] = {}
+        self.genres: dict[str, str] = {}
 
     def montrer(self, focus=None, attendre=True):
         return super().montrer(focus or self.e_recherche, attendre)
@@ -194,6 +200,7 @@ class ChoixVenue(Modale):
     def _chercher(self) -> None:
         trouves = self.app.services.presences.chercher_personne(self.recherche.get())
         self.trouves = {p.personne: p.nom_complet for p in trouves}
+        self.genres = {p.personne: "feminin" if p.accord == "f" else "" for p in trouves}
         remplir(self.arbre, [(p.personne, (p.nom_complet,)) for p in trouves])
 
     def _choisir(self) -> None:

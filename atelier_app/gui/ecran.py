@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ttkbootstrap as ttk
 
-from atelier_app.gui import polices
+from atelier_app.gui import polices, raccourcis
 from atelier_app.gui.formulaires import souple
 
 if TYPE_CHECKING:
@@ -38,4 +38,12 @@ class Ecran(ttk.Frame):
         """Reload what the screen shows from the services (called at each visit and after changes)."""
 
     def premier_focus(self) -> tkinter.Misc | None:
+        return None
+
+    def bind_all(self, sequence=None, func=None, add=None):  # type: ignore[override]
+        """A screen's shortcut belongs to the screen: it acts only while the screen shows and dies
+        with it (see raccourcis); Tk's own bind_all outlived destroyed screens."""
+        if sequence is None or func is None:
+            return super().bind_all(sequence, func, add)
+        raccourcis.lier(self, sequence, func)
         return None

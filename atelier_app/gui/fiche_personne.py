@@ -16,6 +16,7 @@ from dataclasses import replace
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import GENRES, STATUTS_SOCIAUX
+from atelier_app.domain.francais import de
 from atelier_app.domain.personnes import Personne
 from atelier_app.errors import UserError
 from atelier_app.gui import onglets_personne
@@ -35,7 +36,7 @@ class FichePersonne(Modale):
     """Create (``personne`` None) or open a person's file."""
 
     def __init__(self, parent: tkinter.Misc, app, personne: Personne | None = None) -> None:
-        super().__init__(parent, "Nouvelle personne" if personne is None else f"Fiche de {personne.prenom} {personne.nom}")
+        super().__init__(parent, "Nouvelle personne" if personne is None else "Fiche " + de(f"{personne.prenom} {personne.nom}"))
         self.app = app
         self.personne = personne
         self.notebook = ttk.Notebook(self.corps)

@@ -12,6 +12,8 @@ from typing import TypeVar
 
 import ttkbootstrap as ttk
 
+from atelier_app.gui.defilement import Defilement
+
 W = TypeVar("W", bound=tkinter.Widget)
 
 
@@ -25,7 +27,10 @@ class Modale(ttk.Toplevel):
         # The buttons are packed first so that they keep their room when the window is squeezed.
         self.boutons = ttk.Frame(self, padding=(16, 0, 16, 16))
         self.boutons.pack(fill="x", side="bottom")
-        self.corps = ttk.Frame(self, padding=16)
+        # the body scrolls when the window is capped at the screen (large text on a small screen)
+        self.defilement = Defilement(self, demander=True)
+        self.defilement.pack(fill="both", expand=True)
+        self.corps = ttk.Frame(self.defilement.interieur, padding=16)
         self.corps.pack(fill="both", expand=True)
         self.bind("<Escape>", lambda _e: self.annuler())
         self.protocol("WM_DELETE_WINDOW", self.annuler)
@@ -39,7 +44,7 @@ class Modale(ttk.Toplevel):
         from atelier_app.gui import polices
 
         polices.ajuster_colonnes(self)
-        self.update_idletasks()
+        self.defilement.remesurer()
         # With large text a window can ask for more than the screen: keep it (and its buttons) on it.
         largeur = min(self.winfo_reqwidth(), self.winfo_screenwidth() - 40)
         hauteur = min(self.winfo_reqheight(), self.winfo_screenheight() - 80)
@@ -86,7 +91,19 @@ def souple(label: W) -> W:
             label.configure(wraplength=evt.width - 8)
 
     label.bind("<Configure>", _sur_taille, add="+")
+    if not str(label.cget("width")).strip() or str(label.cget("width")) == "0":
+        # ask for little width: the label takes what its row gives and wraps there; asking for its
+        # whole line would widen a scrolling screen to it, and it would then never narrow again
+        label.configure(width=12)
     return label
+
+
+def _chars(largeur: int) -> int:
+    """A field's asked width in characters, the same in pixels whatever the text size: the field
+    still stretches to its row, but a large text no longer makes the form wider than the screen."""
+    from atelier_app.gui import polices
+
+    return max(6, round(largeur / max(1.0, polices.facteur())))
 
 
 class Grille:
@@ -106,7 +123,7 @@ class Grille:
 
     def texte(self, libelle: str, valeur: str = "", largeur: int = 30) -> ttk.Entry:
         var = tkinter.StringVar(value=valeur)
-        e = self.champ(libelle, lambda p: ttk.Entry(p, textvariable=var, width=largeur))
+        e = self.champ(libelle, lambda p: ttk.Entry(p, textvariable=var, width=_chars(largeur)))
         e.var = var  # type: ignore[attr-defined]
         return e  # type: ignore[return-value]
 
@@ -126,7 +143,7 @@ class Grille:
         return c  # type: ignore[return-value]
 
     def zone_texte(self, libelle: str, valeur: str = "", hauteur: int = 3) -> tkinter.Text:
-        t = self.champ(libelle, lambda p: tkinter.Text(p, height=hauteur, width=30, wrap="word", undo=True))
+        t = self.champ(libelle, lambda p: tkinter.Text(p, height=hauteur, width=_chars(30), wrap="word", undo=True))
         t.insert("1.0", valeur)  # type: ignore[attr-defined]
         t.bind("<Tab>", lambda e: (e.widget.tk_focusNext().focus_set(), "break")[1])
         t.bind("<Shift-Tab>", lambda e: (e.widget.tk_focusPrev().focus_set(), "break")[1])
@@ -149,16 +166,32 @@ def liste(
     parent: tkinter.Misc, colonnes: Sequence[tuple[str, str, int]], hauteur: int = 15, selection: str = "browse"
 ) -> ttk.Treeview:
     """A Treeview with headings, widths and a scrollbar; columns are (key, heading, width)."""
+    from atelier_app.gui import polices
+
     cadre = ttk.Frame(parent)
+    hauteur = max(4, round(hauteur / max(1.0, polices.facteur())))  # large text: fewer rows, same room
     arbre = ttk.Treeview(cadre, columns=[c for c, _t, _w in colonnes], show="headings", height=hauteur,
                          selectmode=selection)
     for cle, titre, largeur in colonnes:
         arbre.heading(cle, text=titre, anchor="w")
         arbre.column(cle, width=largeur, anchor="w", stretch=True)
     barre = ttk.Scrollbar(cadre, orient="vertical", command=arbre.yview)
-    arbre.configure(yscrollcommand=barre.set)
-    arbre.pack(side="left", fill="both", expand=True)
-    barre.pack(side="right", fill="y")
+    travers = ttk.Scrollbar(cadre, orient="horizontal", command=arbre.xview)
+
+    def _travers(debut: str, fin: str) -> None:
+        """Columns wider than the list (large text): a sideways scrollbar, only then."""
+        travers.set(debut, fin)
+        utile = float(debut) > 0 or float(fin) < 1
+        if utile and not travers.winfo_manager():
+            travers.grid(row=1, column=0, sticky="ew")
+        elif not utile and travers.winfo_manager():
+            travers.grid_remove()
+
+    arbre.configure(yscrollcommand=barre.set, xscrollcommand=_travers)
+    arbre.grid(row=0, column=0, sticky="nsew")
+    barre.grid(row=0, column=1, sticky="ns")
+    cadre.rowconfigure(0, weight=1)
+    cadre.columnconfigure(0, weight=1)
     arbre.cadre = cadre  # type: ignore[attr-defined]
     return arbre
 
@@ -175,6 +208,26 @@ def remplir(arbre: ttk.Treeview, lignes: Sequence[tuple[str, Sequence[object]]])
         arbre.selection_set(garde)
     if focus and arbre.exists(focus):
         arbre.focus(focus)
+
+
+def au_contenu(arbre: ttk.Treeview) -> None:
+    """Widen each column to its longest value and heading, so that none is cut (the list scrolls
+    sideways when the columns are wider than its room)."""
+    from tkinter import font as tkfont
+
+    arbre.au_contenu = True  # type: ignore[attr-defined]  # polices leaves its widths alone
+    police = tkfont.nametofont("TkDefaultFont")
+    titres = tkfont.nametofont("TkHeadingFont")
+    lignes = [arbre.item(i, "values") for i in arbre.get_children()]
+    for n, col in enumerate(arbre.cget("columns")):
+        besoin = titres.measure(str(arbre.heading(col, "text"))) + 16
+        for valeurs in lignes:
+            if n < len(valeurs):
+                besoin = max(besoin, police.measure(str(valeurs[n])) + 16)
+        arbre.column(col, width=max(besoin, int(arbre.column(col, "width"))), minwidth=besoin)
+    from atelier_app.gui import polices
+
+    polices.borner_demande(arbre)
 
 
 def premiere_ligne(arbre: ttk.Treeview) -> None:

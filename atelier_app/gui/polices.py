@@ -38,13 +38,127 @@ def ajuster_colonnes(widget: tkinter.Misc) -> None:
         ranger = getattr(w, "ranger_boutons", None)  # BarreBoutons: the buttons' sizes follow the text
         if ranger is not None:
             w.after_idle(lambda w=w, r=ranger: r(w.winfo_width() if w.winfo_width() > 1 else 10_000))
+        if w.winfo_class() == "TLabel":
+            _envelopper(w)
+        elif w.winfo_class() == "Text":
+            _zone_bornee(w)
+        elif w.winfo_class() in ("TFrame", "TLabelframe") and _facteur > 1.2:
+            _rangee_souple(w)
         if w.winfo_class() != "Treeview":
+            continue
+        if getattr(w, "au_contenu", False):
+            borner_demande(w)
             continue
         for col in ("#0", *w.cget("columns")):
             cle = (str(w), col)
             if cle not in _largeurs:
                 _largeurs[cle] = int(w.column(col, "width"))
-            w.column(col, width=round(_largeurs[cle] * _facteur))
+            # minwidth too: a list narrower than its columns scrolls sideways instead of cutting them
+            largeur = round(_largeurs[cle] * _facteur)
+            w.column(col, width=largeur, minwidth=largeur)
+        borner_demande(w)
+
+
+#: widest a list asks to be; wider columns scroll sideways inside it instead of widening the screen
+LARGEUR_LISTE = 440
+
+
+def borner_demande(arbre: tkinter.Misc, plafond: int | None = None) -> None:
+    """A list asks for at most LARGEUR_LISTE pixels (it still takes all the room it is given)."""
+    plafond = plafond or getattr(arbre, "plafond", None) or LARGEUR_LISTE
+    cadre = arbre.master
+    if any(e.winfo_class() not in ("Treeview", "TScrollbar") for e in cadre.winfo_children()):
+        return  # the frame holds more than the list and its scrollbars: its size is not the list's
+    total = sum(int(arbre.column(c, "width")) for c in arbre.cget("columns")) + 4
+    if "tree" in str(arbre.cget("show")):
+        total += int(arbre.column("#0", "width"))
+    if total <= plafond:
+        cadre.grid_propagate(True)
+        cadre.pack_propagate(True)
+        return
+    cadre.update_idletasks()
+    cadre.grid_propagate(False)
+    cadre.pack_propagate(False)
+    cadre.configure(width=plafond, height=max(cadre.winfo_reqheight(), arbre.winfo_reqheight() + 24))
+
+
+def _zone_bornee(zone: tkinter.Misc) -> None:
+    """A text area asks for the same pixels at any text size (its width is in characters): it
+    still stretches to its room, but no longer makes a form wider than the screen."""
+    base = getattr(zone, "_largeur_base", None)
+    if base is None:
+        base = int(zone.cget("width"))
+        zone._largeur_base = base  # type: ignore[attr-defined]
+    zone.configure(width=max(10, round(base / max(1.0, _facteur))))
+
+
+def _rangee_souple(cadre: tkinter.Misc) -> None:
+    """With large text, a row of widgets packed side by side wraps onto more lines when it is wider
+    than its room (as BarreBoutons does), instead of pushing its last buttons off the screen."""
+    if getattr(cadre, "_rangee", False) or getattr(cadre, "ranger_boutons", None) is not None:
+        return
+    enfants = cadre.pack_slaves()
+    if len(enfants) < 2 or cadre.grid_slaves() or cadre.place_slaves():
+        return
+    try:  # only a row that takes its line's width can wrap within it
+        gestion = cadre.winfo_manager()
+        if gestion == "pack":
+            remplit = cadre.pack_info().get("fill") in ("x", "both")
+        elif gestion == "grid":
+            collant = str(cadre.grid_info().get("sticky", ""))
+            remplit = "e" in collant and "w" in collant
+        else:
+            remplit = False
+    except tkinter.TclError:
+        return
+    if not remplit:
+        return
+    infos = [e.pack_info() for e in enfants]
+    if any(i.get("side") != "left" or str(i.get("expand")) in ("1", "true") for i in infos):
+        return
+    cadre._rangee = True  # type: ignore[attr-defined]
+    for e in enfants:
+        e.pack_forget()
+
+    def ranger(largeur: int) -> None:
+        x = y = hauteur_ligne = 0
+        for e in enfants:
+            w, h = e.winfo_reqwidth(), e.winfo_reqheight()
+            if x and x + w > largeur:
+                x, y, hauteur_ligne = 0, y + hauteur_ligne + 4, 0
+            e.place(x=x, y=y)
+            x += w + 8
+            hauteur_ligne = max(hauteur_ligne, h)
+        cadre.configure(height=max(1, y + hauteur_ligne))
+
+    ranger(10_000)
+    cadre.bind("<Configure>", lambda evt: ranger(evt.width), add="+")
+
+
+def _envelopper(label: tkinter.Misc) -> None:
+    """A long label that fills its width wraps at that width (large text would push it off screen)."""
+    if getattr(label, "_souple", False) or len(str(label.cget("text"))) < 40 or str(label.cget("wraplength")) not in ("", "0"):
+        return
+    gestion = label.winfo_manager()
+    try:
+        if gestion == "pack":
+            info = label.pack_info()
+            if info.get("side") in ("top", "bottom") and info.get("fill") in ("none", "y", None):
+                # alone on its line: it may take the line's width, and wrap there
+                label.pack_configure(fill="x" if info.get("fill") != "y" else "both")
+            remplit = label.pack_info().get("fill") in ("x", "both")
+        elif gestion == "grid":
+            collant = str(label.grid_info().get("sticky", ""))
+            remplit = "e" in collant and "w" in collant
+        else:
+            remplit = False
+    except tkinter.TclError:
+        return
+    if remplit:
+        from atelier_app.gui.formulaires import souple
+
+        label._souple = True  # type: ignore[attr-defined]
+        souple(label)
 
 
 def appliquer(racine: tkinter.Misc, pourcent: int) -> None:

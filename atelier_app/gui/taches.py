@@ -69,7 +69,7 @@ class Taches:
 
     def _fin_ok(self, fini: Callable[[Any], None] | None, resultat: Any) -> None:
         self.en_cours -= 1
-        if fini is not None:
+        if fini is not None and not _orphelin(fini):
             fini(resultat)
 
     def _fin_erreur(self, exc: BaseException) -> None:
@@ -80,6 +80,8 @@ class Taches:
         try:
             while True:
                 f, args = self.file.get_nowait()
+                if _orphelin(f):
+                    continue
                 try:
                     f(*args)
                 except Exception as exc:  # a callback's error must not stop the polling
@@ -109,3 +111,14 @@ class Taches:
             self.racine.update()
             time.sleep(0.01)
         self.racine.update()
+
+
+def _orphelin(f: Callable[..., Any]) -> bool:
+    """A callback of a screen destroyed meanwhile (user changed): nothing left to show it on."""
+    proprietaire = getattr(f, "__self__", None)
+    if not isinstance(proprietaire, tkinter.Misc):
+        return False
+    try:
+        return not proprietaire.winfo_exists()
+    except tkinter.TclError:
+        return True

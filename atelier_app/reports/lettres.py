@@ -67,7 +67,7 @@ def _corps(p: Personne, activite: Activite, le: date, commune: str = "", *, r: R
         Spacer(1, 0.3 * cm),
         Paragraph("Au plaisir de vous rencontrer,", st["normal"]), Spacer(1, 1.0 * cm),
         Paragraph(f"<b>{echapper(activite.animateur)}</b>" if activite.animateur else "", st["normal"]),
-        Paragraph("Animateur / animatrice multimédia" if activite.animateur else "", st["petit"]),
+        Paragraph(f"{echapper(activite.nom)}" if activite.animateur else "", st["petit"]),
     ]
     return texte
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from atelier_app.domain.roles import Permission, Role, autorise
+from atelier_app.domain.francais import de
+from atelier_app.domain.roles import ROLES_LIBELLES, Permission, Role, autorise
 from atelier_app.errors import AccesRefuse
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class Contexte:
     def exiger(self, permission: Permission) -> None:
         if not self.peut(permission):
             quoi = _MESSAGES.get(permission, permission.value.replace("_", " "))
-            raise AccesRefuse(f"Votre compte ({self.utilisateur.role.value}) ne permet pas de {quoi}.")
+            raise AccesRefuse(f"Votre compte ({ROLES_LIBELLES[self.role].lower()}) ne permet pas {de(quoi)}.")
 
     def signaler(self, quoi: str) -> None:
         """Tell the listeners that data changed (screens refresh, on the Tk thread: the window's

@@ -31,6 +31,9 @@ class Participant:
     nom: str
     inscrit: bool = True
     statut: str | None = None   # None: not marked yet
+    #: "f" when the words of the list take the feminine (« Présente »): the grammar the volunteer's
+    #: screen needs, not the person's gender code (personal data a volunteer may not read)
+    accord: str = ""
 
     @property
     def nom_complet(self) -> str:
@@ -75,7 +78,8 @@ class PresencesService(Service):
             p = self.depot.get(Personne, pid)
             prenom, nom = (p.prenom, p.nom) if p else ("", "(personne supprimée)")
             marque = notes.get(pid)
-            out.append(Participant(pid, prenom, nom, pid in g.inscrits, marque.statut if marque else None))
+            out.append(Participant(pid, prenom, nom, pid in g.inscrits, marque.statut if marque else None,
+                                   "f" if p and p.genre == "feminin" else ""))
         return out
 
     def chercher_personne(self, texte: str, limite: int = 20) -> list[Participant]:

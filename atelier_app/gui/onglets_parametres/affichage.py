@@ -18,11 +18,10 @@ class PageAffichage(ttk.Frame):
         self.app = app
         ttk.Label(self, text="Taille du texte dans toute l'application :").pack(anchor="w")
         self.taille = tkinter.IntVar(value=app.services.centre.parametres().taille_texte)
-        ligne = ttk.Frame(self)
-        ligne.pack(anchor="w", pady=8)
+        # one choice per line: side by side, « 200 % » ran off a small screen once the text was enlarged
         for t in TAILLES:
-            ttk.Radiobutton(ligne, text=f"{t} %", value=t, variable=self.taille,
-                            command=self.appliquer).pack(side="left", padx=(0, 16))
+            ttk.Radiobutton(self, text=f"{t} %", value=t, variable=self.taille,
+                            command=self.appliquer).pack(anchor="w", pady=2, padx=(12, 0))
         ttk.Label(self, text="Exemple : Jeudi 9 h — SÉNOU débutants — 6 inscrits").pack(anchor="w", pady=8)
 
     def rafraichir(self) -> None:

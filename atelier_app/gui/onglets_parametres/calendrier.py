@@ -15,7 +15,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.calendrier import ZONES, fin_donnees_scolaires
 from atelier_app.domain.centre import PeriodeVacances
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, liste, remplir, souple
+from atelier_app.gui.formulaires import BarreBoutons, Grille, liste, remplir, souple
 
 TITRE = "Calendrier"
 ORDRE = 30
@@ -30,16 +30,17 @@ class PageCalendrier(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ligne = ttk.Frame(self)
+        # rows that wrap (BarreBoutons): with large text nothing runs off the right edge
+        ligne = BarreBoutons(self, ecart=14)
         ligne.pack(fill="x")
-        ttk.Label(ligne, text="Zone des vacances scolaires :").pack(side="left")
+        ligne.placer(ttk.Label(ligne, text="Zone des vacances scolaires :"))
         self.zone = tkinter.StringVar()
         for z in ZONES:
-            ttk.Radiobutton(ligne, text=f"Zone {z}", value=z, variable=self.zone,
-                            command=lambda: self._enregistrer(zone_scolaire=self.zone.get())).pack(side="left", padx=8)
+            ligne.placer(ttk.Radiobutton(ligne, text=f"Zone {z}", value=z, variable=self.zone,
+                                         command=lambda: self._enregistrer(zone_scolaire=self.zone.get())))
         souple(ttk.Label(self, text=f"Les vacances scolaires connues d'Atelier s'arrêtent le "
                                     f"{fin_donnees_scolaires():%d/%m/%Y}. Au-delà, saisissez les périodes "
-                                    "ci-dessous (dates publiées par le ministère).", wraplength=800,
+                                    "ci-dessous (dates publiées par le ministère).",
                          justify="left")).pack(anchor="w", fill="x", pady=(12, 4))
         self.arbre = liste(self, (("nom", "Vacances", 220), ("debut", "Du", 110), ("fin", "Au", 110)), hauteur=5)
         self.arbre.cadre.pack(fill="x")
@@ -51,24 +52,24 @@ class PageCalendrier(ttk.Frame):
                                                                          value=None, width=12))
         self.fin = g.champ("Au (JJ/MM/AAAA)", lambda p: ttk.DateEntry(p, date_format="%d/%m/%Y", first_weekday=0,
                                                                       value=None, width=12))
-        boutons = ttk.Frame(self)
+        boutons = BarreBoutons(self)
         boutons.pack(fill="x")
-        ttk.Button(boutons, text="Ajouter la période", bootstyle="primary", command=self.ajouter).pack(side="left")
-        ttk.Button(boutons, text="Retirer la période choisie (Suppr)", command=self.retirer).pack(side="left", padx=8)
+        boutons.ajouter("Ajouter la période", self.ajouter, principal=True)
+        boutons.ajouter("Retirer la période choisie (Suppr)", self.retirer)
         ttk.Separator(self).pack(fill="x", pady=12)
         self.benevole = tkinter.BooleanVar()
         ttk.Checkbutton(self, text="Mode bénévole", variable=self.benevole,
                         command=lambda: self._enregistrer(mode_benevole=self.benevole.get())).pack(anchor="w")
-        ttk.Label(self, text="L'écran ne montre alors que les séances du jour, les prénoms et noms des personnes, "
-                             "et ne permet que de noter les présences.", wraplength=640, justify="left",
-                  bootstyle="secondary").pack(anchor="w", padx=(28, 0))
+        souple(ttk.Label(self, text="L'écran ne montre alors que les séances du jour, les prénoms et noms des "
+                                    "personnes, et ne permet que de noter les présences.", justify="left",
+                         bootstyle="secondary")).pack(anchor="w", fill="x", padx=(28, 0))
         ttk.Separator(self).pack(fill="x", pady=12)
-        ttk.Label(self, text="Programme d'une activité (contenu prévu de chaque séance) :").pack(anchor="w")
-        prog = ttk.Frame(self)
+        souple(ttk.Label(self, text="Programme d'une activité (contenu prévu de chaque séance) :")).pack(
+            anchor="w", fill="x")
+        prog = BarreBoutons(self)
         prog.pack(fill="x", pady=(4, 0))
-        self.activite = ttk.Combobox(prog, state="readonly", width=30)
-        self.activite.pack(side="left")
-        ttk.Button(prog, text="Modifier le programme…", command=self.programme).pack(side="left", padx=8)
+        self.activite = prog.placer(ttk.Combobox(prog, state="readonly", width=30))
+        prog.ajouter("Modifier le programme…", self.programme)
         self.rafraichir()
 
     def rafraichir(self) -> None:

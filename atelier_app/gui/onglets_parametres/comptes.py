@@ -9,7 +9,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.comptes import raisons_refus
 from atelier_app.domain.roles import ROLES_LIBELLES, Permission
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, raccourcis
 from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, code_de, liste, remplir, souple
 from atelier_app.services.comptes import VERROU_MAX, VERROU_MIN, phrase_refus
 
@@ -86,7 +86,7 @@ class PageComptes(ttk.Frame):
         barre.ajouter("Réactiver", self.reactiver)
         barre.ajouter("Désactiver", self.desactiver, style="danger-outline")
         barre.ajouter("Supprimer…", self.supprimer, style="danger")
-        self.bind_all("<Alt-n>", lambda _e: self.nouveau() if self.winfo_viewable() else None, add="+")
+        raccourcis.lier(self, "<Alt-n>", lambda _e: self.nouveau())
         # packed before the list so that the list, not this row, gives way; wraps at large text sizes
         ligne = BarreBoutons(self)
         ligne.pack(fill="x", pady=(10, 0), side="bottom")

@@ -12,7 +12,7 @@ from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import Grille, Modale, code_de, liste, remplir, souple, valeur_texte
+from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, code_de, liste, remplir, souple, valeur_texte
 
 TITRE = "Positionnement"
 ORDRE = 40
@@ -35,26 +35,27 @@ class PageQuestionnaire(ttk.Frame):
         self.arbre.cadre.pack(fill="both", expand=True, pady=8)
         self.arbre.bind("<Return>", lambda _e: self.modifier())
         self.arbre.bind("<Double-1>", lambda _e: self.modifier())
-        b = ttk.Frame(self)
+        # rows that wrap (BarreBoutons): with large text nothing runs off the right edge
+        b = BarreBoutons(self)
         b.pack(fill="x")
         for texte, cmd in (("Modifier (Entrée)", self.modifier), ("Ajouter", self.ajouter), ("Supprimer", self.supprimer),
                            ("Monter", lambda: self.deplacer(-1)), ("Descendre", lambda: self.deplacer(1))):
-            ttk.Button(b, text=texte, command=cmd).pack(side="left", padx=(0, 6))
-        s = ttk.Frame(self)
+            b.ajouter(texte, cmd, style="primary")
+        s = BarreBoutons(self)
         s.pack(fill="x", pady=8)
-        ttk.Label(s, text="« À rassurer » à partir de").pack(side="left")
+        s.placer(ttk.Label(s, text="« À rassurer » à partir de"))
         self.seuil1 = tkinter.IntVar()
-        ttk.Spinbox(s, from_=1, to=200, width=5, textvariable=self.seuil1).pack(side="left", padx=6)
-        ttk.Label(s, text="points ; « intermédiaire » à partir de").pack(side="left")
+        s.placer(ttk.Spinbox(s, from_=1, to=200, width=5, textvariable=self.seuil1))
+        s.placer(ttk.Label(s, text="points ; « intermédiaire » à partir de"))
         self.seuil2 = tkinter.IntVar()
-        ttk.Spinbox(s, from_=1, to=200, width=5, textvariable=self.seuil2).pack(side="left", padx=6)
-        self.maxi = ttk.Label(s, text="")
-        self.maxi.pack(side="left", padx=6)
-        bas = ttk.Frame(self)
+        s.placer(ttk.Spinbox(s, from_=1, to=200, width=5, textvariable=self.seuil2))
+        self.maxi = s.placer(ttk.Label(s, text=""))
+        self.seuils = s
+        bas = BarreBoutons(self)
         bas.pack(fill="x")
-        ttk.Button(bas, text="Enregistrer", bootstyle="primary", command=self.enregistrer).pack(side="left")
-        ttk.Button(bas, text="Imprimer le questionnaire (PDF)", command=self.imprimer).pack(side="left", padx=8)
-        ttk.Button(bas, text="Rétablir les questions proposées", command=self.retablir).pack(side="left")
+        bas.ajouter("Enregistrer", self.enregistrer, principal=True)
+        bas.ajouter("Imprimer le questionnaire (PDF)", self.imprimer, style="primary")
+        bas.ajouter("Rétablir les questions proposées", self.retablir, style="primary")
         self.rafraichir()
 
     def rafraichir(self) -> None:
@@ -70,6 +71,7 @@ class PageQuestionnaire(ttk.Frame):
         self.seuil1.set(self.q.seuil_a_rassurer)
         self.seuil2.set(self.q.seuil_intermediaire)
         self.maxi.configure(text=f"(score maximal : {self.q.maximum})")
+        self.seuils.ranger_boutons(self.seuils.winfo_width() if self.seuils.winfo_width() > 1 else 10_000)
 
     def _courante(self) -> int | None:
         sel = self.arbre.selection()

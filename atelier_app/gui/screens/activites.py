@@ -12,7 +12,7 @@ from dataclasses import replace
 import ttkbootstrap as ttk
 
 from atelier_app.domain.activites import Reunion
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, polices, raccourcis
 from atelier_app.gui.activites_groupes import OngletGroupes
 from atelier_app.gui.activites_preliste import OngletPreliste
 from atelier_app.gui.ecran import Ecran
@@ -42,10 +42,12 @@ class EcranActivites(Ecran):
     def _onglet_activites(self) -> None:
         cadre = ttk.Frame(self.carnet, padding=8)
         self.carnet.add(cadre, text="Activités", underline=0)
-        self.liste_act = liste(cadre, [("nom", "Activité", 270)], hauteur=18)
-        self.liste_act.cadre.pack(side="left", fill="y")
+        # with large text the list goes above the form, which then keeps the whole width for its fields
+        grand = polices.facteur() > 1.2
+        self.liste_act = liste(cadre, [("nom", "Activité", 270)], hauteur=5 if grand else 12)
+        self.liste_act.cadre.pack(side="top" if grand else "left", fill="x" if grand else "y")
         self.liste_act.bind("<<TreeviewSelect>>", lambda _e: self._charger())
-        droite = ttk.Frame(cadre, padding=(12, 0))
+        droite = ttk.Frame(cadre, padding=(0, 8) if grand else (12, 0))
         droite.pack(side="left", fill="both", expand=True)
         g = Grille(droite)
         g.cadre.pack(fill="both", expand=True)
@@ -63,7 +65,8 @@ class EcranActivites(Ecran):
                    command=lambda: self.app.proteger(self.rythme)).pack(side="left", padx=(0, 8))
         ttk.Button(boutons, text="Enregistrer (Ctrl+S)", bootstyle="primary",
                    command=lambda: self.app.proteger(self.enregistrer)).pack(side="left")
-        self.bind_all("<Control-s>", lambda _e: self.winfo_ismapped() and self.app.proteger(self.enregistrer), add="+")
+        # owned by the form's tab: Ctrl+S on the other tabs, or in a dialog over them, saves nothing here
+        raccourcis.lier(cadre, "<Control-s>", lambda _e: self.app.proteger(self.enregistrer))
 
     def _activite(self):
         sel = self.liste_act.selection()

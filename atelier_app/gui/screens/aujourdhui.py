@@ -15,7 +15,7 @@ from atelier_app.domain.codes import JOURS, MOIS
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import appel, polices
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import liste, remplir
+from atelier_app.gui.formulaires import au_contenu, liste, remplir, souple
 
 
 class EcranAujourdhui(Ecran):
@@ -34,15 +34,17 @@ class EcranAujourdhui(Ecran):
                                    (("date", "Date", 90), ("quoi", "Séance", 210)))
         self.oublies.bind("<Return>", lambda _e: self._appel_oublie())
         self.oublies.bind("<Double-1>", lambda _e: self._appel_oublie())
-        self.rappeler = self._liste(1, "À rappeler (2 absences de suite)",
-                                    (("nom", "Personne", 160), ("groupe", "Groupe", 120), ("tel", "Téléphone", 100)))
+        self.rappeler = self._liste(1, "À rappeler (2 absences de suite ou plus)",
+                                    (("nom", "Personne", 160), ("absences", "Absences de suite", 70),
+                                     ("groupe", "Groupe", 120), ("tel", "Téléphone", 100)))
         self.places = self._liste(2, "Places libérées", (("groupe", "Groupe", 110), ("places", "Places", 55),
                                                          ("attente", "Attente", 65)))
 
     def _liste(self, col: int, titre: str, colonnes) -> ttk.Treeview:
         cadre = ttk.Labelframe(self.bas, text=titre, padding=8)
         self.cadres.append(cadre)
-        arbre = liste(cadre, colonnes, hauteur=10)
+        arbre = liste(cadre, colonnes, hauteur=6)
+        arbre.plafond = 300  # type: ignore[attr-defined]  # side by side: each asks for little
         arbre.cadre.pack(fill="both", expand=True)
         arbre.titre = cadre  # type: ignore[attr-defined]
         return arbre
@@ -72,7 +74,8 @@ class EcranAujourdhui(Ecran):
             if s.etat == "annulee":
                 b.state(["disabled"])
             b.pack(side="left", ipady=6)
-            ttk.Label(rang, text=f"{ligne.libelle}   ({etat})", font=polices.GRAS).pack(side="left", padx=12)
+            souple(ttk.Label(rang, text=f"{ligne.libelle}   ({etat})", font=polices.GRAS)).pack(
+                side="left", padx=12, fill="x", expand=True)  # wraps rather than cutting a long name
             self.boutons_appel.append(b)
         if r.benevole:
             self.bas.pack_forget()
@@ -83,30 +86,37 @@ class EcranAujourdhui(Ecran):
         remplir(self.oublies, [(x.seance.id, (f"{x.seance.date:%d/%m/%Y}", f"{x.groupe} — {x.activite}"))
                                for x in r.oublies])
         tel = self.services.ctx.peut(Permission.VOIR_COORDONNEES)
-        self.rappeler.column("tel", width=100 if tel else 0)
-        remplir(self.rappeler, [(f"{x.personne}|{x.groupe_id}", (f"{x.nom} ({x.absences})", x.groupe,
+        remplir(self.rappeler, [(f"{x.personne}|{x.groupe_id}", (x.nom, x.absences, x.groupe,
                                                               x.telephone if tel else ""))
                                 for x in r.rappeler])
         remplir(self.places, [(x.groupe_id, (f"{x.groupe} — {x.activite}", x.places, x.en_attente))
                               for x in r.places])
+        for arbre in (self.oublies, self.rappeler, self.places):
+            au_contenu(arbre)  # nothing cut: a name or a phone number is read whole or not at all
+        if not tel:
+            self.rappeler.column("tel", width=0, minwidth=0)
 
     def _disposer(self) -> None:
-        """Three lists side by side; with large text one under the other, so names stay readable."""
+        """Forgotten calls across the width (session names are long), then the people to phone and
+        the freed places side by side; with large text, one list under the other."""
         empiler = polices.facteur() > 1.2
         for i in range(3):
             self.bas.columnconfigure(i, weight=0, uniform="")
-            self.bas.rowconfigure(i, weight=0)
-        for i, (cadre, poids) in enumerate(zip(self.cadres, (4, 5, 3), strict=True)):
-            if empiler:
-                cadre.grid(row=i, column=0, sticky="nsew", pady=(0 if i == 0 else 6, 0), padx=0)
-                self.bas.rowconfigure(i, weight=1, uniform="r")
-            else:
-                cadre.grid(row=0, column=i, sticky="nsew", padx=(0 if i == 0 else 6, 0), pady=0)
-                self.bas.columnconfigure(i, weight=poids, uniform="c")
+            self.bas.rowconfigure(i, weight=0, uniform="")
         if empiler:
+            for i, cadre in enumerate(self.cadres):
+                cadre.grid(row=i, column=0, columnspan=1, sticky="nsew", pady=(0 if i == 0 else 6, 0), padx=0)
+                self.bas.rowconfigure(i, weight=1, uniform="r")
             self.bas.columnconfigure(0, weight=1)
-        else:
-            self.bas.rowconfigure(0, weight=1)
+            return
+        oublies, rappeler, places = self.cadres
+        oublies.grid(row=0, column=0, columnspan=2, sticky="nsew", padx=0, pady=0)
+        rappeler.grid(row=1, column=0, columnspan=1, sticky="nsew", padx=0, pady=(6, 0))
+        places.grid(row=1, column=1, columnspan=1, sticky="nsew", padx=(6, 0), pady=(6, 0))
+        self.bas.columnconfigure(0, weight=2)
+        self.bas.columnconfigure(1, weight=1)
+        for i in (0, 1):
+            self.bas.rowconfigure(i, weight=1, uniform="r")
 
     def premier_focus(self) -> tkinter.Misc | None:
         actifs = [b for b in self.boutons_appel if b.instate(["!disabled"])]

@@ -29,12 +29,12 @@ class EcranPersonnes(Ecran):
         haut.pack(fill="x", pady=(0, 8))
         ttk.Label(haut, text="Rechercher :").pack(side="left")
         self.recherche = tkinter.StringVar()
-        self.champ = ttk.Entry(haut, textvariable=self.recherche, width=40)
-        self.champ.pack(side="left", padx=8)
         self.compte = ttk.Label(haut, text="")
-        self.compte.pack(side="left", padx=8)
-        # a bar that wraps: at 200 % text the row of five buttons is wider than the window
-        boutons = BarreBoutons(self)
+        self.compte.pack(side="right", padx=8)  # packed before the field: the count keeps its room
+        self.champ = ttk.Entry(haut, textvariable=self.recherche, width=20)
+        self.champ.pack(side="left", padx=8, fill="x", expand=True)
+        # a bar that wraps: with large text every button stays on screen, on two lines if needed
+        self.boutons = boutons = BarreBoutons(self)
         boutons.pack(fill="x", side="bottom", pady=(8, 0))
         boutons.ajouter("Nouvelle personne (Ctrl+N)", self.nouvelle, principal=True)
         boutons.ajouter("Ouvrir la fiche (Entrée)", self.ouvrir)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import ttkbootstrap as ttk
 
-from atelier_app.domain.codes import ETATS_SEANCE, JOURS, THEMATIQUES
+from atelier_app.domain.codes import ETATS_SEANCE, JOURS, MOIS, THEMATIQUES
 from atelier_app.errors import UserError
-from atelier_app.gui import appel, dialogues
+from atelier_app.gui import appel, dialogues, polices
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, premiere_ligne, remplir, souple
 
@@ -45,6 +45,36 @@ class ChoixDate(Modale):
             dialogues.erreur(self, f"Date : « {self.date.entry.get()} » n'est pas une date (JJ/MM/AAAA).")
             return
         self.resultat = (jour, self.debut.var.get().strip())
+        self.fermer()
+
+
+def cycle_courant(cycles: list, aujourd_hui: date) -> int:
+    """Index of the cycle running today: the last one already started, else the first to come."""
+    commences = [i for i, c in enumerate(cycles) if c.debut is None or c.debut <= aujourd_hui]
+    return commences[-1] if commences else 0
+
+
+class ChoixMois(Modale):
+    """Which month the monthly attendance sheet is for (the months the group has sessions in)."""
+
+    def __init__(self, parent: tkinter.Misc, mois: list[tuple[int, int]], defaut: tuple[int, int]) -> None:
+        super().__init__(parent, "Feuille du mois")
+        self.mois = mois
+        noms = [f"{MOIS[m - 1]} {a}" for a, m in mois]
+        ttk.Label(self.corps, text="Mois de la feuille de présences :").pack(anchor="w")
+        self.liste = ttk.Combobox(self.corps, state="readonly", values=noms, width=20)
+        self.liste.pack(anchor="w", pady=6)
+        proche = min(range(len(mois)), key=lambda i: abs((mois[i][0] - defaut[0]) * 12 + mois[i][1] - defaut[1]))
+        self.liste.current(proche)
+        self.bouton("Imprimer (Entrée)", self.valider, principal=True)
+        self.bouton("Annuler (Échap)", self.annuler)
+        self.bind("<Return>", lambda _e: self.valider())
+
+    def montrer(self, focus=None, attendre=True):
+        return super().montrer(focus or self.liste, attendre)
+
+    def valider(self) -> None:
+        self.resultat = self.mois[self.liste.current()]
         self.fermer()
 
 
@@ -147,9 +177,18 @@ class EcranSeances(Ecran):
         self.activites: list = []
         self.cycles: list = []
         self.groupes: list = []
+        self._dates: dict[str, date] = {}
 
     def _combo(self, parent, libelle: str, largeur: int) -> ttk.Combobox:
-        """Label and list side by side in a grid whose lists shrink together when the text is large."""
+        """Label and list side by side in a grid whose lists shrink together; with large text, the
+        three choices one under the other (side by side they would not fit a 1366-pixel screen)."""
+        if polices.facteur() > 1.2:
+            ligne = len(parent.grid_slaves(column=0))
+            ttk.Label(parent, text=libelle + " :").grid(row=ligne, column=0, padx=(0, 4), pady=2, sticky="w")
+            c = ttk.Combobox(parent, state="readonly", width=largeur)
+            c.grid(row=ligne, column=1, pady=2, sticky="ew")
+            parent.columnconfigure(1, weight=1)
+            return c
         col = len(parent.grid_slaves(row=0))
         ttk.Label(parent, text=libelle + " :").grid(row=0, column=col, padx=(0, 4), sticky="w")
         c = ttk.Combobox(parent, state="readonly", width=largeur)
@@ -182,7 +221,7 @@ class EcranSeances(Ecran):
         ancien = self.c_cycle.get()
         self.c_cycle.configure(values=noms)
         if not (garder and ancien in noms):
-            self.c_cycle.set(noms[-1] if noms else "")
+            self.c_cycle.set(noms[cycle_courant(self.cycles, self.services.ctx.aujourd_hui())] if noms else "")
         self._cycle_choisi(garder)
 
     def _cycle_choisi(self, garder: bool = False) -> None:
@@ -210,7 +249,8 @@ class EcranSeances(Ecran):
         cr = g.creneau
         self.info.configure(text=f"{g.nom} — {len(g.inscrits)} inscrit(s) / {g.capacite} — "
                                  f"{cr.libelle if cr else 'créneau de l’activité'} — "
-                                 f"{len([s for s in seances if s.etat != 'annulee'])} séance(s) sur {g.nb_seances}")
+                                 f"{len([s for s in seances if s.etat != 'annulee'])} séance(s)"
+                                 + (f" sur {g.nb_seances}" if g.nb_seances else ""))
         lignes = []
         for n, s in enumerate(seances, start=1):
             etat = ETATS_SEANCE[s.etat]
@@ -221,12 +261,19 @@ class EcranSeances(Ecran):
             lignes.append((s.id, (n, f"{JOURS[s.date.weekday()][:3]}. {s.date:%d/%m/%Y}", s.debut, etat,
                                   s.nb_venus if s.appel_fait else "", s.contenu)))
         remplir(self.arbre, lignes)
+        self._dates = {s.id: s.date for s in seances}
 
     def premier_focus(self) -> tkinter.Misc | None:
-        if self.arbre.get_children():
-            premiere_ligne(self.arbre)
-            return self.arbre
-        return self.c_activite
+        lignes = self.arbre.get_children()
+        if not lignes:
+            return self.c_activite
+        premiere_ligne(self.arbre)
+        aujourd_hui = self.services.ctx.aujourd_hui()
+        prochaine = next((sid for sid, d in self._dates.items() if d >= aujourd_hui), lignes[-1])
+        self.arbre.focus(prochaine)
+        self.arbre.selection_set(prochaine)
+        self.arbre.see(prochaine)
+        return self.arbre
 
     def _seance_choisie(self) -> str:
         sid = self.arbre.focus()
@@ -298,10 +345,16 @@ class EcranSeances(Ecran):
 
     def imprimer_mois(self) -> None:
         g = self._groupe_choisi()
+        mois = sorted({(d.year, d.month) for d in self._dates.values()})
+        if not mois:
+            raise UserError(f"Groupe « {g.nom} » : aucune séance, donc pas de feuille du mois.")
         sid = self.arbre.focus()
-        jour = self.services.seances.seance(sid).date if sid else self.services.ctx.aujourd_hui()
+        jour = self._dates.get(sid) or self.services.ctx.aujourd_hui()
+        choix = ChoixMois(self, mois, (jour.year, jour.month)).montrer()
+        if choix is None:
+            return
         documents = self.services.documents
-        self._lancer(lambda _a: documents.emargement_mois(g.id, jour.year, jour.month))
+        self._lancer(lambda _a: documents.emargement_mois(g.id, choix[0], choix[1]))
 
     def _lancer(self, travail) -> None:
         def fini(chemin: Path) -> None:
