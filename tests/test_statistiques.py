@@ -38,7 +38,9 @@ def test_chiffres_exacts_des_fiches(connus) -> None:
         "5 en septembre-novembre. Total de 20 heures de formation en cumulé.")
     assert f("senou", 2025) == ("3 stagiaires en cumulé sur l'année 2025 répartis en 1 session : 3 en mars. "
                                 "Total de 3 heures de formation en cumulé.")
-    assert f("numerikids", 2025) == "3 adhérents inscrits sur l'année 2025. Total de 4 heures d'activité en cumulé."
+    # the club counts its enrolled members only (k1 k2); k3 came without enrolling (DESIGN.md)
+    assert f("numerikids", 2025) == ("2 adhérents inscrits sur l'année 2025 et 1 personne venue sans inscription. "
+                                     "Total de 4 heures d'activité en cumulé.")
     impact = connus.fiches.impact_reparations(*ANNEE)  # from services.reparations when it is there
     suite = "" if impact is None else (f" ; {nombre(round(impact['dechets_kg'], 1))} kg de déchets et "
                                        f"{nombre(round(impact['co2_kg'], 1))} kg de CO2 évités")

@@ -73,16 +73,24 @@ def texte_heures(heures: float, de_quoi: str) -> str:
     return f"Total de {nombre(heures)} {_accord(heures, 'heure', 'heures')} {de_quoi} en cumulé."
 
 
-def texte_club(annee: int, adherents: int, heures: float) -> str:
-    """An activity without cycles (children's club): members and hours held."""
+def texte_club(annee: int, adherents: int, heures: float, *, sans_inscription: int = 0) -> str:
+    """An activity without cycles (children's club): members and hours held.
+
+    ``adherents`` counts the enrolled only; people who came without enrolling are said apart
+    (DESIGN.md: never counted as *adhérents*).
+    """
     qui = _accord(adherents, "adhérent inscrit", "adhérents inscrits")
-    return f"{adherents} {qui} sur l'année {annee}. " + texte_heures(heures, "d'activité")
+    venus = ""
+    if sans_inscription:
+        personne = _accord(sans_inscription, "personne venue", "personnes venues")
+        venus = f" et {sans_inscription} {personne} sans inscription"
+    return f"{adherents} {qui} sur l'année {annee}{venus}. " + texte_heures(heures, "d'activité")
 
 
 def texte_projets(annee: int, adherents: int, heures: float, ouverts: int, repares: int, *,
-                  dechets_kg: float | None = None, co2_kg: float | None = None) -> str:
+                  dechets_kg: float | None = None, co2_kg: float | None = None, sans_inscription: int = 0) -> str:
     """The repair café: members and hours, then projects opened and repaired, waste and CO2 avoided."""
-    texte = (f"{texte_club(annee, adherents, heures)} "
+    texte = (f"{texte_club(annee, adherents, heures, sans_inscription=sans_inscription)} "
              f"{ouverts} {_accord(ouverts, 'projet ouvert', 'projets ouverts')}, "
              f"{repares} {_accord(repares, 'objet réparé', 'objets réparés')}")
     if dechets_kg is not None and co2_kg is not None:

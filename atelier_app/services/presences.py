@@ -12,8 +12,8 @@ from typing import Any
 
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.comptage import Assiduite, assiduite
 from atelier_app.domain.personnes import Personne
-from atelier_app.domain.presences import Assiduite, assiduite
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Presence, Seance, valider_seance
@@ -171,10 +171,8 @@ class PresencesService(Service):
         return sorted(out, key=lambda a: (a.activite, a.groupe))
 
     def total(self, personne_id: str) -> Assiduite:
-        lignes = self.assiduite(personne_id)
-        a = [x.assiduite for x in lignes]
-        return Assiduite(sum(x.prevues for x in a), sum(x.venues for x in a), sum(x.absences for x in a),
-                         sum(x.excuses for x in a), round(sum(x.heures for x in a), 2))
+        """Every group together (``comptage.Assiduite`` adds up)."""
+        return sum((x.assiduite for x in self.assiduite(personne_id)), Assiduite())
 
     # ------------------------------------------------------------ printed sheets
     def feuille_seance(self, seance_id: str) -> dict:

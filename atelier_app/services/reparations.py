@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 
-from atelier_app.domain import ords
+from atelier_app.domain import comptage, ords
 from atelier_app.domain import reparations as regles
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.projets import Projet, Visite, valider_projet
@@ -143,7 +143,7 @@ class ReparationsService(Service):
 
     def en_cours(self) -> list[Projet]:
         """Open projects, last visit first."""
-        return [p for p in self.tous() if p.etat == "en_cours"]
+        return [p for p in self.tous() if comptage.est_en_cours(p.etat)]
 
     def oublies(self) -> list[Projet]:
         """Open projects untouched for over a month."""
@@ -200,6 +200,5 @@ class ReparationsService(Service):
 
 
 def _actif(p: Projet, annee: int) -> bool:
-    fin = p.clos_le.year if p.clos_le else 9999
-    return p.ouvert_le.year <= annee <= fin or any(v.date.year == annee for v in p.visites)
+    return comptage.projet_actif(p, annee)
 

@@ -26,11 +26,13 @@ from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
 from atelier_app.storage.codec import from_dict, to_dict
 from atelier_app.storage.fichier import Shard, lire_json, sans_ramasse_miettes
+from atelier_app.storage.lignes import LECTEURS
 from atelier_app.storage.lock import VerrouDossier
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+L = TypeVar("L")
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -285,6 +287,28 @@ class Depot:
             docs = self._shard(name).storage.data.get(kind.TABLE)
             if isinstance(docs, dict):
                 yield from docs.values()
+
+    def lignes(self, ligne: type[L], annee: int | None = None) -> tuple[L, ...]:
+        """Light frozen rows (``domain/lignes.py``) of one kind, for bulk reading by the services.
+
+        Why: the counts read a few fields of thousands of documents; a row is built straight from
+        the stored dict (no full decode) and, being immutable, cannot alter the store.
+        """
+        kind, lire = LECTEURS[ligne]
+        faits = self._objets.setdefault(ligne, {})  # id -> (stored dict, its row), as for records
+        out: list[L] = []
+        for name in self._family_shards(kind, annee):
+            if name not in self._shards and name not in self._available:
+                continue
+            docs = self._shard(name).storage.data.get(kind.TABLE)
+            if not isinstance(docs, dict):
+                continue
+            for i, d in docs.items():
+                deja = faits.get(i)
+                if deja is None or deja[0] is not d:
+                    deja = faits[i] = (d, lire(d))
+                out.append(deja[1])
+        return tuple(out)
 
     def count(self, kind: type) -> int:
         return len(self._index.get(kind.TABLE, {}))
