@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from atelier_app.domain import comptage
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
 from atelier_app.domain.comptage import Assiduite, assiduite
@@ -102,7 +103,7 @@ class PresencesService(Service):
         s = self._seances().seance(seance_id)
         self._verifier_jour(s)
         ou = f"Appel du {s.date:%d/%m/%Y}"
-        if s.etat == "annulee":
+        if comptage.est_annulee(s.etat):
             raise UserError(f"{ou} : la séance est annulée ({s.motif_annulation}); rétablissez-la d'abord.")
         g = self._seances().groupe(s.groupe)
         problemes = []
@@ -211,7 +212,7 @@ class PresencesService(Service):
         lignes.sort(key=lambda x: x[0])
         return dict(activite=a.nom if a else "—", groupe=g.nom, annee=annee, mois=mois,
                     animateur=a.animateur if a else "", dates=[s.date for s in seances],
-                    annulees=[s.date for s in seances if s.etat == "annulee"], lignes=lignes)
+                    annulees=[s.date for s in seances if comptage.est_annulee(s.etat)], lignes=lignes)
 
     def noter_impression(self, cibles: Sequence[str], details: str) -> None:
         """Printing personal data is journaled (ids only)."""

@@ -101,7 +101,7 @@ class ReparationsService(Service):
     def rouvrir(self, projet_id: str) -> Projet:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         p = self._projet(projet_id)
-        if p.etat == "en_cours":
+        if comptage.est_en_cours(p.etat):
             raise UserError(f"Le projet « {p.intitule} » est déjà en cours.")
         p = replace(p, etat="en_cours", clos_le=None)
         return self.sauver(p, "Réouverture d'un projet", "reparations")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from atelier_app.domain import calendrier
+from atelier_app.domain import calendrier, comptage
 from atelier_app.domain.activites import Activite, Cycle, EtapeProgramme, Groupe, valider_activite
 from atelier_app.domain.calendrier import Calendrier
 from atelier_app.domain.codes import THEMATIQUES
@@ -212,7 +212,7 @@ class SeancesService(Service):
         debut = debut or (cycle.debut if cycle and cycle.debut else self.ctx.aujourd_hui())
         existantes = self._du_groupe(g.id)
         gardees = [s for s in existantes if s.appel_fait or s.etat != "prevue"]
-        a_faire = g.nb_seances - sum(1 for s in gardees if s.etat != "annulee")
+        a_faire = g.nb_seances - sum(1 for s in gardees if not comptage.est_annulee(s.etat))
         parametres = self.services.centre.parametres()
         cal = calendrier.generer(debut, cr.jour, max(0, a_faire) + len(gardees), parametres.zone_scolaire,
                                  parametres.vacances_manuelles)
