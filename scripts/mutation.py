@@ -34,7 +34,7 @@ RACINE = Path(__file__).resolve().parent.parent
 #: domain module -> its own test files (the ones written for it, not those that pass through it)
 MODULES: dict[str, tuple[str, ...]] = {
     "comptage": ("tests/test_comptage.py",),
-    "chiffres": ("tests/test_chiffres.py",),
+    "chiffres": ("tests/test_chiffres.py", "tests/test_chiffres_regles.py"),
     "proposition": ("tests/test_proposition.py", "tests/test_proposition_regles.py"),
     "inscription": ("tests/test_inscription.py", "tests/test_inscription_regles.py"),
     "ages": ("tests/test_ages.py",),
