@@ -64,10 +64,14 @@ class FichesService(Service):
     def fiche(self, activite_id: str, annee: int) -> Fiche:
         """Every label of the centre's format in order, with this year's values."""
         self.ctx.exiger(Permission.STATISTIQUES)
+        return self._fiche(activite_id, annee, self.chiffres_calcules(activite_id, annee))
+
+    def _fiche(self, activite_id: str, annee: int, calcule: str) -> Fiche:
+        """The sheet around an already computed Chiffres text (computed once per user action)."""
+        self.ctx.exiger(Permission.STATISTIQUES)
         activite = self.services.centre.activite(activite_id)
         edite = self.depot.get(FicheTexte, FicheTexte.identifiant(activite_id, annee))
         champs = dict(edite.champs) if edite else {}
-        calcule = self.chiffres_calcules(activite_id, annee)
         chiffres = edite.chiffres if edite and edite.chiffres is not None else calcule
         centre = self.services.centre.centre()
         valeurs = {"nom": activite.nom, "objectifs": "", "chiffres": chiffres,
@@ -88,7 +92,8 @@ class FichesService(Service):
         ident = FicheTexte.identifiant(activite_id, annee)
         ancien = self.depot.get(FicheTexte, ident) or FicheTexte(ident, activite_id, annee)
         texte = (chiffres or "").strip() or None
-        if texte is not None and texte == self.chiffres_calcules(activite_id, annee):
+        calcule = self.chiffres_calcules(activite_id, annee)  # the sheet's text is no count: unchanged by the save
+        if texte is not None and texte == calcule:
             texte = None
         defauts = _textes_activite(self.services.centre.activite(activite_id))
         fusion = {**ancien.champs, **{k: (v or "").strip() for k, v in (champs or {}).items()}}
@@ -99,7 +104,7 @@ class FichesService(Service):
         with self.depot.transaction(f"Fiche bilan {activite_id} {annee}") as tx:
             tx.put(nouveau)
         self.ctx.signaler("fiches")
-        return self.fiche(activite_id, annee)
+        return self._fiche(activite_id, annee, calcule)
 
     def revenir_au_calcule(self, activite_id: str, annee: int) -> Fiche:
         """Forget the edited Chiffres paragraph: the sheet shows the computed text again."""
