@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from atelier_app.errors import DonneesIllisibles, UserError
 from atelier_app.storage import layout
@@ -295,12 +295,13 @@ class Depot:
         the stored dict (no full decode) and, being immutable, cannot alter the store.
         """
         kind, lire = LECTEURS[ligne]
+        table: str = cast(Any, kind).TABLE
         faits = self._objets.setdefault(ligne, {})  # id -> (stored dict, its row), as for records
         out: list[L] = []
         for name in self._family_shards(kind, annee):
             if name not in self._shards and name not in self._available:
                 continue
-            docs = self._shard(name).storage.data.get(kind.TABLE)
+            docs = self._shard(name).storage.data.get(table)
             if not isinstance(docs, dict):
                 continue
             for i, d in docs.items():
