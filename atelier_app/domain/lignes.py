@@ -122,6 +122,7 @@ class SeanceStat(NamedTuple):
     thematiques: tuple[str, ...]
     anonymes: int
     venus: int
+    tenue: bool  # comptage.est_tenue, so the DataFrame filters on the one rule
 
 
 class PresenceStat(NamedTuple):

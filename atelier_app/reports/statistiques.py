@@ -130,7 +130,7 @@ def _repartition(titre: str, codes: dict[str, str], compte: dict[str, float], to
 
 def _sections(c: Any) -> list[Section]:
     pd, seances, presences, accomp = _cadres(c)
-    tenues = seances[seances["etat"] == EtatSeance.REALISEE.value]  # comptage.est_tenue, column-wise
+    tenues = seances[seances["tenue"].astype(bool)]  # held: comptage.est_tenue, computed on each row
     venues = presences[presences["venue"].astype(bool)] if len(presences) else presences
     participants = int(tenues["venus"].sum())
     individuels = len(accomp)

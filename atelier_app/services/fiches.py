@@ -238,7 +238,7 @@ class FichesService(Service):
                             comptage.est_venue(p.statut), p.inscrit, p.tranche_age, p.genre, p.statut_social,
                             p.commune))
                 stats.append(SeanceStat(s.id, act, cyc, s.groupe, jour, s.duree, s.etat, s.thematiques,
-                                        s.anonymes if tenue else 0, comptage.venus(s)))
+                                        s.anonymes if tenue else 0, comptage.venus(s), tenue))
         vus_groupes = {s.groupe for s in out.seances}
         for gid in sorted(vus_groupes):
             g = groupes.get(gid)
