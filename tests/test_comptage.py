@@ -137,6 +137,11 @@ def test_assiduite_d_une_personne() -> None:
     assert c.assiduite(seances, "z") == c.Assiduite()
 
 
+def test_assiduite_compte_chaque_absence_et_arrondit() -> None:
+    seances = [_s(marques={"a": st}, duree=1) for st in ("absent", "excuse", "absent", "excuse", "present")]
+    assert c.assiduite(seances, "a") == c.Assiduite(5, 1, 2, 2, 0.02)  # 1 min = 0.0166… h
+
+
 def test_assiduite_sur_les_lignes_du_depot() -> None:
     lignes = [_ligne("realisee", 120, [("a", "present", True)]), _ligne("realisee", 45, [("a", "retard", False)])]
     assert c.assiduite(lignes, "a") == c.Assiduite(2, 2, 0, 0, 2.75)
@@ -150,8 +155,9 @@ def test_taux() -> None:
 
 
 def test_assiduites_s_ajoutent() -> None:
-    total = c.Assiduite(2, 1, 1, 0, 1.5) + c.Assiduite(3, 2, 0, 1, 2.25)
-    assert total == c.Assiduite(5, 3, 1, 1, 3.75)
+    total = c.Assiduite(2, 1, 1, 0, 1.5) + c.Assiduite(6, 2, 2, 2, 2.25)
+    assert total == c.Assiduite(8, 3, 3, 2, 3.75)
+    assert (c.Assiduite(heures=0.001) + c.Assiduite(heures=0.002)).heures == 0.0  # to the hundredth
     assert c.Assiduite(1, 1, 0, 0, 0.1) + c.Assiduite(1, 1, 0, 0, 0.2) == c.Assiduite(2, 2, 0, 0, 0.3)
 
 
