@@ -39,12 +39,12 @@ MODULES: dict[str, tuple[str, ...]] = {
     "inscription": ("tests/test_inscription.py", "tests/test_inscription_regles.py"),
     "ages": ("tests/test_ages.py",),
     "presences": ("tests/test_presences_regles.py",),
-    "questionnaire": ("tests/test_questionnaire.py",),
-    "calendrier": ("tests/test_calendrier.py",),
-    "comptes": ("tests/test_comptes_regles.py",),
+    "seances": ("tests/test_seances_regles.py",),
     "reparations": ("tests/test_reparations_regles.py",),
+    "calendrier": ("tests/test_calendrier.py",),
+    "questionnaire": ("tests/test_questionnaire.py",),
     "ords": ("tests/test_ords.py",),
-    "nombres": ("tests/test_nombres.py",),
+    "comptes": ("tests/test_comptes_regles.py",),
 }
 
 
