@@ -83,7 +83,8 @@ def _configuration(module: str, tests: tuple[str, ...]) -> str:
         'source_paths = ["atelier_app"]\n'
         f'only_mutate = ["atelier_app/domain/{module}.py"]\n'
         f"pytest_add_cli_args_test_selection = [{selection}]\n"
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "-q"]\n'
+        # no Xvfb: the domain needs no screen, and a killed mutant would leave its Xvfb behind
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:xvfb", "-q"]\n'
         "use_git_change_detection = false\n"
     )
 
