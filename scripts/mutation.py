@@ -40,7 +40,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "ages": ("tests/test_ages.py",),
     "presences": ("tests/test_presences_regles.py",),
     "seances": ("tests/test_seances_regles.py",),
-    "reparations": ("tests/test_reparations_regles.py",),
+    "reparations": ("tests/test_reparations_regles.py", "tests/test_reparations_comptage.py"),
     "calendrier": ("tests/test_calendrier.py",),
     "questionnaire": ("tests/test_questionnaire.py",),
     "ords": ("tests/test_ords.py",),
