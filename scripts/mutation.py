@@ -42,7 +42,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "seances": ("tests/test_seances_regles.py",),
     "reparations": ("tests/test_reparations_regles.py", "tests/test_reparations_comptage.py"),
     "calendrier": ("tests/test_calendrier.py", "tests/test_calendrier_regles.py"),
-    "questionnaire": ("tests/test_questionnaire.py",),
+    "questionnaire": ("tests/test_questionnaire.py", "tests/test_questionnaire_regles.py"),
     "ords": ("tests/test_ords.py",),
     "comptes": ("tests/test_comptes_regles.py",),
 }
