@@ -44,7 +44,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "calendrier": ("tests/test_calendrier.py", "tests/test_calendrier_regles.py"),
     "questionnaire": ("tests/test_questionnaire.py", "tests/test_questionnaire_regles.py"),
     "ords": ("tests/test_ords.py",),
-    "comptes": ("tests/test_comptes_regles.py",),
+    "comptes": ("tests/test_comptes_regles.py", "tests/test_comptes_bornes.py"),
 }
 
 
