@@ -20,6 +20,7 @@ from atelier_app.domain.lignes import (
     PrelisteLigne,
     ProjetLigne,
     SeanceLigne,
+    VenuesLigne,
     VisiteLigne,
 )
 from atelier_app.domain.positionnement import Positionnement
@@ -70,6 +71,8 @@ def test_lignes_fideles_aux_enregistrements(depot) -> None:
          MarqueLigne("w", "present", False, "non_communique", "non_communique", "non_communique", ""))),)
     assert sorted(s.id for s in depot.lignes(SeanceLigne)) == ["s0", "s1"]
     assert depot.lignes(SeanceLigne, 2025)[0].etat == "prevue"
+    assert depot.lignes(VenuesLigne, 2026) == (VenuesLigne("g1", "2026-03-04", "realisee", ("k1", "w")),)
+    assert depot.lignes(VenuesLigne, 2025) == (VenuesLigne("g1", "2025-12-03", "prevue", ()),)
     assert depot.lignes(ProjetLigne) == (ProjetLigne("r1", "k1", "repare", D("2026-02-01"), D("2026-02-08"), None,
                                                      (VisiteLigne(D("2026-02-01"), 60),)),)
     assert depot.lignes(AccompagnementLigne, 2026) == (AccompagnementLigne(

@@ -59,6 +59,16 @@ class SeanceLigne(NamedTuple):
     presences: tuple[MarqueLigne, ...]
 
 
+class VenuesLigne(NamedTuple):
+    """A session reduced to who came: what the history over every year reads (each person's first
+    attendance ever, each group's held days), ten years of it without one row per mark."""
+
+    groupe: str
+    jour: str  # ISO
+    etat: str
+    venus: tuple[str, ...]  # the people who came (``comptage.venus_nommes``): none unless held
+
+
 class VisiteLigne(NamedTuple):
     date: date
     duree: int
@@ -104,7 +114,7 @@ class PositionnementLigne(NamedTuple):
 
 
 #: Every kind of row ``Store.lignes`` hands out.
-LIGNES: tuple[type, ...] = (ActiviteLigne, CycleLigne, GroupeLigne, SeanceLigne, ProjetLigne,
+LIGNES: tuple[type, ...] = (ActiviteLigne, CycleLigne, GroupeLigne, SeanceLigne, VenuesLigne, ProjetLigne,
                             AccompagnementLigne, PrelisteLigne, PositionnementLigne)
 
 

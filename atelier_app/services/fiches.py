@@ -30,6 +30,7 @@ from atelier_app.domain.lignes import (
     ProjetLigne,
     SeanceLigne,
     SeanceStat,
+    VenuesLigne,
 )
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import UserError
@@ -273,7 +274,7 @@ class FichesService(Service):
             return cache[1]
         premieres: dict[str, str] = {}
         bornes: dict[str, list[Any]] = {}
-        for s in self.depot.lignes(SeanceLigne):
+        for s in self.depot.lignes(VenuesLigne):
             b = bornes.setdefault(s.groupe, ["9999", "0000", True])
             if comptage.est_prevue(s.etat):
                 b[2] = False
@@ -281,7 +282,7 @@ class FichesService(Service):
                 continue
             jour = s.jour
             b[0], b[1] = min(b[0], jour), max(b[1], jour)
-            for qui in comptage.venus_nommes(s):
+            for qui in s.venus:
                 if jour < premieres.get(qui, "9999"):
                     premieres[qui] = jour
         for a in self.depot.lignes(AccompagnementLigne):

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from atelier_app.domain import comptage
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.etats import EtatPreliste, EtatProjet, EtatSeance, StatutPresence
@@ -24,6 +25,7 @@ from atelier_app.domain.lignes import (
     PrelisteLigne,
     ProjetLigne,
     SeanceLigne,
+    VenuesLigne,
     VisiteLigne,
 )
 from atelier_app.domain.positionnement import Positionnement
@@ -63,6 +65,13 @@ def _seance(d: Doc) -> SeanceLigne:
                        tuple(_marque(p) for p in d.get("presences", ())))
 
 
+def _venues(d: Doc) -> VenuesLigne:
+    etat = d.get("etat", EtatSeance.PREVUE)
+    venus = tuple(p["personne"] for p in d.get("presences", ())
+                  if comptage.est_venue(p.get("statut", StatutPresence.PRESENT))) if comptage.est_tenue(etat) else ()
+    return VenuesLigne(d["groupe"], d["date"], etat, venus)
+
+
 def _projet(d: Doc) -> ProjetLigne:
     return ProjetLigne(d["id"], d["personne"], d.get("etat", EtatProjet.EN_COURS), date.fromisoformat(d["ouvert_le"]),
                        _jour(d.get("repare_le")), _jour(d.get("clos_le")),
@@ -92,6 +101,7 @@ LECTEURS: dict[type, tuple[type, Callable[[Doc], Any]]] = {
     CycleLigne: (Cycle, _cycle),
     GroupeLigne: (Groupe, _groupe),
     SeanceLigne: (Seance, _seance),
+    VenuesLigne: (Seance, _venues),
     ProjetLigne: (Projet, _projet),
     AccompagnementLigne: (Accompagnement, _accompagnement),
     PrelisteLigne: (EntreePreliste, _preliste),
