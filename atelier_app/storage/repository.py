@@ -292,23 +292,27 @@ class Depot:
         """Light frozen rows (``domain/lignes.py``) of one kind, for bulk reading by the services.
 
         Why: the counts read a few fields of thousands of documents; a row is built straight from
-        the stored dict (no full decode) and, being immutable, cannot alter the store.
+        the stored dict (no full decode) and, being immutable, cannot alter the store. Rows are kept
+        while their document is the same object, and built with the cyclic collector paused (ten
+        years of rows are tens of thousands of tuples, none of them garbage: each collection would
+        walk the whole loaded store again).
         """
         kind, lire = LECTEURS[ligne]
         table: str = cast(Any, kind).TABLE
         faits = self._objets.setdefault(ligne, {})  # id -> (stored dict, its row), as for records
         out: list[L] = []
-        for name in self._family_shards(kind, annee):
-            if name not in self._shards and name not in self._available:
-                continue
-            docs = self._shard(name).storage.data.get(table)
-            if not isinstance(docs, dict):
-                continue
-            for i, d in docs.items():
-                deja = faits.get(i)
-                if deja is None or deja[0] is not d:
-                    deja = faits[i] = (d, lire(d))
-                out.append(deja[1])
+        with sans_ramasse_miettes():
+            for name in self._family_shards(kind, annee):
+                if name not in self._shards and name not in self._available:
+                    continue
+                docs = self._shard(name).storage.data.get(table)
+                if not isinstance(docs, dict):
+                    continue
+                for i, d in docs.items():
+                    deja = faits.get(i)
+                    if deja is None or deja[0] is not d:
+                        deja = faits[i] = (d, lire(d))
+                    out.append(deja[1])
         return tuple(out)
 
     def count(self, kind: type) -> int:
