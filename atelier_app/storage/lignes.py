@@ -14,7 +14,7 @@ from typing import Any
 from atelier_app.domain import comptage
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Activite, Cycle, Groupe
-from atelier_app.domain.etats import EtatPreliste, EtatProjet, EtatSeance, StatutPresence
+from atelier_app.domain.etats import VENUS, EtatPreliste, EtatProjet, EtatSeance, StatutPresence
 from atelier_app.domain.lignes import (
     AccompagnementLigne,
     ActiviteLigne,
@@ -66,10 +66,13 @@ def _seance(d: Doc) -> SeanceLigne:
 
 
 def _venues(d: Doc) -> VenuesLigne:
+    """Read for every session of every year: ``comptage.est_venue`` is its set ``VENUS``, tested inline."""
     etat = d.get("etat", EtatSeance.PREVUE)
-    venus = tuple(p["personne"] for p in d.get("presences", ())
-                  if comptage.est_venue(p.get("statut", StatutPresence.PRESENT))) if comptage.est_tenue(etat) else ()
-    return VenuesLigne(d["groupe"], d["date"], etat, venus)
+    if not comptage.est_tenue(etat):
+        return VenuesLigne(d["groupe"], d["date"], etat, ())
+    present = StatutPresence.PRESENT
+    return VenuesLigne(d["groupe"], d["date"], etat,
+                       tuple([p["personne"] for p in d.get("presences", ()) if p.get("statut", present) in VENUS]))
 
 
 def _projet(d: Doc) -> ProjetLigne:
