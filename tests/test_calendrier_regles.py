@@ -29,6 +29,7 @@ def test_periode_saisie_bornes_comprises() -> None:
 def test_donnees_du_paquet() -> None:
     assert c.vacances_scolaires(date(2025, 12, 22), "A") == "Vacances de Noël"
     assert c.vacances_scolaires(date(2025, 12, 15), "A") is None
+    assert c.vacances_scolaires(FIN, "A") == "Vacances d'été"  # the last known day is still known
     assert c.vacances_scolaires(date(2028, 9, 1), "A") is None  # past the data: unknown, not invented
 
 

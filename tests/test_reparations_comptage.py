@@ -77,6 +77,7 @@ def test_impact_lit_la_categorie_non_electrique_et_l_estimation() -> None:
 def test_nettoyer_les_noms() -> None:
     # the longest name first: « Le Gall » whole, not « Le » then « Gall »
     assert r.nettoyer("Vu avec Le Gall hier", ("Le", "Le Gall")) == "Vu avec [nom retiré] hier"
+    assert r.nettoyer("Vu avec Anne Gall hier", ("Gall", "Anne Gall")) == "Vu avec [nom retiré] hier"
     assert r.nettoyer("Vu avec Le-Gall hier", ("Le Gall",)) == "Vu avec [nom retiré] hier"
     assert r.nettoyer("Li est passée", ("Li",)) == "[nom retiré] est passée"  # two letters are enough
     assert r.nettoyer("A est passée", ("A",)) == "A est passée"  # one is not
