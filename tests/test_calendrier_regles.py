@@ -56,3 +56,18 @@ def test_avertissement_apres_les_donnees() -> None:
     assert c.avertissement_fin_donnees([date(2028, 9, 6), date(2028, 9, 13)], [couvre]) == ""
     court = PeriodeVacances(date(2028, 10, 20), date(2028, 9, 12))
     assert c.avertissement_fin_donnees([date(2028, 9, 13)], [court]) != ""
+
+
+def test_jours_feries_de_l_annee_demandee() -> None:
+    feries = c._feries(2026)  # the uncached reading itself
+    assert feries[date(2026, 7, 14)] == "Fête nationale"
+    assert all(d.year == 2026 for d in feries) and len(feries) == 11
+
+
+def test_vacances_sans_nom_dans_les_donnees(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Donnees:
+        data = {date(2026, 5, 4): {"vacances_zone_a": True, "vacances_zone_b": False, "nom_vacances": ""}}
+
+    monkeypatch.setattr(c, "_donnees_scolaires", Donnees)
+    assert c.vacances_scolaires(date(2026, 5, 4), "A") == "vacances scolaires"
+    assert c.vacances_scolaires(date(2026, 5, 4), "B") is None
