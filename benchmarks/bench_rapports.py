@@ -43,7 +43,8 @@ ANALYSE = """
 """
 
 _COLONNES = {  # those of reports.statistiques._cadres, so both sides hold the same frames
-    "seances": ["id", "activite", "cycle", "groupe", "date", "duree", "etat", "thematiques", "anonymes", "venus"],
+    "seances": ["id", "activite", "cycle", "groupe", "date", "duree", "etat", "thematiques", "anonymes", "venus",
+                "tenue"],
     "presences": ["seance", "activite", "cycle", "groupe", "date", "duree", "personne", "statut", "venue", "inscrit",
                   "tranche_age", "genre", "statut_social", "commune"],
     "accompagnements": ["date", "duree", "thematiques", "suite", "personne", "tranche_age", "genre", "statut_social",
@@ -66,7 +67,7 @@ def _groupements_bruts(f: dict[str, Any], debut: str) -> None:
     import pandas as pd
 
     seances, presences, accomp, inscrits = f["seances"], f["presences"], f["accompagnements"], f["inscriptions"]
-    tenues = seances[seances["etat"] == "realisee"]
+    tenues = seances[seances["tenue"]]
     venues = presences[presences["venue"]]
     tenues["venus"].sum(), tenues["anonymes"].sum(), accomp["personne"].isna().sum()
     cols = ["date", "personne", "tranche_age", "genre", "statut_social", "commune"]

@@ -10,7 +10,8 @@ Initiation (cycles, 2 h):
   c3 septembre-novembre: g3a = p1 p4 (03/09 01/10 05/11 held, 6 h), g3b = p5 p6 p7 (05/09 21/11 held, 4 h).
   N = 3 + 0 + 5 = 8, H = 2 + 8 + 6 + 4 = 20.
 SÉNOU (cycles, 1 h 30): c4, two groups meeting 06/03 (p8 p9 / p10): 3 h, 3 people, "mars".
-Numérikids (club): k1 k2 enrolled; 05/02 and 05/03 held (k3 walks in on 05/03), 12/03 cancelled: 3, 4 h.
+Numérikids (club): k1 k2 enrolled; 05/02 and 05/03 held (k3 walks in on 05/03), 12/03 cancelled:
+  2 adhérents (k3 apart, came without enrolling), 4 h.
 Repair café: r1 (p2) opened 01/02 repaired 01/03; r2 (p11) opened 05/04 end of life; r3 (p2) opened
   2024-12-07, still going. Visits in 2025: 120 + 60 + 90 + 60 min = 5,5 h; 2 people; 2 opened; 1 repaired.
 Help desk: a1 03/03 30 min p12 argent_impots autonome; a2 10/06 60 min anonymous (sante,

@@ -13,7 +13,7 @@ LIBELLES = [
     "Objectifs :", " - du contrat de projet :", "Objectif pédagogique :", "Description de l'activité :", "Public :",
     "Chiffres :", "Partenaires :", "Les points positifs et les points d'amélioration :", "Perspectives 2026 :",
 ]
-CALCULE = ("3 stagiaires en cumulé sur l'année 2025 répartis en 1 session : 3 en mars. "
+CALCULE = ("3 stagiaires en cumulé sur l'année 2025 répartis en 1 session : 3 en mars (2 ateliers répartis sur la session). "
            "Total de 3 heures de formation en cumulé.")
 
 

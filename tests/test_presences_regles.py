@@ -82,3 +82,18 @@ def test_proprietes(statuts: list[str | None]) -> None:
         elif x != "excuse":
             break
     assert absences_consecutives(seances, "a") == attendu
+
+
+def test_appels_oublies_du_plus_ancien_au_plus_recent() -> None:
+    tard = Seance(id="tard", groupe="g", date=J0, debut="17:00")
+    tot = Seance(id="tot", groupe="g", date=J0, debut="09:00")
+    veille = Seance(id="veille", groupe="g", date=J0 - timedelta(days=1), debut="18:00")
+    assert [s.id for s in appels_oublies([tard, veille, tot], J0 + timedelta(days=1))] == ["veille", "tot", "tard"]
+
+
+def test_seance_tenue_importee_sans_appel_compte_pour_la_personne() -> None:
+    """One definition of "held" (comptage.est_tenue): a held session read from an interchange file,
+    which carries no roll-call flag, counts in the person's attendance like one marked here."""
+    importee = Seance(id="i", groupe="g", date=J0, duree=90, etat="realisee", appel_fait=False,
+                      presences=(Presence("a", "present"),))
+    assert assiduite([importee], "a") == Assiduite(1, 1, 0, 0, 1.5)

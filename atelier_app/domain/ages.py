@@ -25,4 +25,6 @@ def tranche_age(annee_naissance: int | None, annee_reference: int) -> str:
 
 def est_mineur(annee_naissance: int | None, annee_reference: int) -> bool:
     """A person is treated as a minor when under 18 in the reference year (safe side for consent)."""
-    return bool(annee_naissance) and annee_reference - int(annee_naissance or 0) < 18
+    if not annee_naissance:
+        return False
+    return annee_reference - annee_naissance < 18

@@ -1,38 +1,43 @@
 """Attendance rules: who must be phoned, what a person attended, which calls were forgotten.
 
 Why here and pure: the home screen, the person's file and the statistics must agree on these
-counts, and they are easy to get subtly wrong (a cancelled session is not an absence).
+counts, and they are easy to get subtly wrong (a cancelled session is not an absence). What
+"held", "came" and a person's attendance mean is written once in ``domain/comptage.py``; this
+module adds the phone-call rule and the forgotten roll calls on top of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+from atelier_app.domain import comptage
+from atelier_app.domain.comptage import Assiduite, assiduite
+from atelier_app.domain.etats import StatutPresence
 from atelier_app.domain.seances import Seance
+
+__all__ = ["ABSENCES_A_RAPPELER", "Assiduite", "a_rappeler", "absences_consecutives", "appels_oublies",
+           "assiduite", "heures_realisees"]
 
 #: Two absences in a row flag the person for a phone call (DESIGN.md, workflow 3).
 ABSENCES_A_RAPPELER = 2
 
 
 def _tenues(seances: Iterable[Seance]) -> list[Seance]:
-    """Sessions whose attendance was taken, oldest first (cancelled ones never count)."""
-    return sorted((s for s in seances if s.etat == "realisee" and s.appel_fait), key=lambda s: (s.date, s.debut))
+    """Held sessions (``comptage.est_tenue``), oldest first (cancelled ones never count)."""
+    return sorted((s for s in seances if comptage.est_tenue(s.etat)), key=lambda s: (s.date, s.debut))
 
 
 def absences_consecutives(seances: Iterable[Seance], personne: str) -> int:
     """How many of the person's latest held sessions in a row they missed (excused does not count)."""
     n = 0
     for s in reversed(_tenues(seances)):
-        statut = next((p.statut for p in s.presences if p.personne == personne), None)
-        if statut is None:
+        marque = comptage.marque_de(s, personne)
+        if marque is None:
             continue
-        if statut == "absent":
+        if comptage.est_absence(marque.statut):
             n += 1
-        elif statut == "excuse":
-            continue
-        else:
+        elif marque.statut != StatutPresence.EXCUSE:
             break
     return n
 
@@ -48,52 +53,12 @@ def a_rappeler(seances: Iterable[Seance], inscrits: Iterable[str]) -> dict[str, 
     return out
 
 
-@dataclass(frozen=True)
-class Assiduite:
-    """A person's attendance over some sessions (a group, a year…)."""
-
-    prevues: int = 0       # held sessions where the person was expected (enrolled) or came
-    venues: int = 0        # present or late
-    absences: int = 0
-    excuses: int = 0
-    heures: float = 0.0    # hours of held sessions attended
-
-    @property
-    def taux(self) -> float | None:
-        """Share of held sessions attended, excused ones left out; None when nothing to count."""
-        base = self.prevues - self.excuses
-        return None if base <= 0 else self.venues / base
-
-    @property
-    def taux_texte(self) -> str:
-        t = self.taux
-        return "—" if t is None else f"{round(t * 100)} %"
-
-
-def assiduite(seances: Iterable[Seance], personne: str) -> Assiduite:
-    """Count only held sessions; a cancelled one counts neither hours nor absence."""
-    prevues = venues = absences = excuses = 0
-    heures = 0.0
-    for s in _tenues(seances):
-        p = next((p for p in s.presences if p.personne == personne), None)
-        if p is None:
-            continue
-        prevues += 1
-        if p.est_venue:
-            venues += 1
-            heures += s.heures
-        elif p.statut == "absent":
-            absences += 1
-        else:
-            excuses += 1
-    return Assiduite(prevues, venues, absences, excuses, round(heures, 2))
-
-
 def appels_oublies(seances: Iterable[Seance], aujourd_hui: date) -> list[Seance]:
     """Past sessions neither cancelled nor marked: someone forgot to take the attendance."""
-    return sorted((s for s in seances if s.date < aujourd_hui and s.etat != "annulee" and not s.appel_fait),
+    return sorted((s for s in seances if comptage.appel_a_faire(s.etat, s.appel_fait, s.date, aujourd_hui)),
                   key=lambda s: (s.date, s.debut))
 
 
 def heures_realisees(seances: Iterable[Seance]) -> float:
-    return round(sum(s.heures for s in seances), 2)
+    """*H*: ``comptage.heures_tenues``."""
+    return comptage.heures_tenues(seances)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from atelier_app.domain import ords
+from atelier_app.domain import comptage, ords
 from atelier_app.domain.projets import Projet
 
 #: Outcomes allowed for each project type (codes of ``codes.ETATS_PROJET``).
@@ -69,7 +69,7 @@ class DonneesOrds:
 
 def oublie(p: Projet, aujourd_hui: date, jours: int = JOURS_SANS_VISITE) -> bool:
     """An open project nobody touched for over a month."""
-    return p.etat == "en_cours" and (aujourd_hui - derniere_visite(p)).days > jours
+    return comptage.est_en_cours(p.etat) and (aujourd_hui - derniere_visite(p)).days > jours
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import ETATS_SEANCE, STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.etats import EtatSeance, StatutPresence
 from atelier_app.errors import Probleme
 
 _HEURE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -20,7 +22,7 @@ _HEURE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 @dataclass(frozen=True)
 class Presence:
     personne: str
-    statut: str = "present"
+    statut: str = StatutPresence.PRESENT
     inscrit: bool = True
     tranche_age: str = "non_communique"
     genre: str = "non_communique"
@@ -30,7 +32,8 @@ class Presence:
 
     @property
     def est_venue(self) -> bool:
-        return self.statut in ("present", "retard")
+        """Present or late: ``comptage.est_venue``."""
+        return comptage.est_venue(self.statut)
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Seance:
     date: date
     debut: str = "09:00"
     duree: int = 120
-    etat: str = "prevue"
+    etat: str = EtatSeance.PREVUE
     thematiques: tuple[str, ...] = ()
     contenu: str = ""
     anonymes: int = 0
@@ -59,12 +62,17 @@ class Seance:
 
     @property
     def nb_venus(self) -> int:
-        return sum(1 for p in self.presences if p.est_venue) + self.anonymes
+        """People who came, anonymous head-count included (``comptage.venus``: none unless held)."""
+        return comptage.venus(self)
+
+    @property
+    def est_tenue(self) -> bool:
+        return comptage.est_tenue(self.etat)
 
     @property
     def heures(self) -> float:
-        """A cancelled or not-yet-held session counts no hours."""
-        return self.duree / 60 if self.etat == "realisee" else 0.0
+        """A cancelled or not-yet-held session counts no hours (``comptage.heures``)."""
+        return comptage.heures(self.etat, self.duree)
 
 
 def valider_seance(s: Seance, ou: str) -> list[Probleme]:

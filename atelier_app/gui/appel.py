@@ -11,6 +11,7 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
 from atelier_app.domain.francais import accorder
 from atelier_app.domain.personnes import valider_annee_naissance
@@ -96,7 +97,7 @@ class FenetreAppel(Modale):
         remplir(self.arbre, lignes)
         for pid, st in self.statuts.items():
             self.arbre.item(pid, tags=(st or "non_marque",))
-        venus = sum(1 for st in self.statuts.values() if st in ("present", "retard")) + len(self.nouveaux)
+        venus = sum(1 for st in self.statuts.values() if comptage.est_venue(st)) + len(self.nouveaux)
         restants = sum(1 for st in self.statuts.values() if st is None)
         self.resume.configure(text=f"{venus} présent(s)" + (f" · {restants} à marquer" if restants else ""))
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import (
     ETATS_PROJET,
     GENRES,
@@ -26,6 +27,8 @@ from atelier_app.domain.codes import (
     THEMATIQUES_MEDIATION,
     TRANCHES_AGE,
 )
+from atelier_app.domain.etats import EtatPreliste, EtatSeance
+from atelier_app.domain.lignes import AccompagnementLigne, PresenceStat, SeanceStat
 
 MOIS_COURTS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 DUREES = (("30", "Moins de 30 min", 0, 30), ("60", "30min à 1 h", 30, 60), ("120", "1 h à 2 h", 60, 120),
@@ -109,15 +112,12 @@ def calculer(collecte: Any, precedente: Any = None) -> Statistiques:
 
 # ---------------------------------------------------------------------------- computing
 def _cadres(c: Any):
+    """The DataFrames, built straight from the collected rows (``domain/lignes.py``), one column a field."""
     import pandas as pd
 
-    seances = pd.DataFrame(c.seances, columns=["id", "activite", "cycle", "groupe", "date", "duree", "etat",
-                                                "thematiques", "anonymes", "venus"])
-    presences = pd.DataFrame(c.presences, columns=["seance", "activite", "cycle", "groupe", "date", "duree", "personne",
-                                                    "statut", "venue", "inscrit", "tranche_age", "genre",
-                                                    "statut_social", "commune"])
-    accomp = pd.DataFrame(c.accompagnements, columns=["date", "duree", "thematiques", "suite", "personne",
-                                                       "tranche_age", "genre", "statut_social", "commune"])
+    seances = pd.DataFrame(c.seances, columns=list(SeanceStat._fields))
+    presences = pd.DataFrame(c.presences, columns=list(PresenceStat._fields))
+    accomp = pd.DataFrame(c.accompagnements, columns=list(AccompagnementLigne._fields))
     return pd, seances, presences, accomp
 
 
@@ -130,7 +130,7 @@ def _repartition(titre: str, codes: dict[str, str], compte: dict[str, float], to
 
 def _sections(c: Any) -> list[Section]:
     pd, seances, presences, accomp = _cadres(c)
-    tenues = seances[seances["etat"] == "realisee"]
+    tenues = seances[seances["tenue"].astype(bool)]  # held: comptage.est_tenue, computed on each row
     venues = presences[presences["venue"].astype(bool)] if len(presences) else presences
     participants = int(tenues["venus"].sum())
     individuels = len(accomp)
@@ -226,8 +226,8 @@ def _centre(pd, c, seances, tenues, presences, *, venues, participants, nouveaux
     seance = Section("Séances et heures", [
         Ligne("Séances programmées (tous états)", len(seances)),
         Ligne("Séances réalisées", len(tenues)),
-        Ligne("Séances annulées", int((seances["etat"] == "annulee").sum())),
-        Ligne("Séances encore « prévues » (à venir ou appel non fait)", int((seances["etat"] == "prevue").sum())),
+        Ligne("Séances annulées", int((seances["etat"] == EtatSeance.ANNULEE.value).sum())),
+        Ligne("Séances encore « prévues » (à venir ou appel non fait)", int((seances["etat"] == EtatSeance.PREVUE.value).sum())),
         Ligne("Heures réalisées", round(heures, 2), unite="h"),
         Ligne("Heures-participants", round(heures_part, 2), unite="h"),
         Ligne("Taux de présence des inscrits", taux, unite="%")])
@@ -267,10 +267,10 @@ def _suivi_cycles(pd, c, seances, presences) -> list[Section]:
         d = dernieres.setdefault((groupe, qui), {"min": jour, "max": jour})
         d["min"], d["max"] = min(d["min"], jour), max(d["max"], jour)
     for ins in c.inscriptions:
-        b = bornes.get(ins["groupe"])
+        b = bornes.get(ins.groupe)
         if b is None:
             continue
-        d = dernieres.get((ins["groupe"], ins["personne"]))
+        d = dernieres.get((ins.groupe, ins.personne))
         if d is None:
             jamais += 1
             continue
@@ -290,11 +290,12 @@ def _annexes(c: Any, accomp) -> list[Section]:
     out = []
     fin = c.fin.isoformat()
     debut = c.debut.isoformat()
-    demandes = [e for e in c.preliste if e["demande_le"] >= debut]
-    delais = sorted((date.fromisoformat(e["inscrit_le"]) - date.fromisoformat(e["demande_le"])).days
-                    for e in c.preliste if e["inscrit_le"] and debut <= e["inscrit_le"] <= fin)
-    attente = [(c.fin - date.fromisoformat(e["demande_le"])).days for e in c.preliste
-               if e["etat"] in ("a_inviter", "invite", "venu") and not (e["inscrit_le"] and e["inscrit_le"] <= fin)]
+    demandes = [e for e in c.preliste if e.demande_le >= debut]
+    delais = sorted((date.fromisoformat(e.inscrit_le) - date.fromisoformat(e.demande_le)).days
+                    for e in c.preliste if e.inscrit_le and debut <= e.inscrit_le <= fin)
+    en_attente = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)
+    attente = [(c.fin - date.fromisoformat(e.demande_le)).days for e in c.preliste
+               if e.etat in en_attente and not (e.inscrit_le and e.inscrit_le <= fin)]
     out.append(Section("Pré-listes et attente", [
         Ligne("Demandes reçues", len(demandes), personnes=True),
         Ligne("Inscriptions depuis la pré-liste", len(delais), personnes=True),
@@ -332,21 +333,20 @@ def _mediane(valeurs: list[int]) -> float:
 
 
 def _repair(c: Any) -> Section:
-    debut, fin = c.debut.isoformat(), c.fin.isoformat()
-    ouverts = [p for p in c.projets if debut <= p["ouvert_le"] <= fin]
-    clos = [p for p in c.projets if p.get("etat") != "en_cours" and debut <= p["fin_projet"] <= fin]
-    heures = sum(v.get("duree", 0) for p in c.projets for v in p.get("visites", ())
-                 if debut <= str(v.get("date", "")) <= fin) / 60
+    debut, fin = c.debut, c.fin
+    ouverts = [p for p in c.projets if debut <= p.ouvert_le <= fin]
+    clos = [p for p in c.projets if not comptage.est_en_cours(p.etat) and debut <= comptage.fin_projet(p) <= fin]
+    heures = sum(v.duree for p in c.projets for v in p.visites if debut <= v.date <= fin) / 60
     s = Section("Repair café et projets", [
         Ligne("Projets ouverts", len(ouverts)),
-        Ligne("Personnes porteuses de projet", len({p["personne"] for p in c.projets}), personnes=True),
+        Ligne("Personnes porteuses de projet", len({p.personne for p in c.projets}), personnes=True),
         Ligne("Temps passé en visites", round(heures, 2), unite="h")])
     for code, lib in ETATS_PROJET.items():
-        if code == "en_cours":
-            n = sum(1 for p in c.projets if p.get("etat") == "en_cours")
+        if comptage.est_en_cours(code):
+            n = sum(1 for p in c.projets if comptage.est_en_cours(p.etat))
             s.lignes.append(Ligne("En cours en fin de période", n))
         else:
-            s.lignes.append(Ligne(f"Clos : {lib.lower()}", sum(1 for p in clos if p.get("etat") == code)))
+            s.lignes.append(Ligne(f"Clos : {lib.lower()}", sum(1 for p in clos if p.etat == code)))
     if c.impact:
         s.lignes.append(Ligne("Déchets évités", round(c.impact["dechets_kg"], 1), unite="kg"))
         s.lignes.append(Ligne("CO2 évité", round(c.impact["co2_kg"], 1), unite="kg"))
@@ -357,10 +357,10 @@ def _niveaux(c: Any) -> Section:
     ordre = list(NIVEAUX)
     entree: dict[str, str] = {}
     sortie: dict[str, str] = {}
-    for p in sorted(c.positionnements, key=lambda p: p["date"]):
-        cible = sortie if p["moment"] == "sortie" else entree
-        if p["moment"] == "sortie" or p["personne"] not in entree:
-            cible[p["personne"]] = p["niveau"]
+    for p in sorted(c.positionnements, key=lambda p: p.date):
+        cible = sortie if p.moment == "sortie" else entree
+        if p.moment == "sortie" or p.personne not in entree:
+            cible[p.personne] = p.niveau
     deux = [p for p in sortie if p in entree and entree[p] in ordre and sortie[p] in ordre]
     monte = sum(1 for p in deux if ordre.index(sortie[p]) > ordre.index(entree[p]))
     baisse = sum(1 for p in deux if ordre.index(sortie[p]) < ordre.index(entree[p]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from atelier_app.domain import comptage
 from atelier_app.domain import inscription as regles
 from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.preliste import EntreePreliste
@@ -117,11 +118,10 @@ class InscriptionsService(Service):
         self.ctx.exiger(Permission.VOIR_PERSONNES)
         venues = []
         for s in self.depot.all(Seance):
-            if s.groupe == groupe_id and s.etat == "realisee":
-                if any(p.personne == personne_id and p.est_venue for p in s.presences):
-                    venues.append(s)
+            if s.groupe == groupe_id and personne_id in comptage.venus_nommes(s):
+                venues.append(s)
         venues.sort(key=lambda s: s.date)
-        return Participation(len(venues), sum(s.heures for s in venues),
+        return Participation(len(venues), comptage.heures_tenues(venues),
                              venues[0].date if venues else None, venues[-1].date if venues else None)
 
     def donnees_attestation(self, groupe_id: str, personne_id: str) -> dict:

@@ -10,10 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from atelier_app.domain import comptage
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.comptage import Assiduite, assiduite
 from atelier_app.domain.personnes import Personne, valider_personne
-from atelier_app.domain.presences import Assiduite, assiduite
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Presence, Seance, valider_seance
@@ -107,7 +108,7 @@ class PresencesService(Service):
         s = self._seances()._seance(seance_id)
         self._verifier_jour(s)
         ou = f"Appel du {s.date:%d/%m/%Y}"
-        if s.etat == "annulee":
+        if comptage.est_annulee(s.etat):
             raise UserError(f"{ou} : la séance est annulée ({s.motif_annulation}); rétablissez-la d'abord.")
         g = self._seances().groupe(s.groupe)
         problemes = []
@@ -175,11 +176,9 @@ class PresencesService(Service):
         return sorted(out, key=lambda a: (a.activite, a.groupe))
 
     def total(self, personne_id: str) -> Assiduite:
+        """Every group together (``comptage.Assiduite`` adds up)."""
         self.ctx.exiger(Permission.VOIR_PERSONNES)
-        lignes = self.assiduite(personne_id)
-        a = [x.assiduite for x in lignes]
-        return Assiduite(sum(x.prevues for x in a), sum(x.venues for x in a), sum(x.absences for x in a),
-                         sum(x.excuses for x in a), round(sum(x.heures for x in a), 2))
+        return sum((x.assiduite for x in self.assiduite(personne_id)), Assiduite())
 
     # ------------------------------------------------------------ printed sheets
     def feuille_seance(self, seance_id: str) -> dict:
@@ -218,4 +217,4 @@ class PresencesService(Service):
         lignes.sort(key=lambda x: x[0])
         return dict(activite=a.nom if a else "—", groupe=g.nom, annee=annee, mois=mois,
                     animateur=a.animateur if a else "", dates=[s.date for s in seances],
-                    annulees=[s.date for s in seances if s.etat == "annulee"], lignes=lignes)
+                    annulees=[s.date for s in seances if comptage.est_annulee(s.etat)], lignes=lignes)

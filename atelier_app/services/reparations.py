@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import date
 
-from atelier_app.domain import ords
+from atelier_app.domain import comptage, ords
 from atelier_app.domain import reparations as regles
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.projets import Projet, Visite, valider_projet
@@ -106,7 +106,7 @@ class ReparationsService(Service):
     def rouvrir(self, projet_id: str) -> Projet:
         self.ctx.exiger(Permission.GERER_ACTIVITES)
         p = self._projet(projet_id)
-        if p.etat == "en_cours":
+        if comptage.est_en_cours(p.etat):
             raise UserError(f"Le projet « {p.intitule} » est déjà en cours.")
         p = replace(p, etat="en_cours", clos_le=None)
         return self.sauver(p, "Réouverture d'un projet", "reparations")
@@ -154,7 +154,7 @@ class ReparationsService(Service):
 
     def en_cours(self) -> list[Projet]:
         """Open projects, last visit first."""
-        return [p for p in self.tous() if p.etat == "en_cours"]
+        return [p for p in self.tous() if comptage.est_en_cours(p.etat)]
 
     def oublies(self) -> list[Projet]:
         """Open projects untouched for over a month."""
@@ -211,6 +211,5 @@ class ReparationsService(Service):
 
 
 def _actif(p: Projet, annee: int) -> bool:
-    fin = p.clos_le.year if p.clos_le else 9999
-    return p.ouvert_le.year <= annee <= fin or any(v.date.year == annee for v in p.visites)
+    return comptage.projet_actif(p, annee)
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from atelier_app.ecriture import raison
 from atelier_app.errors import DonneesIllisibles, UserError
@@ -27,11 +27,13 @@ from atelier_app.storage import layout
 from atelier_app.storage.atomic import atomic_write_bytes, dumps, fsync_dir, write_durable
 from atelier_app.storage.codec import from_dict, to_dict
 from atelier_app.storage.fichier import Shard, lire_json, sans_ramasse_miettes
+from atelier_app.storage.lignes import LECTEURS
 from atelier_app.storage.lock import VerrouDossier
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+L = TypeVar("L")
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -292,6 +294,33 @@ class Depot:
             docs = self._shard(name).storage.data.get(kind.TABLE)
             if isinstance(docs, dict):
                 yield from docs.values()
+
+    def lignes(self, ligne: type[L], annee: int | None = None) -> tuple[L, ...]:
+        """Light frozen rows (``domain/lignes.py``) of one kind, for bulk reading by the services.
+
+        Why: the counts read a few fields of thousands of documents; a row is built straight from
+        the stored dict (no full decode) and, being immutable, cannot alter the store. Rows are kept
+        while their document is the same object, and built with the cyclic collector paused (ten
+        years of rows are tens of thousands of tuples, none of them garbage: each collection would
+        walk the whole loaded store again).
+        """
+        kind, lire = LECTEURS[ligne]
+        table: str = cast(Any, kind).TABLE
+        faits = self._objets.setdefault(ligne, {})  # id -> (stored dict, its row), as for records
+        out: list[L] = []
+        with sans_ramasse_miettes():
+            for name in self._family_shards(kind, annee):
+                if name not in self._shards and name not in self._available:
+                    continue
+                docs = self._shard(name).storage.data.get(table)
+                if not isinstance(docs, dict):
+                    continue
+                for i, d in docs.items():
+                    deja = faits.get(i)
+                    if deja is None or deja[0] is not d:
+                        deja = faits[i] = (d, lire(d))
+                    out.append(deja[1])
+        return tuple(out)
 
     def count(self, kind: type) -> int:
         return len(self._index.get(kind.TABLE, {}))

@@ -6,6 +6,7 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
 from atelier_app.gui.formulaires import liste, remplir
 from atelier_app.gui.formulaires_repair import (
@@ -43,7 +44,7 @@ class OngletProjets(ttk.Frame):
         remplir(self.arbre, [(p.id, (p.intitule, TYPES_PROJET.get(p.type, p.type), libelle_categorie(p),
                                      f"{p.ouvert_le:%d/%m/%Y}", derniere_visite_affichee(p),
                                      len(p.visites), ETATS_PROJET.get(p.etat, p.etat))) for p in projets])
-        en_cours = sum(1 for p in projets if p.etat == "en_cours")
+        en_cours = sum(1 for p in projets if comptage.est_en_cours(p.etat))
         self.total.configure(text=f"{len(projets)} projet(s), dont {en_cours} en cours." if projets
                              else "Aucun projet pour l'instant.")
 

@@ -11,6 +11,7 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import JOURS, MOIS
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import appel, polices
@@ -62,7 +63,7 @@ class EcranAujourdhui(Ecran):
             s = ligne.seance
             rang = ttk.Frame(self.cadre_jour)
             rang.pack(fill="x", pady=4)
-            if s.etat == "annulee":
+            if comptage.est_annulee(s.etat):
                 etat = f"annulée : {s.motif_annulation}"
             elif s.appel_fait:
                 etat = f"appel fait ✓ — {s.nb_venus} présent(s)"
@@ -71,7 +72,7 @@ class EcranAujourdhui(Ecran):
             b = ttk.Button(rang, text="Faire l'appel" if not s.appel_fait else "Revoir l'appel",
                            bootstyle="primary" if not s.appel_fait else "secondary", width=16,
                            command=lambda sid=s.id: self.faire_appel(sid))
-            if s.etat == "annulee":
+            if comptage.est_annulee(s.etat):
                 b.state(["disabled"])
             b.pack(side="left", ipady=6)
             souple(ttk.Label(rang, text=f"{ligne.libelle}   ({etat})", font=polices.GRAS)).pack(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain import comptage
 from atelier_app.domain.codes import ETATS_SEANCE, JOURS, MOIS, THEMATIQUES
 from atelier_app.errors import UserError
 from atelier_app.gui import appel, dialogues, polices
@@ -249,14 +250,14 @@ class EcranSeances(Ecran):
         cr = g.creneau
         self.info.configure(text=f"{g.nom} — {len(g.inscrits)} inscrit(s) / {g.capacite} — "
                                  f"{cr.libelle if cr else 'créneau de l’activité'} — "
-                                 f"{len([s for s in seances if s.etat != 'annulee'])} séance(s)"
+                                 f"{len([s for s in seances if not comptage.est_annulee(s.etat)])} séance(s)"
                                  + (f" sur {g.nb_seances}" if g.nb_seances else ""))
         lignes = []
         for n, s in enumerate(seances, start=1):
             etat = ETATS_SEANCE[s.etat]
-            if s.etat == "annulee":
+            if comptage.est_annulee(s.etat):
                 etat += f" ({s.motif_annulation})"
-            elif s.etat == "prevue" and s.date < self.services.ctx.aujourd_hui():
+            elif comptage.appel_a_faire(s.etat, s.appel_fait, s.date, self.services.ctx.aujourd_hui()):
                 etat = "Appel oublié"
             lignes.append((s.id, (n, f"{JOURS[s.date.weekday()][:3]}. {s.date:%d/%m/%Y}", s.debut, etat,
                                   s.nb_venus if s.appel_fait else "", s.contenu)))

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 from atelier_app.errors import Conflit, UserError
 from atelier_app.storage import layout
 from atelier_app.storage.codec import from_dict, to_dict
+from atelier_app.storage.lignes import LECTEURS
 from atelier_app.storage.serveur import schema
 from atelier_app.storage.serveur.adresse import Adresse, connecter
 from atelier_app.storage.serveur.messages import message_conflit
@@ -37,6 +38,7 @@ from atelier_app.storage.serveur.messages import message_conflit
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+L = TypeVar("L")
 Cle = tuple[str, str]
 
 #: A record opened less than this long before another PC changed it counts as "being edited here"
@@ -242,6 +244,12 @@ class DepotServeur:
     def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[Mapping[str, Any]]:
         for docs in self._shards(kind, annee):
             yield from list(docs.values())
+
+    def lignes(self, ligne: type[L], annee: int | None = None) -> tuple[L, ...]:
+        """Light frozen rows of one kind (``domain/lignes.py``), built from the stored dicts with the
+        same converters as the folder's store, so both stores count alike."""
+        kind, lire = LECTEURS[ligne]
+        return tuple(lire(d) for docs in self._shards(kind, annee) for d in list(docs.values()))
 
     def count(self, kind: type) -> int:
         return len(self._ou.get(kind.TABLE, {}))
