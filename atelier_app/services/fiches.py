@@ -8,6 +8,7 @@ documents, so a year at ten-year scale is read in one pass without building reco
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -134,15 +135,15 @@ class FichesService(Service):
                                 dechets_kg=impact.get("dechets_kg") if impact else None,
                                 co2_kg=impact.get("co2_kg") if impact else None)
 
-    def _groupes(self, activite_id: str) -> dict[str, dict[str, Any]]:
+    def _groupes(self, activite_id: str) -> dict[str, Mapping[str, Any]]:
         cycles = {c["id"] for c in self.depot.all_dicts(Cycle) if c.get("activite") == activite_id}
         return {g["id"]: g for g in self.depot.all_dicts(Groupe) if g.get("cycle") in cycles}
 
-    def _seances(self, groupes: set[str], de: int, a: int) -> list[dict[str, Any]]:
+    def _seances(self, groupes: set[str], de: int, a: int) -> list[Mapping[str, Any]]:
         return [s for y in range(de, a + 1) for s in self.depot.all_dicts(Seance, annee=y) if s.get("groupe") in groupes]
 
-    def _cycles_de_l_annee(self, activite_id: str, annee: int, groupes: dict[str, dict[str, Any]],
-                           seances: list[dict[str, Any]]) -> list[ch.CycleChiffres]:
+    def _cycles_de_l_annee(self, activite_id: str, annee: int, groupes: dict[str, Mapping[str, Any]],
+                           seances: list[Mapping[str, Any]]) -> list[ch.CycleChiffres]:
         """A cycle belongs to the year of its first session day (or of its planned start if none yet)."""
         jours: dict[str, list[str]] = {}
         for s in seances:
@@ -165,8 +166,8 @@ class FichesService(Service):
             out.append(ch.CycleChiffres(premier, dernier, len(inscrits)))
         return out
 
-    def _inscrits_annee(self, annee: int, groupes: dict[str, dict[str, Any]],
-                        seances: list[dict[str, Any]]) -> set[str]:
+    def _inscrits_annee(self, annee: int, groupes: dict[str, Mapping[str, Any]],
+                        seances: list[Mapping[str, Any]]) -> set[str]:
         """Members of a club: enrolled in a group meeting that year, or who came to one of its sessions."""
         de_l_annee = [s for s in seances if s["date"][:4] == str(annee)]
         actifs = {s["groupe"] for s in de_l_annee}
@@ -309,7 +310,7 @@ def _textes_activite(a: Activite) -> dict[str, str]:
             "points_positifs": a.points_positifs, "perspectives": a.perspectives}
 
 
-def _fin_projet(p: dict[str, Any]) -> str:
+def _fin_projet(p: Mapping[str, Any]) -> str:
     """The day a project ended (or its last visit, or its opening) as ISO text."""
     for cle in ("repare_le", "clos_le"):
         if p.get(cle):
@@ -319,7 +320,7 @@ def _fin_projet(p: dict[str, Any]) -> str:
         "9999-12-31" if p.get("etat") == "en_cours" else str(p["ouvert_le"]))
 
 
-def _projet_actif(p: dict[str, Any], annee: int) -> bool:
+def _projet_actif(p: Mapping[str, Any], annee: int) -> bool:
     an = str(annee)
     return (p["ouvert_le"][:4] == an or any(str(v.get("date", ""))[:4] == an for v in p.get("visites", ()))
             or (p["ouvert_le"][:4] < an <= _fin_projet(p)[:4]))

@@ -159,13 +159,15 @@ class PersonnesService(Service):
             sauvegarde = self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-fusion")
         seances = [s for s in self.depot.all(Seance) if any(pr.personne in ids for pr in s.presences)]
         groupes = [g for g in self.depot.all(Groupe) if ids & set(g.inscrits + g.liste_attente)]
-        autres = {kind: [r for r in self.depot.all(kind) if r.personne in ids]
-                  for kind in (EntreePreliste, Positionnement, Projet, Accompagnement)}
+        preliste = [r for r in self.depot.all(EntreePreliste) if r.personne in ids]
+        positionnements = [r for r in self.depot.all(Positionnement) if r.personne in ids]
+        projets = [r for r in self.depot.all(Projet) if r.personne in ids]
+        accompagnements = [r for r in self.depot.all(Accompagnement) if r.personne in ids]
         avant = AnnulationFusion(
             id=nouvel_id("f"), le=self.ctx.maintenant().replace(microsecond=0), garder=garder, retirer=retirer,
             sauvegarde=sauvegarde.name, seances=tuple(seances), groupes=tuple(groupes),
-            preliste=tuple(autres[EntreePreliste]), positionnements=tuple(autres[Positionnement]),
-            projets=tuple(autres[Projet]), accompagnements=tuple(autres[Accompagnement]))
+            preliste=tuple(preliste), positionnements=tuple(positionnements),
+            projets=tuple(projets), accompagnements=tuple(accompagnements))
         with self.depot.transaction("Fusion de deux fiches") as tx:
             tx.put(fusion)
             tx.delete(Personne, retirer_id)
@@ -174,12 +176,13 @@ class PersonnesService(Service):
                 attente = tuple(i for i in _remplacer(g.liste_attente, retirer_id, garder_id) if i not in inscrits)
                 tx.put(replace(g, inscrits=inscrits, liste_attente=attente))
             tx.put_many([presences_fusionnees(s, garder_id, retirer_id) for s in seances])
-            a_ecrire, a_supprimer = preliste_fusionnee(list(autres[EntreePreliste]), garder_id)
+            a_ecrire, a_supprimer = preliste_fusionnee(preliste, garder_id)
             tx.put_many(a_ecrire)
             for i in a_supprimer:
                 tx.delete(EntreePreliste, i)
-            for kind in (Positionnement, Projet, Accompagnement):
-                tx.put_many([replace(r, personne=garder_id) for r in autres[kind]])
+            tx.put_many([replace(r, personne=garder_id) for r in positionnements])
+            tx.put_many([replace(r, personne=garder_id) for r in projets])
+            tx.put_many([replace(r, personne=garder_id) for r in accompagnements])
             tx.put(avant)
             self.journaliser(tx, "fusion", (garder_id, retirer_id), f"sauvegarde {sauvegarde.name} ; annulation {avant.id}")
         self._index = None

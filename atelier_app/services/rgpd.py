@@ -261,10 +261,10 @@ class RgpdService(Service):
         self.depot.charger_tout()
         for p in personnes:
             tx.put(anonymisation.personne(p))
-        for kind, regle in ((EntreePreliste, anonymisation.entree_preliste),
-                            (Positionnement, anonymisation.positionnement), (Projet, anonymisation.projet),
-                            (Accompagnement, anonymisation.accompagnement)):
-            tx.put_many([regle(r) for r in self.depot.all(kind) if r.personne in ids])
+        tx.put_many([anonymisation.entree_preliste(r) for r in self.depot.all(EntreePreliste) if r.personne in ids])
+        tx.put_many([anonymisation.positionnement(r) for r in self.depot.all(Positionnement) if r.personne in ids])
+        tx.put_many([anonymisation.projet(r) for r in self.depot.all(Projet) if r.personne in ids])
+        tx.put_many([anonymisation.accompagnement(r) for r in self.depot.all(Accompagnement) if r.personne in ids])
         tx.put_many([replace(g, liste_attente=tuple(i for i in g.liste_attente if i not in ids))
                      for g in self.depot.all(Groupe) if ids & set(g.liste_attente)])
         for a in self.depot.all(AnnulationFusion):
