@@ -42,7 +42,7 @@ class AtelierApp:
     def __init__(self, services: Services, racine: ttk.App | None = None) -> None:
         self.services = services
         self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
-        self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        self.racine.report_callback_exception = self._exception_tk
         self.taches = Taches(self.racine, self.montrer_erreur)
         self.ecrans: dict[str, Ecran] = {}
         self.zone_courante: str | None = None

@@ -23,7 +23,8 @@ from atelier_app.storage.atomic import ShardStorage
 class StrIdTable(Table):
     """Our ids are strings chosen by the producer (FORMAT.md), used as TinyDB document ids."""
 
-    document_id_class = str
+    # TinyDB infers ``type[int]`` from its default, yet documents this attribute as the way to other ids.
+    document_id_class = str  # type: ignore[assignment]
 
     def _update_table(self, updater) -> None:
         """TinyDB's, without rebuilding every id twice: ours are strings already.
