@@ -29,6 +29,7 @@ from atelier_app.domain.projets import Projet, Visite
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.storage.demo_donnees import (
     COMMUNES,
+    ECHELLES,
     NOMS,
     OBJETS,
     PRENOMS_F,
@@ -37,6 +38,7 @@ from atelier_app.storage.demo_donnees import (
     RUES,
     SUJETS_KIDS,
     SUJETS_SENOU,
+    Echelle,
 )
 
 
@@ -52,14 +54,6 @@ COMPTES = (("direction", "direction", "violette-parapluie-cerise-43"),
            ("benevole", "benevole", "lanterne-gravier-myrtille-27"))
 ANIMATEURS = {"initiation": "Sophie Renaud", "senou": "Loïc Bernard", "numerikids": "Émilie Faure",
               "repair": "Gérard Mercier", "accompagnement": "Nadia Benali"}
-#: per scale: rooms running each slot, group sizes (initiation, SÉNOU, Numérikids, repair), people target, years
-ECHELLES = {
-    "petite": dict(salles=1, tailles=(8, 6, 10, 8), personnes=150, annees=1, projets=25, accompagnements=120),
-    "grande": dict(salles=2, tailles=(21, 16, 28, 30), personnes=10_000, annees=10, projets=300,
-                   accompagnements=1500),
-}
-#: the benchmarks' control: the same busy centre with one year of history only (what history adds)
-ECHELLES["grande_un_an"] = {**ECHELLES["grande"], "annees": 1, "personnes": 1000}
 
 
 def _jour_libre(d: date) -> bool:
@@ -83,7 +77,8 @@ def _reunion(aujourd_hui: date, jour_semaine: int, heure: str) -> Reunion:
 
 
 def _dates(debut: date, jour: str, n: int | None, fin: date) -> list[date]:
-    out, d = [], premier_jour(debut, jour)
+    out: list[date] = []
+    d = premier_jour(debut, jour)
     while d <= fin and (n is None or len(out) < n):
         if _jour_libre(d):
             out.append(d)
@@ -178,9 +173,11 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujet
              passants: str | None = None) -> None:
     """Sessions of a group: past ones held with attendance, a few cancelled, future ones planned."""
     r, partis = c.rng, set()
+    creneau = groupe.creneau
+    assert creneau is not None  # every demo group is given its weekly slot
     for i, d in enumerate(dates):
         sujet, themes = sujets[i % len(sujets)]
-        s = Seance(id=c.id("s"), groupe=groupe.id, date=d, debut=groupe.creneau.debut, duree=groupe.creneau.duree,
+        s = Seance(id=c.id("s"), groupe=groupe.id, date=d, debut=creneau.debut, duree=creneau.duree,
                    thematiques=themes, contenu=sujet)
         if d >= c.aujourd_hui:
             c.seances.append(s)
@@ -220,13 +217,14 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
             dates = c.dates(cr, k // len(creneaux), d0, 10, d0 + timedelta(days=200))
             inscrits = [] if avenir else c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, deja)
             deja.update(inscrits)
-            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveaux[k % 3]]}",
-                       niveau=niveaux[k % 3], capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
+            niveau = niveaux[k % 3]
+            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveau]}",
+                       niveau=niveau, capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
             c.groupes.append(g)
             for pid in inscrits:
                 quand = max(min(d0 - timedelta(days=c.rng.randint(7, 20)), c.aujourd_hui), c.personnes[pid].cree_le)
                 c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=quand,
-                                               score=c.rng.randint(0, 30), niveau=g.niveau, cycle=cy.id,
+                                               score=c.rng.randint(0, 30), niveau=niveau, cycle=cy.id,
                                                disponibilites=(cr.id,), activite="initiation"))
                 _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), "inscrit")
             _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
@@ -283,7 +281,7 @@ def _seance_aujourdhui(c: _Centre) -> None:
         c.seances[i] = _avec(c.seances[i], date=c.aujourd_hui)
 
 
-def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
+def _annee(c: _Centre, debut: date, fin: date, e: Echelle) -> None:
     r, salles = c.rng, e["salles"]
     part = min(1.0, ((fin - debut).days + 1) / 365)
     t_init, t_senou, t_kids, t_repair = e["tailles"]
@@ -293,7 +291,9 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
     while d <= fin:
         numero += 1
         cy = Cycle(id=c.id("c"), activite="senou", nom=f"SÉNOU {d.year} n° {numero}", debut=d)
-        dates_cycle, deja, avenir, groupes = [], set(), d > c.aujourd_hui, []
+        dates_cycle: list[date] = []
+        deja: set[str] = set()
+        avenir, groupes = d > c.aujourd_hui, []
         for k, cr in enumerate((Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles):
             dates = c.dates(cr, k // 2, d, 5, fin + timedelta(days=60))
             inscrits = () if avenir else tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, deja))
@@ -363,7 +363,7 @@ def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
         p = c.personnes[c.choisir("tous", 1, d, 0.85, set())[0]] if r.random() < 0.85 else None
         themes = (*r.sample(list(THEMATIQUES_DEMARCHES), r.randint(1, 2)), "aide_aux_demarches_administratives")
         c.autres.append(Accompagnement(
-            id=c.id("a"), date=d, duree=r.choice((15, 30, 30, 45, 60)), personne=p and p.id, thematiques=themes,
+            id=c.id("a"), date=d, duree=r.choice((15, 30, 30, 45, 60)), personne=p.id if p else None, thematiques=themes,
             suite=r.choices(("autonome", "orientation_cours", "reorientation", "autre"), (40, 25, 25, 10))[0],
             tranche_age=tranche_age(p.annee_naissance, d.year) if p else "non_communique",
             genre=p.genre if p else "non_communique", statut_social=p.statut_social if p else "non_communique",
@@ -372,7 +372,7 @@ def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
 
 def _pour_l_accueil(c: _Centre) -> None:
     """What the home screen shows whatever the day: a full group with a waiting list, forgotten roll calls."""
-    fin = {}
+    fin: dict[str, date] = {}
     for s in c.seances:
         fin[s.groupe] = max(fin.get(s.groupe, s.date), s.date)
     pleins = [g for g in c.groupes if g.niveau and len(g.inscrits) >= g.capacite]
@@ -425,7 +425,7 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list
         tx.put_many(c.personnes.values())
         tx.put_many(c.seances)
         tx.put_many(c.autres)
-    compter = {}
+    compter: dict[str, int] = {}
     for o in c.autres:
         compter[type(o).__name__] = compter.get(type(o).__name__, 0) + 1
     return {
