@@ -7,9 +7,11 @@ follow each keystroke; the index is rebuilt only after a write.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
@@ -26,6 +28,9 @@ from atelier_app.domain.seances import Seance
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
 
+if TYPE_CHECKING:
+    from atelier_app.services import Services
+
 
 def _remplacer(ids: tuple[str, ...], ancien: str, nouveau: str) -> tuple[str, ...]:
     out: list[str] = []
@@ -37,7 +42,7 @@ def _remplacer(ids: tuple[str, ...], ancien: str, nouveau: str) -> tuple[str, ..
 
 
 class PersonnesService(Service):
-    def __init__(self, services) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.ctx.ecouteurs.append(self._donnees_changees)
 
@@ -190,7 +195,8 @@ class PersonnesService(Service):
         return fusion
 
     # ------------------------------------------------------------- import of a people list
-    def preparer_import(self, chemin, avancer=None) -> PlanImport:
+    def preparer_import(self, chemin: Path | str,
+                        avancer: Callable[[float, str], object] | None = None) -> PlanImport:
         """Read a people list (.csv, .xlsx, .ods) and say what importing it would change; writes nothing.
 
         ``avancer(fraction, texte)`` reports progress (the screen runs this off the Tk thread).
@@ -230,7 +236,8 @@ class PersonnesService(Service):
         return replace(plan, problemes=tuple(Probleme(x.enregistrement, noms.get(x.champ, x.champ), x.raison)
                                              for x in plan.problemes))
 
-    def appliquer_import(self, plan: PlanImport, ignorer=(), garder=None) -> RapportImport:
+    def appliquer_import(self, plan: PlanImport, ignorer: Collection[int] = (),
+                         garder: Mapping[int, Collection[str]] | None = None) -> RapportImport:
         """Apply the plan as the user chose it: lines in ``ignorer`` are skipped, and for a line,
         ``garder[ligne]`` names the fields whose old value stays. One write, after a backup."""
         self.ctx.exiger(Permission.IMPORTER)

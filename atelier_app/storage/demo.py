@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Activite, Creneau, Cycle, EtapeProgramme, Groupe, Reunion
@@ -26,6 +29,7 @@ from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
 from atelier_app.domain.projets import Projet, Visite
+from atelier_app.domain.records import Record
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.storage.demo_donnees import (
     COMMUNES,
@@ -54,6 +58,16 @@ COMPTES = (("direction", "direction", "violette-parapluie-cerise-43"),
            ("benevole", "benevole", "lanterne-gravier-myrtille-27"))
 ANIMATEURS = {"initiation": "Sophie Renaud", "senou": "Loïc Bernard", "numerikids": "Émilie Faure",
               "repair": "Gérard Mercier", "accompagnement": "Nadia Benali"}
+
+
+class _Tx(Protocol):
+    def put_many(self, objs: Iterable[Record]) -> None: ...
+
+
+class _Magasin(Protocol):
+    """What the generator needs of the store it fills (the folder's or the server's)."""
+
+    def transaction(self, action: str) -> AbstractContextManager[_Tx]: ...
 
 
 def _jour_libre(d: date) -> bool:
@@ -140,9 +154,9 @@ class _Centre:
         )
         if age < 18:
             droit = r.random() < 0.8
-            p = _avec(p, telephone="", email="", responsable_legal=f"{r.choice(PRENOMS_F + PRENOMS_M)} {nom}",
-                      telephone_responsable=f"06 {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}",
-                      droit_image=droit, consentements=(Consentement("droit_image", contact),) if droit else ())
+            p = replace(p, telephone="", email="", responsable_legal=f"{r.choice(PRENOMS_F + PRENOMS_M)} {nom}",
+                        telephone_responsable=f"06 {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}",
+                        droit_image=droit, consentements=(Consentement("droit_image", contact),) if droit else ())
         self.personnes[p.id] = p
         self.profils.setdefault(profil, []).append(p.id)
         return p
@@ -157,20 +171,14 @@ class _Centre:
         return pris
 
 
-def _avec(obj, **champs):
-    from dataclasses import replace
-
-    return replace(obj, **champs)
-
-
 def _presence(c: _Centre, pid: str, annee: int, statut: str, inscrit: bool = True) -> Presence:
     p = c.personnes[pid]
     return Presence(personne=pid, statut=statut, inscrit=inscrit, tranche_age=tranche_age(p.annee_naissance, annee),
                     genre=p.genre, statut_social=p.statut_social, commune=p.commune, code_postal=p.code_postal)
 
 
-def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujets, *,
-             passants: str | None = None) -> None:
+def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date],
+             sujets: Sequence[tuple[str, tuple[str, ...]]], *, passants: str | None = None) -> None:
     """Sessions of a group: past ones held with attendance, a few cancelled, future ones planned."""
     r, partis = c.rng, set()
     creneau = groupe.creneau
@@ -183,7 +191,7 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujet
             c.seances.append(s)
             continue
         if r.random() < 0.03:
-            c.seances.append(_avec(s, etat="annulee", motif_annulation=r.choice(
+            c.seances.append(replace(s, etat="annulee", motif_annulation=r.choice(
                 ("Animateur malade", "Panne de réseau au centre", "Salle réquisitionnée pour une réunion", "Neige"))))
             continue
         if d >= c.aujourd_hui - timedelta(days=21) and r.random() < 0.25:
@@ -198,8 +206,8 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujet
         if passants and r.random() < 0.15:
             venu = c.choisir(passants, 1, d, 0.85, set(groupe.inscrits))[0]
             marques.append(_presence(c, venu, d.year, "present", inscrit=False))
-        c.seances.append(_avec(s, etat="realisee", appel_fait=True, presences=tuple(marques),
-                               saisie_par=ANIMATEURS[activite].split()[0]))
+        c.seances.append(replace(s, etat="realisee", appel_fait=True, presences=tuple(marques),
+                                 saisie_par=ANIMATEURS[activite].split()[0]))
 
 
 def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: int) -> None:
@@ -230,7 +238,7 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
             _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
             fin_cycle = max([fin_cycle, *dates])
             debut_cycle = min([debut_cycle or dates[0], *dates]) if dates else debut_cycle
-        cy = _avec(cy, debut=debut_cycle or d0, fin=fin_cycle)
+        cy = replace(cy, debut=debut_cycle or d0, fin=fin_cycle)
         c.cycles.append(cy)
         if avenir:
             _preliste_a_venir(c, cy, [g for g in c.groupes if g.cycle == cy.id], "adulte")
@@ -278,7 +286,7 @@ def _seance_aujourdhui(c: _Centre) -> None:
                if s.date > c.aujourd_hui and s.etat == "prevue" and s.groupe in avec_inscrits]
     if a_venir:
         i = min(a_venir, key=lambda i: (c.seances[i].date, c.seances[i].debut, c.seances[i].id))
-        c.seances[i] = _avec(c.seances[i], date=c.aujourd_hui)
+        c.seances[i] = replace(c.seances[i], date=c.aujourd_hui)
 
 
 def _annee(c: _Centre, debut: date, fin: date, e: Echelle) -> None:
@@ -307,7 +315,7 @@ def _annee(c: _Centre, debut: date, fin: date, e: Echelle) -> None:
         if not dates_cycle:  # the slots are taken until past the year's end: the next year goes on
             c.groupes = [g for g in c.groupes if g.cycle != cy.id]
             break
-        c.cycles.append(_avec(cy, debut=dates_cycle[0], fin=dates_cycle[-1]))
+        c.cycles.append(replace(cy, debut=dates_cycle[0], fin=dates_cycle[-1]))
         if avenir and not any(x.activite == "senou" and x.debut and x.debut > c.aujourd_hui for x in c.cycles[:-1]):
             _preliste_a_venir(c, cy, groupes, "senior")
         d = dates_cycle[-1] + timedelta(days=7)
@@ -382,14 +390,14 @@ def _pour_l_accueil(c: _Centre) -> None:
         attente = c.choisir("adulte", 3, c.aujourd_hui - timedelta(days=10), 0, set(g.inscrits))
         for pid in attente:
             _preliste(c, pid, "initiation", c.aujourd_hui, "invite")
-        c.groupes[c.groupes.index(g)] = _avec(g, liste_attente=tuple(attente))
+        c.groupes[c.groupes.index(g)] = replace(g, liste_attente=tuple(attente))
     oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == "prevue"]
     tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == "realisee"), key=lambda i: c.seances[i].date)
     for i in tenues[-max(0, 2 - len(oublies)):] if len(oublies) < 2 else ():
-        c.seances[i] = _avec(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
+        c.seances[i] = replace(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
 
 
-def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
+def generer(depot: _Magasin, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
     """Fill ``depot``; ``activites`` are the centre's default activities (``services.centre``)."""
     if echelle not in ECHELLES:
         raise ValueError(f"échelle inconnue : « {echelle} » (petite ou grande)")
@@ -416,8 +424,8 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list
     reunions = {"initiation": _reunion(aujourd_hui, 1, "14:00"), "senou": _reunion(aujourd_hui, 3, "10:00")}
     programmes = {"initiation": tuple(EtapeProgramme(i, contenu, themes)
                                       for i, (contenu, themes) in enumerate(PROGRAMME_INITIATION, start=1))}
-    activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
-                       reunion=reunions.get(a.id, a.reunion), programme=programmes.get(a.id, a.programme))
+    activites = [replace(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
+                         reunion=reunions.get(a.id, a.reunion), programme=programmes.get(a.id, a.programme))
                  for a in activites]
     assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
     with depot.transaction("Données de démonstration") as tx:
