@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -98,7 +99,7 @@ def dossier_local(adresse: str) -> Path:
     return serveur.dossier_local(adresse)
 
 
-def _horloge(contexte: Contexte):
+def _horloge(contexte: Contexte) -> Callable[[], datetime]:
     def horloge() -> datetime:  # the store reads the date through the context (a test may replace it)
         return contexte.maintenant()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
@@ -29,7 +30,7 @@ class Accompagnement:
     commune: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def date_rangement(self) -> date:
+    def date_rangement(self) -> dt.date:  # dt.: in this class body, ``date`` names the field
         return self.date
 
 

@@ -41,8 +41,8 @@ IDENTITE = ("prenom", "genre", "annee_naissance", "commune")
 RANG_PRESENCE = {StatutPresence.PRESENT: 0, StatutPresence.RETARD: 1, StatutPresence.EXCUSE: 2,
                  StatutPresence.ABSENT: 3}
 #: Pre-list, furthest along first; a withdrawal only counts when nothing else is left.
-RANG_PRELISTE = {EtatPreliste.INSCRIT: 0, EtatPreliste.VENU: 1, EtatPreliste.INVITE: 2,
-                 EtatPreliste.A_INVITER: 3, EtatPreliste.DESISTE: 4}
+RANG_PRELISTE: dict[str, int] = {EtatPreliste.INSCRIT: 0, EtatPreliste.VENU: 1, EtatPreliste.INVITE: 2,
+                                 EtatPreliste.A_INVITER: 3, EtatPreliste.DESISTE: 4}
 
 
 def _vide(champ: str, valeur: object) -> bool:

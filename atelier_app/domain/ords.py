@@ -142,7 +142,7 @@ PAYS = "FRA"
 def frein(code: str | int | None) -> Frein | None:
     """The barrier of a stored code ("3" or 3), None when absent or unknown."""
     try:
-        return FREINS.get(int(code)) if code not in (None, "") else None  # type: ignore[arg-type]
+        return FREINS.get(int(code)) if code not in (None, "") else None
     except (TypeError, ValueError):
         return None
 

@@ -8,6 +8,7 @@ one write.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -88,7 +89,7 @@ def changements(avant: Personne, apres: Personne) -> tuple[Changement, ...]:
 
 
 def planifier(fichier: str, lignes: list[tuple[int, dict[str, Any]]], connues: list[Personne], *,
-              aujourd_hui: date, nouvel_id, problemes: list[Probleme] | None = None,
+              aujourd_hui: date, nouvel_id: Callable[[str], str], problemes: list[Probleme] | None = None,
               colonnes_ignorees: tuple[str, ...] = ()) -> PlanImport:
     """The plan of a parsed file: ``lignes`` are (line number, fields read from the line)."""
     problemes = list(problemes or [])

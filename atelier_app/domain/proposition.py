@@ -94,35 +94,38 @@ def _flot(classes: list[tuple[int, frozenset[str], int]], groupes: list[GroupeCi
         arc(index_gr[g.id], puits, g.places, 0)
     flot = cout_total = 0
     while True:
-        dist = [None] * taille
+        dist: list[int | None] = [None] * taille
         prec: list[int | None] = [None] * taille
         dist[source] = 0
         for _ in range(taille):
             change = False
             for u in range(taille):
-                if dist[u] is None:
+                du = dist[u]
+                if du is None:
                     continue
                 for e in adj[u]:
                     v, cap, cout, _r = arcs[e]
-                    if cap > 0 and (dist[v] is None or dist[u] + cout < dist[v]):
-                        dist[v], prec[v], change = dist[u] + cout, e, True
+                    dv = dist[v]
+                    if cap > 0 and (dv is None or du + cout < dv):
+                        dist[v], prec[v], change = du + cout, e, True
             if not change:
                 break
-        if dist[puits] is None:
+        cout_chemin = dist[puits]
+        if cout_chemin is None:
             break
-        goulot, v = None, puits
-        while v != source:
-            e = prec[v]
-            goulot = arcs[e][1] if goulot is None else min(goulot, arcs[e][1])
-            v = arcs[arcs[e][3]][0]
+        chemin: list[int] = []  # the arcs of the shortest path, from the sink back to the source
         v = puits
         while v != source:
-            e = prec[v]
+            e_prec = prec[v]
+            assert e_prec is not None  # every node reached but the source was reached by an arc
+            chemin.append(e_prec)
+            v = arcs[arcs[e_prec][3]][0]
+        goulot = min(arcs[e][1] for e in chemin)
+        for e in chemin:
             arcs[e][1] -= goulot
             arcs[arcs[e][3]][1] += goulot
-            v = arcs[arcs[e][3]][0]
         flot += goulot
-        cout_total += goulot * dist[puits]
+        cout_total += goulot * cout_chemin
     repartition = {key: arcs[arcs[e][3]][1] for e, key in arcs_cg.items() if arcs[arcs[e][3]][1] > 0}
     return flot, cout_total, repartition
 

@@ -15,15 +15,27 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, TypeVar
 
 
 class Record(Protocol):
+    """A stored record: its table, how it is filed, its id and the date it is filed by.
+
+    Why ``id`` is a read-only property here: records are frozen dataclasses, whose fields cannot be
+    set, and a plain attribute in a Protocol would demand a settable one.
+    """
+
     TABLE: ClassVar[str]
     RANGEMENT: ClassVar[str]
-    id: str
+
+    @property
+    def id(self) -> str: ...
 
     def date_rangement(self) -> date: ...
+
+
+#: Any stored record kind, for the store's generic methods (``get(Seance, id) -> Seance | None``).
+R = TypeVar("R", bound=Record)
 
 
 def nouvel_id(prefixe: str) -> str:

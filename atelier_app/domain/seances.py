@@ -6,6 +6,7 @@ change the figures of past years (DESIGN.md, counting rules).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -57,7 +58,7 @@ class Seance:
     saisie_le: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def date_rangement(self) -> date:
+    def date_rangement(self) -> dt.date:  # dt.: in this class body, ``date`` names the field
         return self.date
 
     @property

@@ -44,7 +44,7 @@ class AtelierApp:
     def __init__(self, services: Services, racine: ttk.App | None = None) -> None:
         self.services = services
         self.racine = racine or ttk.App(title="Atelier", theme=THEME, size=(1280, 800), minsize=(1024, 640))
-        self.racine.report_callback_exception = self._exception_tk  # type: ignore[method-assign]
+        self.racine.report_callback_exception = self._exception_tk
         if racine is None:  # on a 1366×768 screen the window must fit, title bar and task bar included
             r = self.racine
             r.geometry(f"{min(1280, r.winfo_screenwidth())}x{min(800, r.winfo_screenheight() - 60)}")

@@ -111,7 +111,7 @@ class ActivitesService(Service):
         a = self.services.centre.activite(activite_id)
         cycles = self.cycles(activite_id)
         debut = self.ctx.aujourd_hui()
-        fins = [c.fin or c.debut for c in cycles if c.fin or c.debut]
+        fins = [f for c in cycles if (f := c.fin or c.debut) is not None]
         if fins and max(fins) >= debut:
             debut = max(fins) + timedelta(days=1)
         derniers = ordre_groupes(self.groupes(cycles[-1].id)) if cycles else []

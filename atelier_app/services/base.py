@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from atelier_app.domain.journal import EntreeJournal
-from atelier_app.domain.records import nouvel_id
+from atelier_app.domain.records import Record, nouvel_id
 from atelier_app.errors import DonneesInvalides, Probleme
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from atelier_app.services.contexte import Contexte
     from atelier_app.services.ports import Store, Tx
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Record)
 
 
 class Service:

@@ -10,6 +10,7 @@ import base64
 import hashlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier_app.domain.activites import Activite, Creneau, valider_activite
 from atelier_app.domain.centre import Centre, Parametres
@@ -17,6 +18,9 @@ from atelier_app.domain.logo import TAILLE_MAX, Logo, extension_image
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
+
+if TYPE_CHECKING:
+    from atelier_app.services.ports import Tx
 
 OBJECTIFS_PAR_DEFAUT = (
     "Accompagner les habitants (Qualification)",
@@ -97,7 +101,7 @@ class CentreService(Service):
             return None
         return chemin
 
-    def _logo_a_garder(self, tx, demande: str) -> None:
+    def _logo_a_garder(self, tx: Tx, demande: str) -> None:
         """Store the chosen image in the data, or forget it when the field was emptied."""
         demande = demande.strip()
         actuel = self.chemin_logo()

@@ -8,6 +8,7 @@ restart of the app, otherwise closing the window would reset them.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -49,7 +50,7 @@ def phrase_refus(raisons: list[str]) -> str:
     return "Mot de passe trop faible : il faut " + " ; ".join(raisons) + "."
 
 
-def etat_compte(compte: Compte, maintenant) -> str:
+def etat_compte(compte: Compte, maintenant: datetime) -> str:
     """« actif », « désactivé » or « bloqué jusqu'à 15 h 20 » (the day too when not today)."""
     if not compte.actif:
         return "désactivé"

@@ -7,9 +7,11 @@ follow each keystroke; the index is rebuilt only after a write.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Groupe
@@ -26,6 +28,9 @@ from atelier_app.domain.seances import Seance
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
 
+if TYPE_CHECKING:
+    from atelier_app.services import Services
+
 
 def _remplacer(ids: tuple[str, ...], ancien: str, nouveau: str) -> tuple[str, ...]:
     out: list[str] = []
@@ -37,7 +42,7 @@ def _remplacer(ids: tuple[str, ...], ancien: str, nouveau: str) -> tuple[str, ..
 
 
 class PersonnesService(Service):
-    def __init__(self, services) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.ctx.ecouteurs.append(self._donnees_changees)
 
@@ -159,13 +164,15 @@ class PersonnesService(Service):
             sauvegarde = self.services.outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-fusion")
         seances = [s for s in self.depot.all(Seance) if any(pr.personne in ids for pr in s.presences)]
         groupes = [g for g in self.depot.all(Groupe) if ids & set(g.inscrits + g.liste_attente)]
-        autres = {kind: [r for r in self.depot.all(kind) if r.personne in ids]
-                  for kind in (EntreePreliste, Positionnement, Projet, Accompagnement)}
+        preliste = [r for r in self.depot.all(EntreePreliste) if r.personne in ids]
+        positionnements = [r for r in self.depot.all(Positionnement) if r.personne in ids]
+        projets = [r for r in self.depot.all(Projet) if r.personne in ids]
+        accompagnements = [r for r in self.depot.all(Accompagnement) if r.personne in ids]
         avant = AnnulationFusion(
             id=nouvel_id("f"), le=self.ctx.maintenant().replace(microsecond=0), garder=garder, retirer=retirer,
             sauvegarde=sauvegarde.name, seances=tuple(seances), groupes=tuple(groupes),
-            preliste=tuple(autres[EntreePreliste]), positionnements=tuple(autres[Positionnement]),
-            projets=tuple(autres[Projet]), accompagnements=tuple(autres[Accompagnement]))
+            preliste=tuple(preliste), positionnements=tuple(positionnements),
+            projets=tuple(projets), accompagnements=tuple(accompagnements))
         with self.depot.transaction("Fusion de deux fiches") as tx:
             tx.put(fusion)
             tx.delete(Personne, retirer_id)
@@ -174,12 +181,13 @@ class PersonnesService(Service):
                 attente = tuple(i for i in _remplacer(g.liste_attente, retirer_id, garder_id) if i not in inscrits)
                 tx.put(replace(g, inscrits=inscrits, liste_attente=attente))
             tx.put_many([presences_fusionnees(s, garder_id, retirer_id) for s in seances])
-            a_ecrire, a_supprimer = preliste_fusionnee(list(autres[EntreePreliste]), garder_id)
+            a_ecrire, a_supprimer = preliste_fusionnee(preliste, garder_id)
             tx.put_many(a_ecrire)
             for i in a_supprimer:
                 tx.delete(EntreePreliste, i)
-            for kind in (Positionnement, Projet, Accompagnement):
-                tx.put_many([replace(r, personne=garder_id) for r in autres[kind]])
+            tx.put_many([replace(r, personne=garder_id) for r in positionnements])
+            tx.put_many([replace(r, personne=garder_id) for r in projets])
+            tx.put_many([replace(r, personne=garder_id) for r in accompagnements])
             tx.put(avant)
             self.journaliser(tx, "fusion", (garder_id, retirer_id), f"sauvegarde {sauvegarde.name} ; annulation {avant.id}")
         self._index = None
@@ -187,7 +195,8 @@ class PersonnesService(Service):
         return fusion
 
     # ------------------------------------------------------------- import of a people list
-    def preparer_import(self, chemin, avancer=None) -> PlanImport:
+    def preparer_import(self, chemin: Path | str,
+                        avancer: Callable[[float, str], object] | None = None) -> PlanImport:
         """Read a people list (.csv, .xlsx, .ods) and say what importing it would change; writes nothing.
 
         ``avancer(fraction, texte)`` reports progress (the screen runs this off the Tk thread).
@@ -227,7 +236,8 @@ class PersonnesService(Service):
         return replace(plan, problemes=tuple(Probleme(x.enregistrement, noms.get(x.champ, x.champ), x.raison)
                                              for x in plan.problemes))
 
-    def appliquer_import(self, plan: PlanImport, ignorer=(), garder=None) -> RapportImport:
+    def appliquer_import(self, plan: PlanImport, ignorer: Collection[int] = (),
+                         garder: Mapping[int, Collection[str]] | None = None) -> RapportImport:
         """Apply the plan as the user chose it: lines in ``ignorer`` are skipped, and for a line,
         ``garder[ligne]`` names the fields whose old value stays. One write, after a backup."""
         self.ctx.exiger(Permission.IMPORTER)

@@ -150,7 +150,7 @@ class PositionnementService(Service):
     def confirmer(self, cycle_id: str, affectations: dict[str, list[str]]) -> int:
         """Enrol as decided by the animateur (after moving people by hand), in one durable write."""
         self.ctx.exiger(Permission.GERER_ACTIVITES)
-        _cycle, groupes = self._cycle(cycle_id)
+        cycle, groupes = self._cycle(cycle_id)
         par_id = {g.id: g for g in groupes}
         vus: set[str] = set()
         nouveaux: list[Groupe] = []
@@ -168,7 +168,7 @@ class PositionnementService(Service):
             nouveaux.append(replace(g, inscrits=g.inscrits + tuple(ajout),
                                     liste_attente=tuple(x for x in g.liste_attente if x not in ajout)))
         aujourd_hui = self.ctx.aujourd_hui()
-        activite = self.depot.get(Cycle, cycle_id).activite
+        activite = cycle.activite
         with self.depot.transaction("Constitution des groupes") as tx:
             tx.put_many(nouveaux)
             for e in self.depot.all(EntreePreliste):

@@ -20,7 +20,7 @@ from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Presence, Seance, valider_seance
 from atelier_app.errors import AccesRefuse, DonneesInvalides, Probleme, UserError
 from atelier_app.services.base import Service
-from atelier_app.services.seances import sans_portrait
+from atelier_app.services.seances import SeancesService, sans_portrait
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class AssiduiteGroupe:
 
 
 class PresencesService(Service):
-    def _seances(self):
+    def _seances(self) -> SeancesService:
         return self.services.seances
 
     def _verifier_jour(self, s: Seance) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from atelier_app.domain import anonymisation, information, ords
 from atelier_app.domain.accompagnements import Accompagnement
@@ -26,6 +27,9 @@ from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Seance
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
+
+if TYPE_CHECKING:
+    from atelier_app.services.ports import Tx
 
 NOM_ANONYME = anonymisation.NOM_ANONYME
 TEXTES = {"notice": information.notice, "registre": information.registre}
@@ -254,17 +258,17 @@ class RgpdService(Service):
         return p2
 
     # ------------------------------------------------------------- erasure
-    def _anonymiser_dans(self, tx, personnes: list[Personne]) -> None:
+    def _anonymiser_dans(self, tx: Tx, personnes: list[Personne]) -> None:
         """Apply the erasure rules of ``domain/anonymisation.py`` to the people and to everything
         filed about them, in one pass over the data."""
         ids = {p.id for p in personnes}
         self.depot.charger_tout()
         for p in personnes:
             tx.put(anonymisation.personne(p))
-        for kind, regle in ((EntreePreliste, anonymisation.entree_preliste),
-                            (Positionnement, anonymisation.positionnement), (Projet, anonymisation.projet),
-                            (Accompagnement, anonymisation.accompagnement)):
-            tx.put_many([regle(r) for r in self.depot.all(kind) if r.personne in ids])
+        tx.put_many([anonymisation.entree_preliste(r) for r in self.depot.all(EntreePreliste) if r.personne in ids])
+        tx.put_many([anonymisation.positionnement(r) for r in self.depot.all(Positionnement) if r.personne in ids])
+        tx.put_many([anonymisation.projet(r) for r in self.depot.all(Projet) if r.personne in ids])
+        tx.put_many([anonymisation.accompagnement(r) for r in self.depot.all(Accompagnement) if r.personne in ids])
         tx.put_many([replace(g, liste_attente=tuple(i for i in g.liste_attente if i not in ids))
                      for g in self.depot.all(Groupe) if ids & set(g.liste_attente)])
         for a in self.depot.all(AnnulationFusion):
@@ -369,7 +373,7 @@ class RgpdService(Service):
         return len(personnes)
 
     # ------------------------------------------------------------- backups off the PC
-    def sauvegarder_chiffre(self, vers, phrase: str):
+    def sauvegarder_chiffre(self, vers: Path | str, phrase: str) -> Path:
         """An encrypted backup into a folder or USB key (``outils.chiffrement``); journalled."""
         self.ctx.exiger(Permission.SAUVEGARDER)
         with self.depot.exclusif():
@@ -378,7 +382,7 @@ class RgpdService(Service):
         self.journaliser_action("sauvegarde_chiffree", (), chemin.name)
         return chemin
 
-    def dechiffrer_sauvegarde(self, fichier, phrase: str):
+    def dechiffrer_sauvegarde(self, fichier: Path | str, phrase: str) -> Path:
         """Decrypt an encrypted backup into this folder's backups list, from where it is restored."""
         self.ctx.exiger(Permission.SAUVEGARDER)
         chemin = self.services.outils.chiffrement.dechiffrer_vers_sauvegardes(
@@ -387,7 +391,7 @@ class RgpdService(Service):
         return chemin
 
     # ------------------------------------------------------------- restore
-    def effacer_dans(self, tx, personnes: list[Personne]) -> None:
+    def effacer_dans(self, tx: Tx, personnes: list[Personne]) -> None:
         """Erase again, inside a restore's transaction, people erased since the backup (issue 14)."""
         self.ctx.exiger(Permission.ANONYMISER)
         self._anonymiser_dans(tx, personnes)

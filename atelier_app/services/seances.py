@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from atelier_app.domain import calendrier
-from atelier_app.domain.activites import Activite, Cycle, EtapeProgramme, Groupe, valider_activite
+from atelier_app.domain.activites import Activite, Creneau, Cycle, EtapeProgramme, Groupe, valider_activite
 from atelier_app.domain.calendrier import Calendrier
 from atelier_app.domain.codes import THEMATIQUES
 from atelier_app.domain.etats import EtatSeance
@@ -215,7 +215,7 @@ class SeancesService(Service):
         return Aujourdhui(jour, seances, self.appels_oublies(), self.a_rappeler(), self.places_liberees())
 
     # ------------------------------------------------------------ calendar
-    def creneau_du_groupe(self, g: Groupe):
+    def creneau_du_groupe(self, g: Groupe) -> Creneau:
         if g.creneau:
             return g.creneau
         _c, a = self.cycle_et_activite(g)

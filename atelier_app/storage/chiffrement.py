@@ -74,7 +74,7 @@ def dechiffrer(donnees: bytes, phrase: str, nom: str = "le fichier") -> bytes:
         ) from None
 
 
-def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str, *,
+def sauvegarder_chiffre(dossier: Path, vers: Path | str, phrase: str, *,
                         horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Take a backup of the data folder and write it encrypted into ``vers`` (caller holds the lock)."""
     verifier_phrase(phrase)
@@ -87,7 +87,7 @@ def sauvegarder_chiffre(dossier: Path, vers: Path, phrase: str, *,
     return cible
 
 
-def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path, phrase: str, *,
+def dechiffrer_vers_sauvegardes(dossier: Path, fichier: Path | str, phrase: str, *,
                                 horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Decrypt an encrypted backup into the folder's backups, checked; returns the zip's path."""
     fichier = Path(fichier)

@@ -31,7 +31,7 @@ _SIMPLES = (str, int, float, bool, type(None))
 
 
 def to_dict(obj: Any) -> Any:
-    t = type(obj)
+    t: type = type(obj)  # plain ``type``: mypy sees no ``type[Any]`` as Hashable for functools.cache
     if t in _SIMPLES:
         return obj
     if hasattr(t, "__dataclass_fields__"):
@@ -64,8 +64,9 @@ def _plan(cls: type) -> tuple[tuple[str, Conversion | None], ...]:
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Build ``cls`` from stored data; unknown keys are ignored, missing ones take their default."""
+    kind: type = cls  # plain ``type``: mypy sees no ``type[T]`` as Hashable for functools.cache
     kwargs = {}
-    for nom, conv in _plan(cls):
+    for nom, conv in _plan(kind):
         if nom in data:
             v = data[nom]
             kwargs[nom] = v if conv is None or v is None else conv(v)
@@ -107,7 +108,7 @@ def _conversion(tp: Any) -> Conversion | None:
         return _datetime
     if tp is date:
         return _date
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):  # a hint is a class, never an instance
         return lambda v: v if isinstance(v, tp) else from_dict(tp, v)
     if tp is int:
         return _int

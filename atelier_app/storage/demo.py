@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import random
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Protocol
 
 from atelier_app.domain.accompagnements import Accompagnement
 from atelier_app.domain.activites import Activite, Creneau, Cycle, EtapeProgramme, Groupe, Reunion
@@ -26,9 +29,11 @@ from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
 from atelier_app.domain.projets import Projet, Visite
+from atelier_app.domain.records import Record
 from atelier_app.domain.seances import Presence, Seance
 from atelier_app.storage.demo_donnees import (
     COMMUNES,
+    ECHELLES,
     NOMS,
     OBJETS,
     PRENOMS_F,
@@ -37,6 +42,7 @@ from atelier_app.storage.demo_donnees import (
     RUES,
     SUJETS_KIDS,
     SUJETS_SENOU,
+    Echelle,
 )
 
 
@@ -52,14 +58,16 @@ COMPTES = (("direction", "direction", "violette-parapluie-cerise-43"),
            ("benevole", "benevole", "lanterne-gravier-myrtille-27"))
 ANIMATEURS = {"initiation": "Sophie Renaud", "senou": "Loïc Bernard", "numerikids": "Émilie Faure",
               "repair": "Gérard Mercier", "accompagnement": "Nadia Benali"}
-#: per scale: rooms running each slot, group sizes (initiation, SÉNOU, Numérikids, repair), people target, years
-ECHELLES = {
-    "petite": dict(salles=1, tailles=(8, 6, 10, 8), personnes=150, annees=1, projets=25, accompagnements=120),
-    "grande": dict(salles=2, tailles=(21, 16, 28, 30), personnes=10_000, annees=10, projets=300,
-                   accompagnements=1500),
-}
-#: the benchmarks' control: the same busy centre with one year of history only (what history adds)
-ECHELLES["grande_un_an"] = {**ECHELLES["grande"], "annees": 1, "personnes": 1000}
+
+
+class _Tx(Protocol):
+    def put_many(self, objs: Iterable[Record]) -> None: ...
+
+
+class _Magasin(Protocol):
+    """What the generator needs of the store it fills (the folder's or the server's)."""
+
+    def transaction(self, action: str) -> AbstractContextManager[_Tx]: ...
 
 
 def _jour_libre(d: date) -> bool:
@@ -83,7 +91,8 @@ def _reunion(aujourd_hui: date, jour_semaine: int, heure: str) -> Reunion:
 
 
 def _dates(debut: date, jour: str, n: int | None, fin: date) -> list[date]:
-    out, d = [], premier_jour(debut, jour)
+    out: list[date] = []
+    d = premier_jour(debut, jour)
     while d <= fin and (n is None or len(out) < n):
         if _jour_libre(d):
             out.append(d)
@@ -145,9 +154,9 @@ class _Centre:
         )
         if age < 18:
             droit = r.random() < 0.8
-            p = _avec(p, telephone="", email="", responsable_legal=f"{r.choice(PRENOMS_F + PRENOMS_M)} {nom}",
-                      telephone_responsable=f"06 {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}",
-                      droit_image=droit, consentements=(Consentement("droit_image", contact),) if droit else ())
+            p = replace(p, telephone="", email="", responsable_legal=f"{r.choice(PRENOMS_F + PRENOMS_M)} {nom}",
+                        telephone_responsable=f"06 {' '.join(f'{r.randint(0, 99):02d}' for _ in range(4))}",
+                        droit_image=droit, consentements=(Consentement("droit_image", contact),) if droit else ())
         self.personnes[p.id] = p
         self.profils.setdefault(profil, []).append(p.id)
         return p
@@ -162,31 +171,27 @@ class _Centre:
         return pris
 
 
-def _avec(obj, **champs):
-    from dataclasses import replace
-
-    return replace(obj, **champs)
-
-
 def _presence(c: _Centre, pid: str, annee: int, statut: str, inscrit: bool = True) -> Presence:
     p = c.personnes[pid]
     return Presence(personne=pid, statut=statut, inscrit=inscrit, tranche_age=tranche_age(p.annee_naissance, annee),
                     genre=p.genre, statut_social=p.statut_social, commune=p.commune, code_postal=p.code_postal)
 
 
-def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujets, *,
-             passants: str | None = None) -> None:
+def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date],
+             sujets: Sequence[tuple[str, tuple[str, ...]]], *, passants: str | None = None) -> None:
     """Sessions of a group: past ones held with attendance, a few cancelled, future ones planned."""
     r, partis = c.rng, set()
+    creneau = groupe.creneau
+    assert creneau is not None  # every demo group is given its weekly slot
     for i, d in enumerate(dates):
         sujet, themes = sujets[i % len(sujets)]
-        s = Seance(id=c.id("s"), groupe=groupe.id, date=d, debut=groupe.creneau.debut, duree=groupe.creneau.duree,
+        s = Seance(id=c.id("s"), groupe=groupe.id, date=d, debut=creneau.debut, duree=creneau.duree,
                    thematiques=themes, contenu=sujet)
         if d >= c.aujourd_hui:
             c.seances.append(s)
             continue
         if r.random() < 0.03:
-            c.seances.append(_avec(s, etat="annulee", motif_annulation=r.choice(
+            c.seances.append(replace(s, etat="annulee", motif_annulation=r.choice(
                 ("Animateur malade", "Panne de réseau au centre", "Salle réquisitionnée pour une réunion", "Neige"))))
             continue
         if d >= c.aujourd_hui - timedelta(days=21) and r.random() < 0.25:
@@ -201,8 +206,8 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date], sujet
         if passants and r.random() < 0.15:
             venu = c.choisir(passants, 1, d, 0.85, set(groupe.inscrits))[0]
             marques.append(_presence(c, venu, d.year, "present", inscrit=False))
-        c.seances.append(_avec(s, etat="realisee", appel_fait=True, presences=tuple(marques),
-                               saisie_par=ANIMATEURS[activite].split()[0]))
+        c.seances.append(replace(s, etat="realisee", appel_fait=True, presences=tuple(marques),
+                                 saisie_par=ANIMATEURS[activite].split()[0]))
 
 
 def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: int) -> None:
@@ -220,19 +225,20 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
             dates = c.dates(cr, k // len(creneaux), d0, 10, d0 + timedelta(days=200))
             inscrits = [] if avenir else c.choisir("adulte", taille - (c.rng.randint(0, 2) if k else 0), d0, 0.2, deja)
             deja.update(inscrits)
-            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveaux[k % 3]]}",
-                       niveau=niveaux[k % 3], capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
+            niveau = niveaux[k % 3]
+            g = Groupe(id=c.id("g"), cycle=cy.id, nom=f"{cr.libelle} — {NIVEAUX[niveau]}",
+                       niveau=niveau, capacite=taille, creneau=cr, nb_seances=10, inscrits=tuple(inscrits))
             c.groupes.append(g)
             for pid in inscrits:
                 quand = max(min(d0 - timedelta(days=c.rng.randint(7, 20)), c.aujourd_hui), c.personnes[pid].cree_le)
                 c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=quand,
-                                               score=c.rng.randint(0, 30), niveau=g.niveau, cycle=cy.id,
+                                               score=c.rng.randint(0, 30), niveau=niveau, cycle=cy.id,
                                                disponibilites=(cr.id,), activite="initiation"))
                 _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), "inscrit")
             _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
             fin_cycle = max([fin_cycle, *dates])
             debut_cycle = min([debut_cycle or dates[0], *dates]) if dates else debut_cycle
-        cy = _avec(cy, debut=debut_cycle or d0, fin=fin_cycle)
+        cy = replace(cy, debut=debut_cycle or d0, fin=fin_cycle)
         c.cycles.append(cy)
         if avenir:
             _preliste_a_venir(c, cy, [g for g in c.groupes if g.cycle == cy.id], "adulte")
@@ -280,10 +286,10 @@ def _seance_aujourdhui(c: _Centre) -> None:
                if s.date > c.aujourd_hui and s.etat == "prevue" and s.groupe in avec_inscrits]
     if a_venir:
         i = min(a_venir, key=lambda i: (c.seances[i].date, c.seances[i].debut, c.seances[i].id))
-        c.seances[i] = _avec(c.seances[i], date=c.aujourd_hui)
+        c.seances[i] = replace(c.seances[i], date=c.aujourd_hui)
 
 
-def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
+def _annee(c: _Centre, debut: date, fin: date, e: Echelle) -> None:
     r, salles = c.rng, e["salles"]
     part = min(1.0, ((fin - debut).days + 1) / 365)
     t_init, t_senou, t_kids, t_repair = e["tailles"]
@@ -293,7 +299,9 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
     while d <= fin:
         numero += 1
         cy = Cycle(id=c.id("c"), activite="senou", nom=f"SÉNOU {d.year} n° {numero}", debut=d)
-        dates_cycle, deja, avenir, groupes = [], set(), d > c.aujourd_hui, []
+        dates_cycle: list[date] = []
+        deja: set[str] = set()
+        avenir, groupes = d > c.aujourd_hui, []
         for k, cr in enumerate((Creneau("jeudi", "09:00", 90), Creneau("jeudi", "10:45", 90)) * salles):
             dates = c.dates(cr, k // 2, d, 5, fin + timedelta(days=60))
             inscrits = () if avenir else tuple(c.choisir("senior", t_senou - r.randint(0, 1), d, 0.7, deja))
@@ -307,7 +315,7 @@ def _annee(c: _Centre, debut: date, fin: date, e: dict) -> None:
         if not dates_cycle:  # the slots are taken until past the year's end: the next year goes on
             c.groupes = [g for g in c.groupes if g.cycle != cy.id]
             break
-        c.cycles.append(_avec(cy, debut=dates_cycle[0], fin=dates_cycle[-1]))
+        c.cycles.append(replace(cy, debut=dates_cycle[0], fin=dates_cycle[-1]))
         if avenir and not any(x.activite == "senou" and x.debut and x.debut > c.aujourd_hui for x in c.cycles[:-1]):
             _preliste_a_venir(c, cy, groupes, "senior")
         d = dates_cycle[-1] + timedelta(days=7)
@@ -363,7 +371,7 @@ def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
         p = c.personnes[c.choisir("tous", 1, d, 0.85, set())[0]] if r.random() < 0.85 else None
         themes = (*r.sample(list(THEMATIQUES_DEMARCHES), r.randint(1, 2)), "aide_aux_demarches_administratives")
         c.autres.append(Accompagnement(
-            id=c.id("a"), date=d, duree=r.choice((15, 30, 30, 45, 60)), personne=p and p.id, thematiques=themes,
+            id=c.id("a"), date=d, duree=r.choice((15, 30, 30, 45, 60)), personne=p.id if p else None, thematiques=themes,
             suite=r.choices(("autonome", "orientation_cours", "reorientation", "autre"), (40, 25, 25, 10))[0],
             tranche_age=tranche_age(p.annee_naissance, d.year) if p else "non_communique",
             genre=p.genre if p else "non_communique", statut_social=p.statut_social if p else "non_communique",
@@ -372,7 +380,7 @@ def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
 
 def _pour_l_accueil(c: _Centre) -> None:
     """What the home screen shows whatever the day: a full group with a waiting list, forgotten roll calls."""
-    fin = {}
+    fin: dict[str, date] = {}
     for s in c.seances:
         fin[s.groupe] = max(fin.get(s.groupe, s.date), s.date)
     pleins = [g for g in c.groupes if g.niveau and len(g.inscrits) >= g.capacite]
@@ -382,14 +390,14 @@ def _pour_l_accueil(c: _Centre) -> None:
         attente = c.choisir("adulte", 3, c.aujourd_hui - timedelta(days=10), 0, set(g.inscrits))
         for pid in attente:
             _preliste(c, pid, "initiation", c.aujourd_hui, "invite")
-        c.groupes[c.groupes.index(g)] = _avec(g, liste_attente=tuple(attente))
+        c.groupes[c.groupes.index(g)] = replace(g, liste_attente=tuple(attente))
     oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == "prevue"]
     tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == "realisee"), key=lambda i: c.seances[i].date)
     for i in tenues[-max(0, 2 - len(oublies)):] if len(oublies) < 2 else ():
-        c.seances[i] = _avec(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
+        c.seances[i] = replace(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
 
 
-def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
+def generer(depot: _Magasin, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
     """Fill ``depot``; ``activites`` are the centre's default activities (``services.centre``)."""
     if echelle not in ECHELLES:
         raise ValueError(f"échelle inconnue : « {echelle} » (petite ou grande)")
@@ -416,8 +424,8 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list
     reunions = {"initiation": _reunion(aujourd_hui, 1, "14:00"), "senou": _reunion(aujourd_hui, 3, "10:00")}
     programmes = {"initiation": tuple(EtapeProgramme(i, contenu, themes)
                                       for i, (contenu, themes) in enumerate(PROGRAMME_INITIATION, start=1))}
-    activites = [_avec(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
-                       reunion=reunions.get(a.id, a.reunion), programme=programmes.get(a.id, a.programme))
+    activites = [replace(a, animateur=ANIMATEURS[a.id], lieu="Salle multimédia, 1er étage",
+                         reunion=reunions.get(a.id, a.reunion), programme=programmes.get(a.id, a.programme))
                  for a in activites]
     assert all(cr.jour in JOURS for g in c.groupes for cr in (g.creneau,) if cr)
     with depot.transaction("Données de démonstration") as tx:
@@ -425,7 +433,7 @@ def generer(depot, echelle: str, graine: int, aujourd_hui: date, activites: list
         tx.put_many(c.personnes.values())
         tx.put_many(c.seances)
         tx.put_many(c.autres)
-    compter = {}
+    compter: dict[str, int] = {}
     for o in c.autres:
         compter[type(o).__name__] = compter.get(type(o).__name__, 0) + 1
     return {

@@ -1,7 +1,30 @@
-"""The demo's word lists: first names, streets, objects brought to the repair café, programmes.
+"""The demo's word lists (first names, streets, objects brought to the repair café, programmes) and scales.
 
 Why apart from the generator: they are data, not rules; the generator reads better without them.
 """
+
+from typing import TypedDict
+
+
+class Echelle(TypedDict):
+    """The size of a demo centre: rooms, group sizes (initiation, SÉNOU, Numérikids, repair café)…"""
+
+    salles: int
+    tailles: tuple[int, int, int, int]
+    personnes: int
+    annees: int
+    projets: int
+    accompagnements: int
+
+
+#: per scale: rooms running each slot, group sizes (initiation, SÉNOU, Numérikids, repair), people target, years
+ECHELLES: dict[str, Echelle] = {
+    "petite": Echelle(salles=1, tailles=(8, 6, 10, 8), personnes=150, annees=1, projets=25, accompagnements=120),
+    "grande": Echelle(salles=2, tailles=(21, 16, 28, 30), personnes=10_000, annees=10, projets=300,
+                      accompagnements=1500),
+}
+#: the benchmarks' control: the same busy centre with one year of history only (what history adds)
+ECHELLES["grande_un_an"] = {**ECHELLES["grande"], "annees": 1, "personnes": 1000}
 
 PRENOMS_F = ("Hélène", "Françoise", "Monique", "Nathalie", "Isabelle", "Sylvie", "Martine", "Brigitte", "Chantal",
              "Josiane", "Geneviève", "Danièle", "Annie", "Colette", "Odile", "Mireille", "Yvette", "Jacqueline",

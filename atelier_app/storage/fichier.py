@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,9 +23,10 @@ from atelier_app.storage.atomic import ShardStorage
 class StrIdTable(Table):
     """Our ids are strings chosen by the producer (FORMAT.md), used as TinyDB document ids."""
 
-    document_id_class = str
+    # TinyDB infers ``type[int]`` from its default, yet documents this attribute as the way to other ids.
+    document_id_class = str  # type: ignore[assignment]
 
-    def _update_table(self, updater) -> None:
+    def _update_table(self, updater: Callable[[dict], None]) -> None:
         """TinyDB's, without rebuilding every id twice: ours are strings already.
 
         The table still gets a new dict (a copy), which is how the storage sees that it changed.

@@ -356,14 +356,14 @@ def instantane(presence: Presence, personne: Personne | None, annee: int, champs
     """Fill the demographic snapshot of a presence from the person, for fields the file left out."""
     if personne is None:
         return presence
-    valeurs = {
-        "tranche_age": tranche_age(personne.annee_naissance, annee),
-        "genre": personne.genre,
-        "statut_social": personne.statut_social,
-        "commune": personne.commune,
-        "code_postal": personne.code_postal,
-    }
-    return replace(presence, **{k: v for k, v in valeurs.items() if k not in champs})
+    return replace(
+        presence,
+        tranche_age=presence.tranche_age if "tranche_age" in champs else tranche_age(personne.annee_naissance, annee),
+        genre=presence.genre if "genre" in champs else personne.genre,
+        statut_social=presence.statut_social if "statut_social" in champs else personne.statut_social,
+        commune=presence.commune if "commune" in champs else personne.commune,
+        code_postal=presence.code_postal if "code_postal" in champs else personne.code_postal,
+    )
 
 
 # ------------------------------------------------------------------------------------------ checks

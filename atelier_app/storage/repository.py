@@ -21,6 +21,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from atelier_app.domain.records import Record
 from atelier_app.ecriture import raison
 from atelier_app.errors import DonneesIllisibles, UserError
 from atelier_app.storage import layout
@@ -32,7 +33,7 @@ from atelier_app.storage.lock import VerrouDossier
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Record)
 L = TypeVar("L")
 
 SCHEMA_VERSION = 2
@@ -69,10 +70,10 @@ class Transaction:
         self.depot = depot
         self.action = action
 
-    def put(self, obj: Any) -> None:
+    def put(self, obj: Record) -> None:
         self.put_many([obj])
 
-    def put_many(self, objs: Iterable[Any]) -> None:
+    def put_many(self, objs: Iterable[Record]) -> None:
         groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
         for obj in objs:
             table = type(obj).TABLE
@@ -87,7 +88,7 @@ class Transaction:
         for (shard, table), docs in groups.items():
             self.depot._shard(shard, create=True).table(table).put_many(docs)
 
-    def delete(self, kind: type, id: str) -> None:
+    def delete(self, kind: type[Record], id: str) -> None:
         shard = self.depot._locate(kind, id)
         if shard is None:
             return
@@ -170,7 +171,8 @@ class Depot:
             migrer(self, version)
 
     def schema_version(self) -> int:
-        meta = self._shards[layout.NOYAU].table(META).get(doc_id="schema")
+        # TinyDB types doc_id as int; StrIdTable (document_id_class = str) takes our string ids.
+        meta = self._shards[layout.NOYAU].table(META).get(doc_id="schema")  # type: ignore[call-overload]
         return int(meta["version"]) if meta else SCHEMA_VERSION
 
     def _load(self, name: str) -> Shard:
@@ -200,7 +202,7 @@ class Depot:
             self._verrou = None
 
     # ------------------------------------------------------------------ files
-    def shard_name(self, obj: Any) -> str:
+    def shard_name(self, obj: Record) -> str:
         rangement = type(obj).RANGEMENT
         quand = obj.date_rangement() if rangement in ("annee", "mois", "personnes") else date(2000, 1, 1)
         return layout.shard_of(rangement, quand)
@@ -216,7 +218,7 @@ class Depot:
         self._shards[name] = shard
         return shard
 
-    def _family_shards(self, kind: type, annee: int | None) -> list[str]:
+    def _family_shards(self, kind: type[Record], annee: int | None) -> list[str]:
         rangement = kind.RANGEMENT
         if rangement == "noyau":
             return [layout.NOYAU]
@@ -228,7 +230,7 @@ class Depot:
             out = [n for n in out if layout.year_of(n) == annee]
         return sorted(out)
 
-    def _locate(self, kind: type, id: str) -> str | None:
+    def _locate(self, kind: type[Record], id: str) -> str | None:
         shard = self._index.get(kind.TABLE, {}).get(id)
         if shard is None and kind.RANGEMENT == "mois":
             for name in self._family_shards(kind, None):
@@ -251,7 +253,7 @@ class Depot:
         objets[id] = (doc, obj)
         return obj
 
-    def get_dict(self, kind: type, id: str) -> dict[str, Any] | None:
+    def get_dict(self, kind: type[Record], id: str) -> dict[str, Any] | None:
         """The stored dict itself, not a copy (read-only: never mutate it).
 
         Why no copy: an attendance save reads a few fields of every person of the session, and
@@ -273,7 +275,7 @@ class Depot:
         Why: the home screen needs a few dozen of the year's thousand sessions, and decoding is
         what costs, not looking at a field of the raw dict (read-only: ``garder`` must not mutate it).
         """
-        out = []
+        out: list[T] = []
         for name in self._family_shards(kind, annee):
             if name not in self._shards and name not in self._available:
                 continue
@@ -282,7 +284,7 @@ class Depot:
                 out.extend(self._decoder(kind, i, d) for i, d in docs.items() if garder is None or garder(d))
         return out
 
-    def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[dict[str, Any]]:
+    def all_dicts(self, kind: type[Record], annee: int | None = None) -> Iterator[dict[str, Any]]:
         """The stored dicts themselves, for bulk reading (statistics). Read-only: never mutate them.
 
         Why no copy: the statistics of a year read some 20,000 records; copying each cost more than
@@ -322,10 +324,10 @@ class Depot:
                     out.append(deja[1])
         return tuple(out)
 
-    def count(self, kind: type) -> int:
+    def count(self, kind: type[Record]) -> int:
         return len(self._index.get(kind.TABLE, {}))
 
-    def annees(self, kind: type) -> list[int]:
+    def annees(self, kind: type[Record]) -> list[int]:
         """Years for which some file of this kind exists (cheap: file names only)."""
         return sorted({y for n in self._family_shards(kind, None) if (y := layout.year_of(n))})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,8 @@ def _local(nom: str) -> str:
     return nom.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
-def _analyser(donnees: bytes, debut, fin=None, texte=None) -> None:
+def _analyser(donnees: bytes, debut: Callable[[str, dict[str, str]], None],
+              fin: Callable[[str], None] | None = None, texte: Callable[[str], None] | None = None) -> None:
     p = expat.ParserCreate(namespace_separator="}")
     p.StartElementHandler = debut
     if fin:
@@ -45,21 +46,21 @@ def _chaines(z: zipfile.ZipFile) -> list[str]:
     morceaux: list[str] = []
     etat = {"t": False}
 
-    def debut(nom, _attrs):
+    def debut(nom: str, _attrs: dict[str, str]) -> None:
         n = _local(nom)
         if n == "si":
             morceaux.clear()
         elif n == "t":
             etat["t"] = True
 
-    def fin(nom):
+    def fin(nom: str) -> None:
         n = _local(nom)
         if n == "t":
             etat["t"] = False
         elif n == "si":
             out.append("".join(morceaux))
 
-    def texte(d):
+    def texte(d: str) -> None:
         if etat["t"]:
             morceaux.append(d)
 
@@ -75,7 +76,7 @@ def _styles_date(z: zipfile.ZipFile) -> set[int]:
     xfs: list[int] = []
     etat = {"cellXfs": False}
 
-    def debut(nom, attrs):
+    def debut(nom: str, attrs: dict[str, str]) -> None:
         n = _local(nom)
         if n == "numFmt":
             code = re.sub(r'"[^"]*"|\[[^]]*\]', "", attrs.get("formatCode", "")).lower()
@@ -86,7 +87,7 @@ def _styles_date(z: zipfile.ZipFile) -> set[int]:
         elif n == "xf" and etat["cellXfs"]:
             xfs.append(int(attrs.get("numFmtId", 0)))
 
-    def fin(nom):
+    def fin(nom: str) -> None:
         if _local(nom) == "cellXfs":
             etat["cellXfs"] = False
 
@@ -98,11 +99,11 @@ def _premiere_feuille(z: zipfile.ZipFile) -> str:
     cibles: dict[str, str] = {}
     premiere: list[str] = []
 
-    def rels(nom, attrs):
+    def rels(nom: str, attrs: dict[str, str]) -> None:
         if _local(nom) == "Relationship":
             cibles[attrs.get("Id", "")] = attrs.get("Target", "")
 
-    def classeur(nom, attrs):
+    def classeur(nom: str, attrs: dict[str, str]) -> None:
         if _local(nom) == "sheet" and not premiere:
             premiere.append(attrs.get(f"{_NS_REL}}}id", ""))
 
@@ -137,7 +138,7 @@ def _rangs(z: zipfile.ZipFile, feuille: str, chaines: list[str], dates: set[int]
     rangs: list[tuple[int, list[Any]]] = []
     courant: dict[str, Any] = {"n": 0, "valeurs": [], "col": 0, "type": "", "style": -1, "texte": [], "dans": False}
 
-    def debut(nom, attrs):
+    def debut(nom: str, attrs: dict[str, str]) -> None:
         n = _local(nom)
         if n == "row":
             courant["n"] = int(attrs.get("r", courant["n"] + 1))
@@ -151,11 +152,11 @@ def _rangs(z: zipfile.ZipFile, feuille: str, chaines: list[str], dates: set[int]
         elif n in ("v", "t"):
             courant["dans"] = True
 
-    def texte(d):
+    def texte(d: str) -> None:
         if courant["dans"]:
             courant["texte"].append(d)
 
-    def fin(nom):
+    def fin(nom: str) -> None:
         n = _local(nom)
         if n in ("v", "t"):
             courant["dans"] = False

@@ -12,10 +12,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from atelier_app.errors import ServeurInaccessible, UserError
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ def dossier_local(texte: str) -> Path:
     return d
 
 
-def connecter(adresse: Adresse, **options):
+def connecter(adresse: Adresse, **options: Any) -> psycopg.Connection[Any]:
     """A psycopg connection, or a French message naming what to check (exit 3 on the CLI)."""
     import psycopg
 

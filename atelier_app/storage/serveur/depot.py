@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from atelier_app.domain.records import Record
 from atelier_app.errors import Conflit, UserError
 from atelier_app.storage import layout
 from atelier_app.storage.codec import from_dict, to_dict
@@ -37,7 +38,7 @@ from atelier_app.storage.serveur.messages import message_conflit
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Record)
 L = TypeVar("L")
 Cle = tuple[str, str]
 
@@ -76,10 +77,10 @@ class TransactionServeur:
             doc = self.depot._docs[cle[0]][shard][cle[1]] if shard else None
             self.avant[cle] = (shard, doc, self.depot._versions.get(cle[0], {}).get(cle[1], 0))
 
-    def put(self, obj: Any) -> None:
+    def put(self, obj: Record) -> None:
         self.put_many([obj])
 
-    def put_many(self, objs: Iterable[Any]) -> None:
+    def put_many(self, objs: Iterable[Record]) -> None:
         d = self.depot
         for obj in objs:
             cle = (type(obj).TABLE, obj.id)
@@ -89,7 +90,7 @@ class TransactionServeur:
             d._objets.setdefault(cle[0], {})[cle[1]] = (doc, obj)
             self.ecrits[cle] = doc
 
-    def delete(self, kind: type, id: str) -> None:
+    def delete(self, kind: type[Record], id: str) -> None:
         cle = (kind.TABLE, id)
         if self.depot._ou.get(cle[0], {}).get(id) is None:
             return
@@ -180,7 +181,7 @@ class DepotServeur:
             self._conn = None
 
     # ------------------------------------------------------------ local copy
-    def shard_name(self, obj: Any) -> str:
+    def shard_name(self, obj: Record) -> str:
         rangement = type(obj).RANGEMENT
         quand = obj.date_rangement() if rangement in ("annee", "mois", "personnes") else date(2000, 1, 1)
         return layout.shard_of(rangement, quand)
@@ -201,7 +202,7 @@ class DepotServeur:
             self._docs[tbl][shard].pop(id_, None)
         self._objets.get(tbl, {}).pop(id_, None)
 
-    def _shards(self, kind: type, annee: int | None) -> list[dict[str, Any]]:
+    def _shards(self, kind: type[Record], annee: int | None) -> list[dict[str, Any]]:
         par_shard = self._docs.get(kind.TABLE, {})
         noms = sorted(par_shard)
         if annee is not None and kind.RANGEMENT in ("annee", "mois", "personnes"):
@@ -225,7 +226,7 @@ class DepotServeur:
         objets[id] = (doc, obj)
         return obj
 
-    def get_dict(self, kind: type, id: str) -> Mapping[str, Any] | None:
+    def get_dict(self, kind: type[Record], id: str) -> Mapping[str, Any] | None:
         shard = self._ou.get(kind.TABLE, {}).get(id)
         if shard is None:
             return None
@@ -241,7 +242,7 @@ class DepotServeur:
             out.extend(self._decoder(kind, i, d) for i, d in list(docs.items()) if garder is None or garder(d))
         return out
 
-    def all_dicts(self, kind: type, annee: int | None = None) -> Iterator[Mapping[str, Any]]:
+    def all_dicts(self, kind: type[Record], annee: int | None = None) -> Iterator[Mapping[str, Any]]:
         for docs in self._shards(kind, annee):
             yield from list(docs.values())
 
@@ -251,10 +252,10 @@ class DepotServeur:
         kind, lire = LECTEURS[ligne]
         return tuple(lire(d) for docs in self._shards(kind, annee) for d in list(docs.values()))
 
-    def count(self, kind: type) -> int:
+    def count(self, kind: type[Record]) -> int:
         return len(self._ou.get(kind.TABLE, {}))
 
-    def annees(self, kind: type) -> list[int]:
+    def annees(self, kind: type[Record]) -> list[int]:
         par_shard = list(self._docs.get(kind.TABLE, {}).items())  # the listener may add a shard meanwhile
         return sorted({y for n, docs in par_shard if docs and (y := layout.year_of(n))})
 
