@@ -46,8 +46,8 @@ def test_groupes_complets_et_creneaux_impossibles() -> None:
     prop = proposer([_c("a", DEB, "g1", "g2"), _c("b", DEB, "g1", "g2"), _c("c", DEB, "g1", "g2"), _c("z", DEB, "g9")],
                     groupes)
     assert prop.affectations == {"g1": ["a"], "g2": ["b"]}
-    assert prop.non_places == {"c": "les groupes de ses créneaux (Mercredi 17 h, g2) sont complets",
-                               "z": "aucun des créneaux des groupes ne lui convient"}
+    assert prop.non_places == {"c": "groupe de son niveau complet : Mercredi 17 h, g2",
+                               "z": "aucun groupe sur un créneau qui lui convient"}
 
 
 def test_niveau_impose_respecte() -> None:
@@ -60,7 +60,7 @@ def test_niveau_impose_respecte() -> None:
 def test_sans_groupe_personne_n_est_place() -> None:
     prop = proposer([_c("a", DEB, "g1")], [])
     assert prop.affectations == {} and prop.nb_places == 0
-    assert prop.non_places == {"a": "aucun des créneaux des groupes ne lui convient"}
+    assert prop.non_places == {"a": "aucun groupe sur un créneau qui lui convient"}
 
 
 def test_le_flot_trouve_la_place_que_le_glouton_perd() -> None:

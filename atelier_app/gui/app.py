@@ -74,8 +74,10 @@ class AtelierApp:
         r = self.racine
         self.barre = ttk.Frame(r, padding=(12, 8))
         self.barre.pack(side="top", fill="x")
-        self.titre_centre = ttk.Label(self.barre, text="", font=polices.GRAS)
-        self.titre_centre.pack(side="left")
+        # the centre's name gives way (cut at its end, whole in the window's title) to the account's
+        # state and button at large text sizes
+        self.titre_centre = ttk.Label(self.barre, text="", font=polices.GRAS, width=1)
+        self.titre_centre.pack(side="left", fill="x", expand=True)
         self.bouton_compte = ttk.Button(self.barre, text="Changer d'utilisateur (Ctrl+U)", bootstyle="secondary-link",
                                         command=self.changer_utilisateur)
         raccourcis.lier(r, "<Control-u>", lambda _e: self.changer_utilisateur())
@@ -119,7 +121,7 @@ class AtelierApp:
         self.etat.configure(text=f"Connecté : {u.libelle}" if ouverte else "Personne n'est connecté" if comptes else "")
         if comptes and ouverte:
             if not self.bouton_compte.winfo_manager():
-                self.bouton_compte.pack(side="right", padx=(12, 0))
+                self.bouton_compte.pack(side="right", padx=(12, 0), before=self.titre_centre)
         else:
             self.bouton_compte.pack_forget()
         self.racine.title(f"Atelier — {centre.nom}" if centre.nom else "Atelier")

@@ -25,7 +25,7 @@ class PageFinanceurs(ttk.Frame):
         ttk.Label(self, text="Logos des financeurs, imprimés sur la couverture du rapport annuel "
                              "(images PNG ou JPG), dans l'ordre de la liste.", wraplength=560,
                   justify="left").pack(anchor="w", pady=(0, 8))
-        self.liste = tkinter.Listbox(self, height=6, width=70, exportselection=False)
+        self.liste = tkinter.Listbox(self, height=6, width=24, exportselection=False)  # fills the row: asks little width (200 % text)
         self.liste.pack(anchor="w", fill="x")
         boutons = ttk.Frame(self)
         boutons.pack(anchor="w", pady=8)

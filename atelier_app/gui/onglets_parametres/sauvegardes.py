@@ -9,7 +9,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
-from atelier_app.gui.formulaires import liste, remplir, souple
+from atelier_app.gui.formulaires import BarreBoutons, liste, remplir, souple
 
 TITRE = "Sauvegardes"
 ORDRE = 80
@@ -32,13 +32,11 @@ class PageSauvegardes(ttk.Frame):
                  "sauvegarde, choisissez-la puis « Restaurer » : Atelier se ferme, la remet en place et se rouvre ; "
                  "les fichiers actuels sont d'abord sauvegardés et gardés de côté, rien n'est effacé.",
         )).pack(anchor="w", fill="x")
-        boutons = ttk.Frame(self)
-        boutons.pack(anchor="w", pady=8)
-        ttk.Button(boutons, text="Sauvegarder maintenant", bootstyle="primary", command=self.sauvegarder).pack(
-            side="left")
-        ttk.Button(boutons, text="Restaurer la sauvegarde choisie…", command=self.restaurer).pack(
-            side="left", padx=8)
-        ttk.Button(boutons, text="Supprimer la sauvegarde choisie…", command=self.supprimer).pack(side="left")
+        boutons = BarreBoutons(self)  # wraps at large text sizes (three long labels)
+        boutons.pack(fill="x", pady=8)
+        boutons.ajouter("Sauvegarder maintenant", self.sauvegarder, principal=True)
+        boutons.ajouter("Restaurer la sauvegarde choisie…", self.restaurer)
+        boutons.ajouter("Supprimer la sauvegarde choisie…", self.supprimer)
         self.arbre = liste(self, (("quand", "Date", 200), ("fichier", "Fichier", 420), ("taille", "Taille", 100)), 10)
         self.arbre.cadre.pack(fill="both", expand=True)
         self.arbre.bind("<Return>", lambda _e: self.restaurer())
