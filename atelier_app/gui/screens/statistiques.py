@@ -18,7 +18,7 @@ from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
 from atelier_app.gui import dialogues
 from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import BarreBoutons, Modale, valeur_texte
+from atelier_app.gui.formulaires import BarreBoutons, Modale, souple, valeur_texte
 
 TOUTES = "Toutes les activités"
 
@@ -89,13 +89,13 @@ class EcranStatistiques(Ecran):
         self.etat.pack(side="left", padx=8)
 
         # a year in progress is compared with the same dates of last year, and says so (DESIGN.md)
-        self.en_cours = ttk.Label(self, text="", bootstyle="warning", wraplength=900, justify="left")
+        self.en_cours = souple(ttk.Label(self, text="", bootstyle="warning", justify="left"))
         self.en_cours.pack(fill="x", pady=(0, 4))
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
         corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
-        corps.columnconfigure(0, weight=11, uniform="moitie")
-        corps.columnconfigure(1, weight=9, uniform="moitie")
+        corps.columnconfigure(0, weight=11)
+        corps.columnconfigure(1, weight=9)
         corps.rowconfigure(0, weight=1)
         gauche = ttk.Frame(corps)
         gauche.grid(row=0, column=0, sticky="nsew")
