@@ -62,10 +62,11 @@ def message_erreur(exc: OSError, chemin: Path) -> str:
     return f"Impossible d'écrire « {chemin} » : {raison(exc)}. Rien n'a été écrit."
 
 
-def _fsync_dossier(dossier: Path) -> None:
+def fsync_dossier(dossier: Path) -> None:
+    """A renamed file's folder entry on disk too (else a power cut may bring the old name back)."""
     try:
         fd = os.open(dossier, os.O_RDONLY)
-    except OSError:
+    except OSError:  # Windows cannot open a folder; its rename is durable enough with the file fsync
         return
     try:
         os.fsync(fd)
@@ -86,7 +87,7 @@ def ecrire_avec(chemin: Path, produire: Callable[[Path], Any]) -> Path:
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, chemin)
-        _fsync_dossier(chemin.parent)
+        fsync_dossier(chemin.parent)
     except OSError as exc:
         _effacer(tmp)
         log.warning("Écriture de %s impossible : %s", chemin, exc)

@@ -14,18 +14,12 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from atelier_app.ecriture import fsync_dossier
+
 
 def fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder; its rename is durable enough with the file fsync
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    """The folder's entry of a renamed file on disk (one implementation: ``ecriture``'s)."""
+    fsync_dossier(folder)
 
 
 def write_durable(path: Path, data: bytes) -> None:

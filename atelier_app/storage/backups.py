@@ -90,6 +90,19 @@ def archive(dossier: Path, niveau: int = 6) -> bytes:
     return tampon.getvalue()
 
 
+def nom_libre(dossier: Path, quand: datetime, raison: str = "") -> Path:
+    """``sauvegardes/atelier-AAAAMMJJ-HHMMSS[-raison][-n].zip``, a name not taken yet (folder made)."""
+    suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
+    d = dossier_sauvegardes(dossier)
+    d.mkdir(parents=True, exist_ok=True)
+    cible = d / f"atelier-{quand:%Y%m%d-%H%M%S}{suffixe}.zip"
+    n = 1
+    while cible.exists():
+        cible = d / f"atelier-{quand:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
+        n += 1
+    return cible
+
+
 def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6, *,
                 horloge: Callable[[], datetime] = datetime.now) -> Path:
     """Zip every data file; the caller holds the folder lock (and the repository's mutex if open).
@@ -98,15 +111,7 @@ def sauvegarder(dossier: Path, raison: str = "", niveau: int = 6, *,
     stored uncompressed (larger, but the user is waiting for the restore itself, and rotation
     removes it in time). ``horloge``: the caller's clock (the services' context), which names the file.
     """
-    now = horloge()
-    suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
-    d = dossier_sauvegardes(dossier)
-    d.mkdir(parents=True, exist_ok=True)
-    cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}.zip"
-    n = 1
-    while cible.exists():
-        cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
-        n += 1
+    cible = nom_libre(dossier, horloge(), raison)
     try:
         atomic_write_bytes(cible, archive(dossier, niveau))
     except OSError as exc:

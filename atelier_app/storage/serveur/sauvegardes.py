@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import re
 import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -85,14 +84,7 @@ class PourServeur:
     def sauvegarder(self, dossier: Path, raison: str = "", *,
                     horloge: Callable[[], datetime] | None = None) -> Path:
         now = (horloge or self.depot.horloge)()
-        suffixe = f"-{re.sub(r'[^a-z0-9-]+', '-', raison.lower()).strip('-')}" if raison else ""
-        d = backups.dossier_sauvegardes(dossier)
-        d.mkdir(parents=True, exist_ok=True)
-        cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}.zip"
-        n = 1
-        while cible.exists():
-            cible = d / f"atelier-{now:%Y%m%d-%H%M%S}{suffixe}-{n}.zip"
-            n += 1
+        cible = backups.nom_libre(dossier, now, raison)
         ecrire_zip(cible, contenus(lignes_serveur(self.depot), self.depot.schema_version(), now.date()))
         log.info("Sauvegarde du serveur écrite : %s", cible.name)
         backups.tourner(dossier)
