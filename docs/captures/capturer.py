@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 from PIL import ImageGrab
@@ -33,7 +32,7 @@ def main() -> int:
         faites += captures(taille, suffixe)
     for f in faites:
         sys.stdout.write(f"{f.relative_to(ICI.parent.parent)}\n")
-    sys.stdout.write(f"{len(faites)} captures ({date.today():%d/%m/%Y})\n")
+    sys.stdout.write(f"{len(faites)} captures\n")
     return 0
 
 
@@ -46,6 +45,10 @@ def captures(taille: int, suffixe: str) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         services = assemblage.ouvrir(Path(tmp) / "demo")
         services.donnees.generer_demo("petite", 1)
+        from atelier_app.storage.demo import COMPTES
+
+        # the demo has accounts: nothing shows before a sign-in (the direction sees every screen)
+        services.comptes.connecter("direction", {i: m for i, _r, m in COMPTES}["direction"])
         services.centre.taille_texte(taille)
         app = AtelierApp(services)
         app.racine.geometry(f"{app.racine.winfo_screenwidth()}x{app.racine.winfo_screenheight() - 40}+0+0")
@@ -65,13 +68,12 @@ def captures(taille: int, suffixe: str) -> list[Path]:
         from atelier_app.domain.seances import Seance
         from atelier_app.gui import appel, connexion
 
-        passees = [s for s in services.depot.all(Seance, annee=date.today().year)
-                   if s.appel_fait and s.date < date.today() and len(s.presences) >= 6]
+        passees = [s for s in services.depot.all(Seance, annee=services.ctx.aujourd_hui().year)
+                   if s.appel_fait and s.date < services.ctx.aujourd_hui() and len(s.presences) >= 6]
         fenetre = appel.ouvrir(app.racine, app, max(passees, key=lambda s: s.date).id, attendre=False)
         fenetre.update()
         faites.append(photo(fenetre, f"11-appel{suffixe}"))
         fenetre.fermer()
-        services.comptes.creer("direction", "direction", "Passerelle#Niort2026")
         dialogue = connexion.DialogueConnexion(app, "direction")
         dialogue.montrer(dialogue.mot_de_passe, attendre=False)
         dialogue.update()

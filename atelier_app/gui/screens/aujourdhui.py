@@ -11,8 +11,8 @@ import tkinter
 
 import ttkbootstrap as ttk
 
-from atelier_app.domain import comptage
-from atelier_app.domain.codes import JOURS, MOIS
+from atelier_app.domain import comptage, nombres
+from atelier_app.domain.codes import JOURS
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import appel, polices
 from atelier_app.gui.ecran import Ecran
@@ -53,7 +53,7 @@ class EcranAujourdhui(Ecran):
     def rafraichir(self) -> None:
         r = self.services.seances.aujourdhui()
         j = r.jour
-        self.date.configure(text=f"{JOURS[j.weekday()].capitalize()} {j.day} {MOIS[j.month - 1]} {j.year}")
+        self.date.configure(text=f"{JOURS[j.weekday()].capitalize()} {nombres.date_longue(j)}")  # « 1er décembre »
         for w in self.cadre_jour.winfo_children():
             w.destroy()
         self.boutons_appel = []
