@@ -247,7 +247,8 @@ def test_journee_a_deux_postes_chiffres_identiques(base_serveur, capsys, tmp_pat
     pcs = [processus("journee", base_serveur, activite) for activite in ("initiation", "senou")]
     assert [resultat(p)["resultat"] for p in pcs] == ["ok", "ok"]
     dossier = tmp_path / "copie"
-    assert atelier(capsys, "--donnees", base_serveur, "migrer", "--vers", dossier)[0] == 0
+    code, _out, err = atelier(capsys, "--donnees", base_serveur, "migrer", "--vers", dossier)
+    assert code == 0, err
     sorties = {}
     for nom, donnees in (("serveur", base_serveur), ("dossier", dossier)):
         f = tmp_path / f"stats-{nom}.csv"

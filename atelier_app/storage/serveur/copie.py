@@ -42,6 +42,8 @@ def lignes(depot: Any) -> Iterator[tuple[str, str, str, Any]]:
 
 
 def comptes(depot: Any) -> dict[str, int]:
+    """Records per table; every year read first (a folder opens only its recent years)."""
+    depot.charger_tout()
     index = depot._ou if hasattr(depot, "_ou") else depot._index
     return {t: len(ids) for t, ids in sorted(index.items()) if ids}
 
