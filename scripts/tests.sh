@@ -11,7 +11,7 @@ PY=.venv/bin/python
 $PY -m pytest -W error::DeprecationWarning:ttkbootstrap "$@"
 for jour in 2026-12-01 2027-01-31 2028-02-29; do
   echo "== La suite avec la date du jour fixée au $jour"
-  ATELIER_DATE_FIXE=$jour $PY -m pytest -W error::DeprecationWarning:ttkbootstrap -q -p no:cacheprovider \
+  ATELIER_DATE_FIXE=$jour $PY -m pytest -W error::DeprecationWarning:ttkbootstrap -p no:cacheprovider \
     -m "not lent" "$@"
 done
 $PY -m mypy
