@@ -13,6 +13,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain import comptage
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
+from atelier_app.domain.etats import StatutPresence
 from atelier_app.domain.francais import accorder
 from atelier_app.domain.personnes import valider_annee_naissance
 from atelier_app.errors import UserError
@@ -20,7 +21,8 @@ from atelier_app.gui import dialogues, polices
 from atelier_app.gui.formulaires import Grille, Modale, liste, premiere_ligne, remplir
 from atelier_app.services.presences import Nouveau
 
-TOUCHES = {"p": "present", "a": "absent", "e": "excuse", "r": "retard"}
+TOUCHES = {"p": StatutPresence.PRESENT, "a": StatutPresence.ABSENT, "e": StatutPresence.EXCUSE,
+           "r": StatutPresence.RETARD}
 NON_MARQUE = "— à marquer —"
 
 

@@ -14,6 +14,7 @@ from atelier_app.domain import comptage
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
 from atelier_app.domain.comptage import Assiduite, assiduite
+from atelier_app.domain.etats import EtatSeance, StatutPresence
 from atelier_app.domain.personnes import Personne, valider_personne
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
@@ -135,7 +136,7 @@ class PresencesService(Service):
             raise DonneesInvalides("L'appel n'est pas enregistré.", problemes)
         fiches: dict[str, Any] = {p.id: asdict(p) for p in crees}
         presences = []
-        for pid, statut in list(statuts.items()) + [(p.id, "present") for p in crees]:
+        for pid, statut in list(statuts.items()) + [(p.id, StatutPresence.PRESENT) for p in crees]:
             # raw read of five fields: the snapshot must not cost a full decoding of each file
             d = fiches.get(pid) or self.depot.get_dict(Personne, pid)
             if d is None:
@@ -145,7 +146,7 @@ class PresencesService(Service):
                                       genre=d.get("genre") or "non_communique",
                                       statut_social=d.get("statut_social") or "non_communique",
                                       commune=d.get("commune") or "", code_postal=d.get("code_postal") or ""))
-        n = replace(s, presences=tuple(presences), anonymes=anonymes, etat="realisee", appel_fait=True,
+        n = replace(s, presences=tuple(presences), anonymes=anonymes, etat=EtatSeance.REALISEE, appel_fait=True,
                     contenu=s.contenu if contenu is None else contenu.strip(),
                     thematiques=s.thematiques if thematiques is None else tuple(thematiques),
                     saisie_par=self.ctx.utilisateur.identifiant,

@@ -168,7 +168,7 @@ class SeancesService(Service):
         self.exiger(Permission.VOIR_PERSONNES)
         iso = self.ctx.aujourd_hui().isoformat()
         oubliees = self._seances_recentes(lambda d: d.get("date", "") < iso and not d.get("appel_fait")
-                                          and d.get("etat") != "annulee")
+                                          and d.get("etat") != EtatSeance.ANNULEE)
         return [self.ligne(s) for s in appels_oublies(oubliees, self.ctx.aujourd_hui())]
 
     def a_rappeler(self) -> list[ARappeler]:
@@ -305,7 +305,7 @@ class SeancesService(Service):
         if not (motif or "").strip():
             raise UserError("Annulation : le motif est obligatoire (ex. « animateur malade »).")
         s = self._seance(seance_id)
-        return self._enregistrer(replace(s, etat="annulee", motif_annulation=motif.strip(), presences=(),
+        return self._enregistrer(replace(s, etat=EtatSeance.ANNULEE, motif_annulation=motif.strip(), presences=(),
                                          anonymes=0, appel_fait=False), "Séance annulée")
 
     def retablir(self, seance_id: str) -> Seance:
