@@ -56,7 +56,7 @@ class FenetreAppel(Modale):
                                     ("note", "Remarque", 110)), hauteur=12)
         self.arbre.cadre.pack(side="left", fill="both", expand=True)
         self.arbre.tag_configure("absent", foreground="#b00020")
-        self.arbre.tag_configure("excuse", foreground="#8a5a00")
+        self.arbre.tag_configure(StatutPresence.EXCUSE, foreground="#8a5a00")
         self.arbre.tag_configure("non_marque", foreground="#555555")
         for touche, statut in TOUCHES.items():
             for k in (touche, touche.upper()):
@@ -106,7 +106,7 @@ class FenetreAppel(Modale):
     def tous_presents(self) -> None:
         for pid, st in self.statuts.items():
             if st is None or st == "absent":
-                self.statuts[pid] = "present"
+                self.statuts[pid] = StatutPresence.PRESENT
         self.modifie = True
         self._afficher()
         premiere_ligne(self.arbre)
@@ -136,7 +136,7 @@ class FenetreAppel(Modale):
             if pid not in self.statuts:
                 self.noms[pid] = nom + "  (venue)"
                 self.genres[pid] = fenetre.genres.get(pid, "")
-            self.statuts[pid] = "present"
+            self.statuts[pid] = StatutPresence.PRESENT
         self.modifie = True
         self._afficher()
         premiere_ligne(self.arbre)

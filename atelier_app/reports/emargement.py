@@ -19,10 +19,12 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.codes import JOURS, MOIS
+from atelier_app.domain.etats import StatutPresence
 from atelier_app.reports.commun import date_longue, document, echapper, entete_centre, pied_de_page, polices, styles
 
 #: Letters of the monthly grid (the same keys as the attendance screen).
-LETTRES = {"present": "P", "absent": "A", "excuse": "E", "retard": "R"}
+LETTRES = {StatutPresence.PRESENT: "P", StatutPresence.ABSENT: "A", StatutPresence.EXCUSE: "E",
+           StatutPresence.RETARD: "R"}
 LIGNES_VIDES = 4
 #: Blank lines when nobody is enrolled (a drop-in session): everyone writes their name.
 LIGNES_VIDES_SANS_INSCRITS = 10

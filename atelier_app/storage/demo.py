@@ -25,6 +25,7 @@ from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
 from atelier_app.domain.centre import Centre, Parametres
 from atelier_app.domain.codes import JOURS, NIVEAUX, THEMATIQUES_DEMARCHES
+from atelier_app.domain.etats import EtatSeance, StatutPresence
 from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
@@ -191,7 +192,7 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date],
             c.seances.append(s)
             continue
         if r.random() < 0.03:
-            c.seances.append(replace(s, etat="annulee", motif_annulation=r.choice(
+            c.seances.append(replace(s, etat=EtatSeance.ANNULEE, motif_annulation=r.choice(
                 ("Animateur malade", "Panne de réseau au centre", "Salle réquisitionnée pour une réunion", "Neige"))))
             continue
         if d >= c.aujourd_hui - timedelta(days=21) and r.random() < 0.25:
@@ -201,12 +202,12 @@ def _seances(c: _Centre, activite: str, groupe: Groupe, dates: list[date],
             partis.add(r.choice(groupe.inscrits))
         marques = []
         for pid in groupe.inscrits:
-            statut = "absent" if pid in partis else r.choices(("present", "absent", "excuse", "retard"), (84, 6, 6, 4))[0]
+            statut = StatutPresence.ABSENT if pid in partis else r.choices(tuple(StatutPresence), (84, 6, 6, 4))[0]
             marques.append(_presence(c, pid, d.year, statut))
         if passants and r.random() < 0.15:
             venu = c.choisir(passants, 1, d, 0.85, set(groupe.inscrits))[0]
-            marques.append(_presence(c, venu, d.year, "present", inscrit=False))
-        c.seances.append(replace(s, etat="realisee", appel_fait=True, presences=tuple(marques),
+            marques.append(_presence(c, venu, d.year, StatutPresence.PRESENT, inscrit=False))
+        c.seances.append(replace(s, etat=EtatSeance.REALISEE, appel_fait=True, presences=tuple(marques),
                                  saisie_par=ANIMATEURS[activite].split()[0]))
 
 
@@ -341,7 +342,7 @@ def _annee(c: _Centre, debut: date, fin: date, e: Echelle) -> None:
 
 def _projets(c: _Centre, g: Groupe, n: int, debut: date, fin: date) -> None:
     r = c.rng
-    samedis = [s.date for s in c.seances if s.groupe == g.id and s.etat == "realisee"]
+    samedis = [s.date for s in c.seances if s.groupe == g.id and s.etat == EtatSeance.REALISEE]
     for _ in range(n if samedis else 0):
         cat, objet, marques, pannes = r.choice(OBJETS)
         i = r.randrange(len(samedis))
@@ -392,7 +393,7 @@ def _pour_l_accueil(c: _Centre) -> None:
             _preliste(c, pid, "initiation", c.aujourd_hui, "invite")
         c.groupes[c.groupes.index(g)] = replace(g, liste_attente=tuple(attente))
     oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == "prevue"]
-    tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == "realisee"), key=lambda i: c.seances[i].date)
+    tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == EtatSeance.REALISEE), key=lambda i: c.seances[i].date)
     for i in tenues[-max(0, 2 - len(oublies)):] if len(oublies) < 2 else ():
         c.seances[i] = replace(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
 

@@ -25,6 +25,7 @@ from atelier_app.domain.accompagnements import Accompagnement, valider_accompagn
 from atelier_app.domain.activites import Activite, Cycle, Groupe, valider_activite, valider_groupe
 from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.centre import Centre
+from atelier_app.domain.etats import StatutPresence
 from atelier_app.domain.imports import RapportImport
 from atelier_app.domain.personnes import Personne, valider_personne
 from atelier_app.domain.positionnement import Positionnement, valider_positionnement
@@ -328,7 +329,7 @@ def _lire_presences(brut: Any, problemes: list[Probleme]) -> list[PresenceLue]:
             continue
         p = _construire(Presence, {k: v for k, v in d.items() if k != "seance"}, ou, problemes)
         if p is not None:
-            if p.statut not in ("present", "absent", "excuse", "retard"):
+            if p.statut not in set(StatutPresence):
                 problemes.append(Probleme(ou, "statut", f"statut de présence inconnu : « {p.statut} »"))
             out.append(PresenceLue(i, d["seance"], p, frozenset(d)))
     return out
