@@ -34,3 +34,46 @@ def test_statuts_freins_colonnes() -> None:
         "id", "data_provider", "country", "partner_product_category", "product_category", "product_category_id",
         "brand", "year_of_manufacture", "product_age", "repair_status", "repair_barrier_if_end_of_life",
         "group_identifier", "event_date", "problem")
+
+
+def test_frein_de_chaque_forme_de_code() -> None:
+    assert ords.frein(3) == ords.Frein(3, "No way to open product", "Impossible d'ouvrir l'appareil")
+    assert ords.frein("6").libelle == "Appareil trop usé"
+    assert ords.frein(" 1 ").valeur == "Spare parts not available"
+    for absent in (None, "", "  ", "x", "3.5", 0, 7, "-1", [], {}):
+        assert ords.frein(absent) is None, absent
+
+
+def test_prefixe_sans_les_mots_communs() -> None:
+    assert ords.prefixe("Centre social La Passerelle") == "passerelle"
+    assert ords.prefixe("Maison de l'Île") == "ile"
+    assert ords.prefixe("ASSOCIATION Les Amis du Quartier Saint-Éloi") == "amissainteloi"
+    communs = ("centre social sociale socio culturel socioculturel maison de du des la le les l d et a au aux en "
+               "quartier association")
+    assert ords.prefixe(f"{communs} Zèbre") == "zebre"
+    # a name made only of common words keeps them all rather than an empty prefix
+    assert ords.prefixe("Centre social") == "centresocial"
+    assert ords.prefixe("Maison de quartier") == "maisondequartier"
+
+
+def test_prefixe_seize_lettres_au_plus_et_atelier_a_defaut() -> None:
+    assert ords.prefixe("Abcdefghijklmnop") == "abcdefghijklmnop"
+    assert ords.prefixe("Abcdefghijklmnopq") == "abcdefghijklmnop"
+    assert ords.prefixe("Centre Abcdefgh Ijklmnopqrs") == "abcdefghijklmnop"
+    assert ords.prefixe("") == "atelier"
+    assert ords.prefixe("123 — !!") == "atelier"
+    assert ords.prefixe("Œuvre 13") == "uvre"  # Œ has no ASCII decomposition
+
+
+def test_identifiant_stable_selon_la_forme_de_l_id() -> None:
+    assert ords.identifiant("passerelle", "r02527") == "passerelle-2527"
+    assert ords.identifiant("p", "rr12") == "p-12"  # every leading letter of an r-id is dropped
+    assert ords.identifiant("p", "r0a1") == "p-161"  # hexadecimal part after the r
+    assert ords.identifiant("p", "rabc") == "p-2748"
+    assert ords.identifiant("p", "r00000000002a") == "p-42"
+    assert ords.identifiant("p", "123") == "p-123"  # digits only, no letter
+    assert ords.identifiant("p", "x123") == "p-291"  # not an r-id: the part after the first letter, in hex
+    assert ords.identifiant("p", "rzz") == "p-3442764914"  # neither: CRC-32 of the id
+    assert ords.identifiant("p", "projet") == "p-1343593641"
+    assert ords.identifiant("p", "") == "p-0"
+    assert ords.identifiant("p", "rzz") == ords.identifiant("p", "rzz")

@@ -140,9 +140,13 @@ PAYS = "FRA"
 
 
 def frein(code: str | int | None) -> Frein | None:
-    """The barrier of a stored code ("3" or 3), None when absent or unknown."""
+    """The barrier of a stored code ("3" or 3), None when absent or unknown.
+
+    Why no separate test for an absent code: ``int(None)`` and ``int("")`` raise like any other
+    unreadable code, and each ends in the same ``None``.
+    """
     try:
-        return FREINS.get(int(code)) if code not in (None, "") else None
+        return FREINS.get(int(code))
     except (TypeError, ValueError):
         return None
 
@@ -163,7 +167,7 @@ def prefixe(nom_centre: str) -> str:
     import re
     import unicodedata
 
-    ascii_ = unicodedata.normalize("NFKD", nom_centre).encode("ascii", "ignore").decode().lower()
+    ascii_ = "".join(c for c in unicodedata.normalize("NFKD", nom_centre) if c.isascii()).lower()
     mots = re.findall(r"[a-z]+", ascii_)
     utiles = [m for m in mots if m not in _MOTS_COMMUNS] or mots
     return "".join(utiles)[:16] or "atelier"
@@ -175,9 +179,10 @@ def identifiant(prefixe_centre: str, projet_id: str) -> str:
     The number is the id's digits when it has only digits after its letter, else its hexadecimal
     part read as a number (ids are ``r`` + 12 hex digits): the same project always gets the same id.
     """
+    import string
     import zlib
 
-    suite = projet_id.lstrip("abcdefghijklmnopqrstuvwxyz") if projet_id[:1] == "r" else projet_id
+    suite = projet_id.lstrip(string.ascii_lowercase) if projet_id[:1] == "r" else projet_id
     if suite.isdigit():
         numero = int(suite)
     else:
