@@ -45,6 +45,12 @@ MODULES: dict[str, tuple[str, ...]] = {
     "questionnaire": ("tests/test_questionnaire.py", "tests/test_questionnaire_regles.py"),
     "ords": ("tests/test_ords.py",),
     "comptes": ("tests/test_comptes_regles.py", "tests/test_comptes_bornes.py"),
+    # mutB
+    "records": ("tests/test_records.py",),
+    "journal": ("tests/test_journal_regles.py",),
+    "roles": ("tests/test_roles_regles.py",),
+    "logo": ("tests/test_logo_regles.py",),
+    "periode": ("tests/test_periode.py",),
 }
 
 
