@@ -51,6 +51,11 @@ MODULES: dict[str, tuple[str, ...]] = {
     "roles": ("tests/test_roles_regles.py",),
     "logo": ("tests/test_logo_regles.py",),
     "periode": ("tests/test_periode.py",),
+    "nombres": ("tests/test_nombres.py", "tests/test_nombres_regles.py"),
+    "limites": ("tests/test_limites.py",),
+    "projets": ("tests/test_projets_regles.py",),
+    "preliste": ("tests/test_preliste_regles.py",),
+    "positionnement": ("tests/test_positionnement_regles.py",),
 }
 
 

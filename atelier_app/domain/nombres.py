@@ -19,13 +19,13 @@ RIEN = "—"
 
 
 def entier(valeur: float) -> str:
-    """``15 686`` with a narrow no-break space."""
-    return format_decimal(round(valeur), format="#,##0", locale=LOCALE)
+    """``15 686`` with a narrow no-break space (fr_FR's own pattern: the rounded number has no decimals)."""
+    return format_decimal(round(valeur), locale=LOCALE)
 
 
 def decimal(valeur: float, decimales: int = 1) -> str:
     """``11 034,6``; trailing zeros dropped (``6,5`` not ``6,50``; ``84`` not ``84,0``)."""
-    motif = "#,##0." + "#" * decimales if decimales else "#,##0"
+    motif = "#,##0." + "#" * decimales  # with 0 decimals, "#,##0." prints no comma
     return format_decimal(valeur, format=motif, locale=LOCALE)
 
 
@@ -33,7 +33,7 @@ def pourcent(part: float, total: float, decimales: int = 1) -> str:
     """``25,0 %`` of ``part`` out of ``total``; ``—`` when the total is 0."""
     if not total:
         return RIEN
-    motif = "#,##0." + "0" * decimales + "\u202f%" if decimales else "#,##0\u202f%"
+    motif = "#,##0." + "0" * decimales + "\u202f%"  # with 0 decimals, no comma either
     return format_percent(part / total, format=motif, locale=LOCALE)
 
 
@@ -64,5 +64,9 @@ def taux(valeur: float | None, decimales: int = 1) -> str:
 
 
 def nombre(valeur: float, decimales: int = 1) -> str:
-    """A count as ``entier``, any other quantity as ``decimal``: ``15 686``, ``11 034,6``."""
-    return entier(valeur) if float(valeur).is_integer() else decimal(valeur, decimales)
+    """A count as ``15 686``, any other quantity as ``11 034,6``.
+
+    Why ``decimal`` for both: it drops the ``,0`` of a whole number, so a count reads as ``entier``
+    would print it, and one call says both.
+    """
+    return decimal(valeur, decimales)
