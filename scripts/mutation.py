@@ -56,6 +56,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "projets": ("tests/test_projets_regles.py",),
     "preliste": ("tests/test_preliste_regles.py",),
     "positionnement": ("tests/test_positionnement_regles.py",),
+    "personnes": ("tests/test_personnes_regles.py",),
+    "plan_import": ("tests/test_plan_import_regles.py",),
 }
 
 

@@ -109,7 +109,7 @@ def planifier(fichier: str, lignes: list[tuple[int, dict[str, Any]]], connues: l
         deja = par_cle.get(cle)
         if deja is None:
             p = replace(candidat, id=nouvel_id("p"))
-            plan.append(LigneImport(n, p, doublon_de_ligne=vues.get(cle)))
+            plan.append(LigneImport(n, p))  # never a repeat: a key seen above is in ``par_cle``
         else:
             p = appliquer_champs(deja, champs)
             if p == deja:
