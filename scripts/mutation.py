@@ -58,6 +58,8 @@ MODULES: dict[str, tuple[str, ...]] = {
     "positionnement": ("tests/test_positionnement_regles.py",),
     "personnes": ("tests/test_personnes_regles.py",),
     "plan_import": ("tests/test_plan_import_regles.py",),
+    "lignes": ("tests/test_lignes.py", "tests/test_lignes_champs.py"),
+    "secret": ("tests/test_secret.py", "tests/test_secret_regles.py"),
 }
 
 
