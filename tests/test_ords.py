@@ -40,7 +40,7 @@ def test_frein_de_chaque_forme_de_code() -> None:
     assert ords.frein(3) == ords.Frein(3, "No way to open product", "Impossible d'ouvrir l'appareil")
     assert ords.frein("6").libelle == "Appareil trop usé"
     assert ords.frein(" 1 ").valeur == "Spare parts not available"
-    for absent in (None, "", "  ", "x", "3.5", 0, 7, "-1", [], {}):
+    for absent in (None, "", "  ", "x", "3.5", 0, "0", 7, "-1", [], [1], {}):
         assert ords.frein(absent) is None, absent
 
 

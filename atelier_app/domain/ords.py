@@ -142,12 +142,12 @@ PAYS = "FRA"
 def frein(code: str | int | None) -> Frein | None:
     """The barrier of a stored code ("3" or 3), None when absent or unknown.
 
-    Why no separate test for an absent code: ``int(None)`` and ``int("")`` raise like any other
-    unreadable code, and each ends in the same ``None``.
+    Why ``code or 0``: an absent code (None, "") reads as 0, which no barrier has, so it ends in the
+    same ``None`` as an unknown one without a test of its own.
     """
     try:
-        return FREINS.get(int(code))
-    except (TypeError, ValueError):
+        return FREINS.get(int(code or 0))
+    except (TypeError, ValueError):  # TypeError: a list or a dict from a damaged file
         return None
 
 
