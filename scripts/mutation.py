@@ -45,6 +45,19 @@ MODULES: dict[str, tuple[str, ...]] = {
     "questionnaire": ("tests/test_questionnaire.py", "tests/test_questionnaire_regles.py"),
     "ords": ("tests/test_ords.py",),
     "comptes": ("tests/test_comptes_regles.py", "tests/test_comptes_bornes.py"),
+    # mutA
+    "etats": ("tests/test_etats_regles.py",),
+    "francais": ("tests/test_francais_regles.py",),
+    "imports": ("tests/test_imports_regles.py",),
+    "invitations": ("tests/test_invitations_regles.py",),
+    "accompagnements": ("tests/test_accompagnements_regles.py",),
+    "centre": ("tests/test_centre_regles.py",),
+    "fiches": ("tests/test_fiches_regles.py",),
+    "codes": ("tests/test_codes_regles.py",),
+    "anonymisation": ("tests/test_anonymisation_regles.py",),
+    "information": ("tests/test_information_regles.py",),
+    "fusion": ("tests/test_fusion_regles.py",),
+    "activites": ("tests/test_activites_regles.py",),
 }
 
 
