@@ -62,6 +62,13 @@ def test_differences_accents_et_casse_ignores() -> None:
     assert differences(_p(notes="a"), _p(notes="b")) == ["notes"]
 
 
+def test_texte_et_nombre_compares_tels_quels() -> None:
+    """Only two texts are compared without accents and case; a year typed as text by an old import is
+    shown as a difference, not an error."""
+    assert differences(_p(annee_naissance=1950), _p(annee_naissance="1950")) == ["annee_naissance"]
+    assert differences(_p(annee_naissance="1950"), _p(annee_naissance=1950)) == ["annee_naissance"]
+
+
 def test_alertes_quand_l_identite_differe_des_deux_cotes() -> None:
     a = _p(annee_naissance=1950, genre="masculin", commune="Lille")
     b = _p(prenom="Céline", annee_naissance=1962, genre="feminin", commune="Roubaix", telephone="06")
