@@ -60,6 +60,19 @@ MODULES: dict[str, tuple[str, ...]] = {
     "plan_import": ("tests/test_plan_import_regles.py",),
     "lignes": ("tests/test_lignes.py", "tests/test_lignes_champs.py"),
     "secret": ("tests/test_secret.py", "tests/test_secret_regles.py"),
+    # mutA
+    "etats": ("tests/test_etats_regles.py",),
+    "francais": ("tests/test_francais_regles.py",),
+    "imports": ("tests/test_imports_regles.py",),
+    "invitations": ("tests/test_invitations_regles.py",),
+    "accompagnements": ("tests/test_accompagnements_regles.py",),
+    "centre": ("tests/test_centre_regles.py",),
+    "fiches": ("tests/test_fiches_regles.py",),
+    "codes": ("tests/test_codes_regles.py",),
+    "anonymisation": ("tests/test_anonymisation_regles.py",),
+    "information": ("tests/test_information_regles.py",),
+    "fusion": ("tests/test_fusion_regles.py",),
+    "activites": ("tests/test_activites_regles.py",),
 }
 
 
@@ -83,8 +96,10 @@ class Score:
 
     def ligne(self) -> str:
         etat = "" if self.fini else " (interrompu : délai dépassé)"
+        # A module without mutants (enum or record declarations) has no score, not 0 %.
+        score = f"**{self.pourcentage:.1f} %**" if self.total else "— (aucun mutant)"
         return (f"| `{self.module}` | {self.total} | {self.tues} | {self.delais} | {self.survivants} | "
-                f"{self.suspects + self.sans_test} | **{self.pourcentage:.1f} %**{etat} | {self.secondes:.0f} s |")
+                f"{self.suspects + self.sans_test} | {score}{etat} | {self.secondes:.0f} s |")
 
 
 ENTETE = ("| module | mutants | tués | délai (tués) | survivants | sans test / suspects | score | durée |\n"

@@ -31,8 +31,13 @@ class Creneau:
 
     @property
     def libelle(self) -> str:
-        h, m = self.debut.split(":")
-        return f"{self.jour.capitalize()} {int(h)} h" + (f" {m}" if m != "00" else "")
+        return libelle_creneau(self.jour, self.debut)
+
+
+def libelle_creneau(jour: str, debut: str) -> str:
+    """« Mercredi 17 h », « Jeudi 9 h 30 »: a slot as the team says it (``debut`` as « HH:MM »)."""
+    h, m = debut.split(":")
+    return f"{jour.capitalize()} {int(h)} h" + (f" {m}" if m != "00" else "")
 
 
 def _heure_fr(minutes: int) -> str:
@@ -72,7 +77,7 @@ def libelle_disponibilite(texte: str) -> str:
     if not heure:
         return f"{jour.capitalize()} (toute la journée)"
     try:
-        return Creneau(jour, heure, 0).libelle
+        return libelle_creneau(jour, heure)
     except ValueError:
         return texte
 
@@ -85,8 +90,10 @@ def ordre_groupes(groupes: Iterable[Groupe]) -> list[Groupe]:
     otherwise (« Mercredi 17 h ») come in the order of the week, then by name."""
     def cle(g: Groupe) -> tuple:
         m = _NUMERO.match(g.nom)
-        jour = (JOURS.index(g.creneau.jour), g.creneau.debut) if g.creneau and g.creneau.jour in JOURS else (7, "")
-        return (0, int(m.group(1)), (), "") if m else (1, 0, jour, g.nom.casefold())
+        if m is not None:  # numbered groups first (False sorts before True)
+            return (False, int(m.group(1)))
+        jour = (JOURS.index(g.creneau.jour), g.creneau.debut) if g.creneau and g.creneau.jour in JOURS else (len(JOURS),)
+        return (True, jour, g.nom.casefold())
 
     return sorted(groupes, key=lambda g: (cle(g), g.id))
 
@@ -196,7 +203,7 @@ def valider_creneau(c: Creneau, ou: str) -> list[Probleme]:
     problemes = []
     if c.jour not in JOURS:
         problemes.append(Probleme(ou, "creneau.jour", f"jour inconnu : « {c.jour} »"))
-    if not _HEURE.match(c.debut or ""):
+    if not (isinstance(c.debut, str) and _HEURE.match(c.debut)):
         problemes.append(Probleme(ou, "creneau.debut", f"heure invalide : « {c.debut} » (HH:MM)"))
     if not 0 < c.duree <= 12 * 60:
         problemes.append(Probleme(ou, "creneau.duree", f"durée impossible : {c.duree} minutes"))

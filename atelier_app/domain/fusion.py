@@ -63,7 +63,7 @@ def valeur_lisible(champ: str, valeur: object) -> str:
     return "" if valeur is None else str(valeur)
 
 
-def _pareil(champ: str, a: object, b: object) -> bool:
+def _pareil(a: object, b: object) -> bool:
     if isinstance(a, str) and isinstance(b, str):
         return normaliser(a) == normaliser(b)
     return a == b
@@ -71,7 +71,7 @@ def _pareil(champ: str, a: object, b: object) -> bool:
 
 def differences(a: Personne, b: Personne) -> list[str]:
     """The fields (names) whose values differ, an empty one included."""
-    return [c for c, _l in CHAMPS if c != "cree_le" and not _pareil(c, getattr(a, c), getattr(b, c))]
+    return [c for c, _l in CHAMPS if c != "cree_le" and not _pareil(getattr(a, c), getattr(b, c))]
 
 
 def alertes(a: Personne, b: Personne) -> list[str]:
@@ -79,7 +79,7 @@ def alertes(a: Personne, b: Personne) -> list[str]:
     out = []
     for champ in IDENTITE:
         va, vb = getattr(a, champ), getattr(b, champ)
-        if not _vide(champ, va) and not _vide(champ, vb) and not _pareil(champ, va, vb):
+        if not _vide(champ, va) and not _vide(champ, vb) and not _pareil(va, vb):
             lib = dict(CHAMPS)[champ]
             out.append(f"{lib} : « {valeur_lisible(champ, va)} » sur l'une, « {valeur_lisible(champ, vb)} » sur l'autre")
     return out

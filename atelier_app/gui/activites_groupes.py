@@ -9,9 +9,14 @@ from __future__ import annotations
 import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
+from atelier_app.domain.etats import EtatPreliste
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices, raccourcis
 from atelier_app.gui.formulaires import BarreBoutons, liste, remplir
+
+#: pre-list entries offered for a group, most advanced first, with their short label
+_CANDIDATS = (EtatPreliste.VENU, EtatPreliste.INVITE, EtatPreliste.A_INVITER)
+_LIBELLES_CANDIDATS = {EtatPreliste.VENU: "Venu", EtatPreliste.INVITE: "Invité", EtatPreliste.A_INVITER: "À inviter"}
 
 
 class OngletGroupes(ttk.Frame):
@@ -127,13 +132,12 @@ class OngletGroupes(ttk.Frame):
         deja = {p for g in (self.services.activites.groupes(cycle) if cycle else [])
                 for p in (*g.inscrits, *g.liste_attente)}
         candidats = [e for e in self.services.preliste.entrees(self.activite_id)
-                     if e.etat in ("venu", "invite", "a_inviter") and e.personne not in deja]
-        candidats.sort(key=lambda e: ("venu", "invite", "a_inviter").index(e.etat))
+                     if e.etat in _CANDIDATS and e.personne not in deja]
+        candidats.sort(key=lambda e: _CANDIDATS.index(e.etat))
         lignes = []
         for e in candidats:
             p = self.services.personnes.personne(e.personne)
-            lignes.append((e.id, (f"{p.nom.upper()} {p.prenom}", {"venu": "Venu", "invite": "Invité",
-                                                                  "a_inviter": "À inviter"}[e.etat])))
+            lignes.append((e.id, (f"{p.nom.upper()} {p.prenom}", _LIBELLES_CANDIDATS[e.etat])))
         remplir(self.candidats, lignes)
 
     def _remplir_groupes(self) -> None:

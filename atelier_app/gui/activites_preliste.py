@@ -19,8 +19,8 @@ from atelier_app.gui.formulaires import BarreBoutons, liste, remplir
 
 log = logging.getLogger(__name__)
 
-_TOUCHES = (("invite", "i", "Invité (I)"), ("venu", "v", "Venu (V)"), ("desiste", "d", "Désisté (D)"),
-            ("a_inviter", "a", "À inviter (A)"))
+_TOUCHES = ((EtatPreliste.INVITE, "i", "Invité (I)"), (EtatPreliste.VENU, "v", "Venu (V)"),
+            (EtatPreliste.DESISTE, "d", "Désisté (D)"), (EtatPreliste.A_INVITER, "a", "À inviter (A)"))
 
 
 def _champ(barre: BarreBoutons, libelle: str, fabrique):

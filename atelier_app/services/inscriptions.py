@@ -11,11 +11,15 @@ from dataclasses import dataclass
 from atelier_app.domain import comptage
 from atelier_app.domain import inscription as regles
 from atelier_app.domain.activites import Activite, Cycle, Groupe
+from atelier_app.domain.etats import EtatPreliste
 from atelier_app.domain.preliste import EntreePreliste
 from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Seance
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
+
+#: pre-list states still waiting: enrolling the person in a group closes them as « inscrit »
+_EN_ATTENTE = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,8 @@ class InscriptionsService(Service):
             tx.put(g2)
             if inscrit:
                 for e in self.depot.all(EntreePreliste):
-                    if e.personne == p.id and e.activite == cycle.activite and e.etat in ("a_inviter", "invite", "venu"):
-                        tx.put(regles.changer_etat(e, "inscrit", self.ctx.aujourd_hui()))
+                    if e.personne == p.id and e.activite == cycle.activite and e.etat in _EN_ATTENTE:
+                        tx.put(regles.changer_etat(e, EtatPreliste.INSCRIT, self.ctx.aujourd_hui()))
         self.ctx.signaler("activites")
         return inscrit
 
@@ -95,8 +99,8 @@ class InscriptionsService(Service):
         with self.depot.transaction("Place confirmée") as tx:
             tx.put(g)
             for e in self.depot.all(EntreePreliste):
-                if e.personne == personne_id and e.activite == cycle.activite and e.etat in ("a_inviter", "invite", "venu"):
-                    tx.put(regles.changer_etat(e, "inscrit", self.ctx.aujourd_hui()))
+                if e.personne == personne_id and e.activite == cycle.activite and e.etat in _EN_ATTENTE:
+                    tx.put(regles.changer_etat(e, EtatPreliste.INSCRIT, self.ctx.aujourd_hui()))
         self.ctx.signaler("activites")
         return g
 

@@ -54,7 +54,7 @@ class PrelisteService(Service):
 
     def attente_jours(self, e: EntreePreliste) -> int:
         """Days waited: until today, or until enrolment / withdrawal once the wait is over."""
-        if e.etat in ("inscrit", "desiste"):
+        if e.etat in (EtatPreliste.INSCRIT, EtatPreliste.DESISTE):
             fin = next((h.le for h in reversed(e.historique) if h.etat == e.etat), None)
             if fin is not None:
                 return e.attente_jours(fin)
@@ -69,11 +69,11 @@ class PrelisteService(Service):
             personne = self.services.personnes.ajouter(personne).id
         p = self.services.personnes.personne(personne)
         for e in self.depot.all(EntreePreliste):
-            if e.personne == p.id and e.activite == activite.id and e.etat not in ("inscrit", "desiste"):
+            if e.personne == p.id and e.activite == activite.id and e.etat not in (EtatPreliste.INSCRIT, EtatPreliste.DESISTE):
                 raise UserError(f"{p.prenom} {p.nom} est déjà sur la pré-liste « {activite.nom} ».")
         le = demande_le or self.ctx.aujourd_hui()
         e = EntreePreliste(id=nouvel_id("e"), personne=p.id, activite=activite.id, demande_le=le,
-                           origine=origine, notes=notes, historique=(ChangementEtat("a_inviter", le),))
+                           origine=origine, notes=notes, historique=(ChangementEtat(EtatPreliste.A_INVITER, le),))
         problemes = valider_preliste(e, f"Pré-liste « {activite.nom} »")
         return self.sauver(e, "Ajout à la pré-liste", "preliste", problemes, "La demande n'est pas enregistrée.")
 
@@ -93,7 +93,7 @@ class PrelisteService(Service):
         self.ctx.exiger(Permission.VOIR_COORDONNEES)
         avec: list[Personne] = []
         sans: list[Personne] = []
-        for e in self.entrees(activite_id, "a_inviter"):
+        for e in self.entrees(activite_id, EtatPreliste.A_INVITER):
             p = self.services.personnes.personne(e.personne)
             (avec if a_une_adresse(p) else sans).append(p)
         return avec, sans
