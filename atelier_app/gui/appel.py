@@ -55,7 +55,7 @@ class FenetreAppel(Modale):
         self.arbre = liste(milieu, (("nom", "Nom et prénom", 260), ("statut", "Présence", 140),
                                     ("note", "Remarque", 110)), hauteur=12)
         self.arbre.cadre.pack(side="left", fill="both", expand=True)
-        self.arbre.tag_configure("absent", foreground="#b00020")
+        self.arbre.tag_configure(StatutPresence.ABSENT, foreground="#b00020")
         self.arbre.tag_configure(StatutPresence.EXCUSE, foreground="#8a5a00")
         self.arbre.tag_configure("non_marque", foreground="#555555")
         for touche, statut in TOUCHES.items():
@@ -105,7 +105,7 @@ class FenetreAppel(Modale):
 
     def tous_presents(self) -> None:
         for pid, st in self.statuts.items():
-            if st is None or st == "absent":
+            if st is None or st == StatutPresence.ABSENT:
                 self.statuts[pid] = StatutPresence.PRESENT
         self.modifie = True
         self._afficher()

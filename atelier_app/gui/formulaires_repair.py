@@ -13,6 +13,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain import ords
 from atelier_app.domain import reparations as regles
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
+from atelier_app.domain.etats import EtatProjet
 from atelier_app.domain.nombres import decimal, lire_decimal
 from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import Grille, Modale, code_de, valeur_texte
@@ -237,11 +238,11 @@ class FormulaireCloture(Modale):
         self.bind("<Control-s>", lambda _e: self.enregistrer())
 
     def _maj(self) -> None:
-        self.frein.configure(state="readonly" if code_de(self.issue) == "fin_de_vie" else "disabled")
+        self.frein.configure(state="readonly" if code_de(self.issue) == EtatProjet.FIN_DE_VIE else "disabled")
 
     def enregistrer(self) -> None:
         issue = code_de(self.issue)
-        frein = code_de(self.frein) if issue == "fin_de_vie" else None
+        frein = code_de(self.frein) if issue == EtatProjet.FIN_DE_VIE else None
         fait = self.app.proteger(lambda: self.app.services.reparations.clore(self.projet.id, issue or "", frein))
         if fait is not None:
             self.resultat = fait

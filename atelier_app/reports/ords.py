@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from atelier_app.domain import ords
+from atelier_app.domain.etats import EtatProjet
 from atelier_app.domain.reparations import DonneesOrds, date_evenement, nettoyer
 from atelier_app.ecriture import ecrire_avec, neutraliser
 
@@ -31,7 +32,7 @@ def lignes(d: DonneesOrds) -> list[dict[str, Any]]:
             annee = round(quand.year - age)
         if age is None and annee is not None:
             age = float(quand.year - annee)
-        f = ords.frein(p.frein_ords) if p.etat == "fin_de_vie" else None
+        f = ords.frein(p.frein_ords) if p.etat == EtatProjet.FIN_DE_VIE else None
         noms = d.noms.get(p.personne, ())
         marque = nettoyer(p.marque, noms).strip()
         out.append({

@@ -12,6 +12,7 @@ from datetime import date
 
 from atelier_app.domain import comptage, ords
 from atelier_app.domain import reparations as regles
+from atelier_app.domain.etats import EtatProjet
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.projets import Projet, Visite, valider_projet
 from atelier_app.domain.records import nouvel_id
@@ -98,8 +99,8 @@ class ReparationsService(Service):
         if raison:
             raise DonneesInvalides("Le projet n'est pas clos.", [Probleme(f"Projet « {p.intitule} »", "issue", raison)])
         quand = le or self.ctx.aujourd_hui()
-        repare_le = (p.repare_le or quand) if issue == "repare" else None
-        f = ords.frein(frein) if issue == "fin_de_vie" else None
+        repare_le = (p.repare_le or quand) if issue == EtatProjet.REPARE else None
+        f = ords.frein(frein) if issue == EtatProjet.FIN_DE_VIE else None
         p = replace(p, etat=issue, clos_le=quand, repare_le=repare_le, frein_ords=str(f.code) if f else None)
         return self.sauver(p, "Clôture d'un projet", "reparations")
 
@@ -108,7 +109,7 @@ class ReparationsService(Service):
         p = self._projet(projet_id)
         if comptage.est_en_cours(p.etat):
             raise UserError(f"Le projet « {p.intitule} » est déjà en cours.")
-        p = replace(p, etat="en_cours", clos_le=None)
+        p = replace(p, etat=EtatProjet.EN_COURS, clos_le=None)
         return self.sauver(p, "Réouverture d'un projet", "reparations")
 
     def _verifier(self, p: Projet) -> None:
@@ -189,8 +190,8 @@ class ReparationsService(Service):
         return ChiffresReparations(
             annee=annee, projets_ouverts=sum(1 for p in projets if p.ouvert_le.year == annee),
             visites=len(visites), personnes=len({p.personne for p in projets}),
-            repares=imp.repares, reparables=n("reparable"), fin_de_vie=n("fin_de_vie"),
-            projets_termines=n("termine"), heures=sum(v.duree for v in visites) / 60,
+            repares=imp.repares, reparables=n(EtatProjet.REPARABLE), fin_de_vie=n(EtatProjet.FIN_DE_VIE),
+            projets_termines=n(EtatProjet.TERMINE), heures=sum(v.duree for v in visites) / 60,
             dechets_kg=imp.dechets_kg, co2_kg=imp.co2_kg)
 
     def donnees_ords(self, annee: int | None = None) -> DonneesOrds:

@@ -311,7 +311,7 @@ class SeancesService(Service):
     def retablir(self, seance_id: str) -> Seance:
         self.exiger(Permission.GERER_ACTIVITES)
         s = self._seance(seance_id)
-        return self._enregistrer(replace(s, etat="prevue", motif_annulation=""), "Séance rétablie")
+        return self._enregistrer(replace(s, etat=EtatSeance.PREVUE, motif_annulation=""), "Séance rétablie")
 
     def ajouter(self, groupe_id: str, jour: date, debut: str | None = None, duree: int | None = None) -> Seance:
         self.exiger(Permission.GERER_ACTIVITES)

@@ -25,7 +25,7 @@ from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.calendrier import fin_donnees_scolaires, jour_ferie, premier_jour, vacances_scolaires
 from atelier_app.domain.centre import Centre, Parametres
 from atelier_app.domain.codes import JOURS, NIVEAUX, THEMATIQUES_DEMARCHES
-from atelier_app.domain.etats import EtatSeance, StatutPresence
+from atelier_app.domain.etats import EtatPreliste, EtatProjet, EtatSeance, StatutPresence
 from atelier_app.domain.personnes import Consentement, Personne
 from atelier_app.domain.positionnement import Positionnement
 from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
@@ -235,7 +235,7 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
                 c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=quand,
                                                score=c.rng.randint(0, 30), niveau=niveau, cycle=cy.id,
                                                disponibilites=(cr.id,), activite="initiation"))
-                _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), "inscrit")
+                _preliste(c, pid, "initiation", min(d0, c.aujourd_hui), EtatPreliste.INSCRIT)
             _seances(c, "initiation", g, dates, PROGRAMME_INITIATION, passants="adulte")
             fin_cycle = max([fin_cycle, *dates])
             debut_cycle = min([debut_cycle or dates[0], *dates]) if dates else debut_cycle
@@ -248,7 +248,7 @@ def _cycles_initiation(c: _Centre, debut: date, fin: date, salles: int, taille: 
 def _preliste(c: _Centre, pid: str, activite: str, avant: date, etat: str) -> None:
     r = c.rng
     demande = max(avant - timedelta(days=r.randint(20, 90)), c.personnes[pid].cree_le)
-    etapes = ["a_inviter", "invite", "venu", "inscrit"]
+    etapes: list[str] = [EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU, EtatPreliste.INSCRIT]
     chemin = etapes[: etapes.index(etat) + 1]
     hist = tuple(ChangementEtat(e, min(demande + timedelta(days=7 * i), avant)) for i, e in enumerate(chemin))
     c.autres.append(EntreePreliste(id=c.id("l"), personne=pid, activite=activite, demande_le=demande,
@@ -267,9 +267,9 @@ def _preliste_a_venir(c: _Centre, cy: Cycle, groupes: list[Groupe], profil: str)
     reunion = c.aujourd_hui - timedelta(days=r.randint(2, 9))
     venus = min(6, sum(g.capacite for g in groupes) // 3)
     for i, pid in enumerate(c.choisir(profil, venus + 3, reunion - timedelta(days=30), 0, set())):
-        etat = "venu" if i < venus else ("invite", "a_inviter", "invite")[i - venus]
+        etat = EtatPreliste.VENU if i < venus else (EtatPreliste.INVITE, EtatPreliste.A_INVITER, EtatPreliste.INVITE)[i - venus]
         _preliste(c, pid, cy.activite, reunion, etat)
-        if etat == "venu":
+        if etat == EtatPreliste.VENU:
             dispo = tuple(sorted(r.sample(creneaux, r.randint(1, len(creneaux)))))
             c.autres.append(Positionnement(id=c.id("q"), personne=pid, date=reunion, score=r.randint(0, 21),
                                            niveau=r.choice(list(NIVEAUX)), disponibilites=dispo,
@@ -284,7 +284,7 @@ def _seance_aujourdhui(c: _Centre) -> None:
         return
     avec_inscrits = {g.id for g in c.groupes if g.inscrits}
     a_venir = [i for i, s in enumerate(c.seances)
-               if s.date > c.aujourd_hui and s.etat == "prevue" and s.groupe in avec_inscrits]
+               if s.date > c.aujourd_hui and s.etat == EtatSeance.PREVUE and s.groupe in avec_inscrits]
     if a_venir:
         i = min(a_venir, key=lambda i: (c.seances[i].date, c.seances[i].debut, c.seances[i].id))
         c.seances[i] = replace(c.seances[i], date=c.aujourd_hui)
@@ -349,18 +349,19 @@ def _projets(c: _Centre, g: Groupe, n: int, debut: date, fin: date) -> None:
         visites = tuple(Visite(date=samedis[j], duree=r.choice((30, 60, 90)), aidant=ANIMATEURS["repair"].split()[0],
                                notes=r.choice(("Diagnostic", "Pièce commandée", "Remontage", "Test final")))
                         for j in sorted({i, *r.sample(range(i, len(samedis)), min(2, len(samedis) - i))}))
-        etat = r.choices(("repare", "reparable", "fin_de_vie", "en_cours"), (50, 15, 15, 20))[0]
+        etat = r.choices((EtatProjet.REPARE, EtatProjet.REPARABLE, EtatProjet.FIN_DE_VIE, EtatProjet.EN_COURS),
+                         (50, 15, 15, 20))[0]
         derniere = visites[-1].date
-        if etat == "en_cours" and derniere < c.aujourd_hui - timedelta(days=90):
-            etat = "reparable"
-        frein = str(r.randint(1, 6)) if etat == "fin_de_vie" else None
+        if etat == EtatProjet.EN_COURS and derniere < c.aujourd_hui - timedelta(days=90):
+            etat = EtatProjet.REPARABLE
+        frein = str(r.randint(1, 6)) if etat == EtatProjet.FIN_DE_VIE else None
         age = r.randint(1, 15)
         c.autres.append(Projet(
             id=c.id("r"), personne=r.choice(g.inscrits), type="reparation", intitule=f"{objet} {r.choice(marques)}",
             ouvert_le=visites[0].date, categorie_ords=cat, marque=r.choice(marques), annee_fabrication=derniere.year - age,
             age_produit=float(age), probleme=r.choice(pannes), etat=etat, visites=visites, frein_ords=frein,
-            repare_le=derniere if etat == "repare" else None,
-            clos_le=derniere if etat in ("repare", "reparable", "fin_de_vie") else None))
+            repare_le=derniere if etat == EtatProjet.REPARE else None,
+            clos_le=derniere if etat in (EtatProjet.REPARE, EtatProjet.REPARABLE, EtatProjet.FIN_DE_VIE) else None))
 
 
 def _accompagnements(c: _Centre, n: int, debut: date, fin: date) -> None:
@@ -390,12 +391,12 @@ def _pour_l_accueil(c: _Centre) -> None:
         g = min(a_venir, key=lambda g: (fin[g.id], g.id)) if a_venir else pleins[-1]
         attente = c.choisir("adulte", 3, c.aujourd_hui - timedelta(days=10), 0, set(g.inscrits))
         for pid in attente:
-            _preliste(c, pid, "initiation", c.aujourd_hui, "invite")
+            _preliste(c, pid, "initiation", c.aujourd_hui, EtatPreliste.INVITE)
         c.groupes[c.groupes.index(g)] = replace(g, liste_attente=tuple(attente))
-    oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == "prevue"]
+    oublies = [s for s in c.seances if s.date < c.aujourd_hui and s.etat == EtatSeance.PREVUE]
     tenues = sorted((i for i, s in enumerate(c.seances) if s.etat == EtatSeance.REALISEE), key=lambda i: c.seances[i].date)
     for i in tenues[-max(0, 2 - len(oublies)):] if len(oublies) < 2 else ():
-        c.seances[i] = replace(c.seances[i], etat="prevue", appel_fait=False, presences=(), saisie_par="")
+        c.seances[i] = replace(c.seances[i], etat=EtatSeance.PREVUE, appel_fait=False, presences=(), saisie_par="")
 
 
 def generer(depot: _Magasin, echelle: str, graine: int, aujourd_hui: date, activites: list[Activite]) -> dict[str, int]:
@@ -416,7 +417,7 @@ def generer(depot: _Magasin, echelle: str, graine: int, aujourd_hui: date, activ
         c.personne(c.rng.choice(("tous", "adulte", "senior")), premier + timedelta(days=c.rng.randrange(jours)))
     for i in range(max(4, e["personnes"] // 40)):  # still waiting on the pre-list today, half not invited yet
         pid = c.choisir(c.rng.choice(("adulte", "senior")), 1, aujourd_hui - timedelta(days=3), 0, set())[0]
-        _preliste(c, pid, ("initiation", "senou")[i // 2 % 2], aujourd_hui, ("a_inviter", "invite")[i % 2])
+        _preliste(c, pid, ("initiation", "senou")[i // 2 % 2], aujourd_hui, (EtatPreliste.A_INVITER, EtatPreliste.INVITE)[i % 2])
     centre = Centre(nom="Centre social La Passerelle", adresse="12 rue des Écoles", code_postal="79000",
                     commune="Niort", telephone="05 49 00 12 34", email="accueil@passerelle-niort.exemple.fr",
                     objectifs_contrat_projet=("Réduire la fracture numérique des seniors du quartier",

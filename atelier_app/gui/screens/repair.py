@@ -16,6 +16,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain import ords
 from atelier_app.domain import reparations as regles
 from atelier_app.domain.codes import ETATS_PROJET, TYPES_PROJET
+from atelier_app.domain.etats import EtatProjet
 from atelier_app.domain.nombres import decimal
 from atelier_app.gui import dialogues, polices
 from atelier_app.gui.ecran import Ecran
@@ -111,7 +112,7 @@ class EcranRepair(Ecran):
             etat = ETATS_PROJET.get(p.etat, p.etat)
             if oublie:
                 etat = "Sans visite depuis plus d'un mois"
-            elif p.etat == "fin_de_vie" and ords.frein(p.frein_ords):
+            elif p.etat == EtatProjet.FIN_DE_VIE and ords.frein(p.frein_ords):
                 etat += f" ({ords.frein(p.frein_ords).libelle})"
             lignes.append((p.id, (noms[p.personne], TYPES_PROJET.get(p.type, p.type), p.intitule,
                                   libelle_categorie(p), derniere_visite_affichee(p), len(p.visites), etat)))
@@ -193,7 +194,7 @@ class EcranRepair(Ecran):
 
     def clore(self) -> None:
         p = self._exiger_choix()
-        if p is not None and p.etat != "en_cours":
+        if p is not None and p.etat != EtatProjet.EN_COURS:
             dialogues.avertir(self, f"Le projet « {p.intitule} » est déjà clos ; « Rouvrir » le remet en cours.")
         elif p is not None:
             self._apres(FormulaireCloture(self, self.app, p).ouvrir())
