@@ -13,6 +13,7 @@ the integrator can switch them.
 from __future__ import annotations
 
 import logging
+import tkinter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +78,20 @@ def _bouton(racine, debut: str) -> ttk.Button:
 def _entree(bouton) -> None:
     """Tab to a button and press Entrée, as the keyboard user does (ttkbootstrap's buttons)."""
     touche(bouton, "<Return>")
+
+
+def _entree_quoi_qu_il_arrive(bouton: Callable[[], tkinter.Misc]) -> None:
+    """Entrée on a button that another PC's save may rebuild meanwhile (the screen refreshes by
+    itself on a server): pressed on the button on screen at that moment, as the user's key would be."""
+    for _essai in range(10):
+        b = bouton()
+        try:
+            _entree(b)
+            return
+        except tkinter.TclError:
+            if b.winfo_exists():
+                raise
+    raise AssertionError("le bouton est reconstruit sans cesse")
 
 
 def test_une_journee_au_clavier(app, caplog, monkeypatch, tmp_path) -> None:
@@ -207,7 +222,7 @@ def jouer_la_journee(app, monkeypatch, tmp_path: Path, *, activite: str | None =
     assert focus(app) is accueil.boutons_appel[0]
     rang = next(i for i, x in enumerate(s.seances.aujourdhui().seances)
                 if groupe_appel is None or x.seance.groupe == groupe_appel)
-    _entree(accueil.boutons_appel[rang])
+    _entree_quoi_qu_il_arrive(lambda: accueil.boutons_appel[rang])
     fen = next(m for m in modales(app) if isinstance(m, FenetreAppel))
     touche(fen.arbre, "<Control-t>")
     venue = [p for p in sorted(s.depot.all(Personne), key=lambda p: p.nom)
