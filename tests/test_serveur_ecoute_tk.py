@@ -76,3 +76,37 @@ def test_aucune_variable_tk_liberee_sur_le_fil_de_l_ecoute(base_serveur, monkeyp
         gc.set_threshold(*seuils)
         assemblage.fermer(autre)
         fermer_app(app)
+
+
+def test_le_clavier_reste_sur_l_ecran_rafraichi_par_un_autre_poste(base_serveur, monkeypatch) -> None:
+    """Another PC saves a roll call: Aujourd'hui is rebuilt, and Entrée still reaches a roll-call button."""
+    import time
+
+    s = assemblage.ouvrir(base_serveur)
+    try:
+        seances = preparer(s)["initiation"]
+        seance = s.seances.seance(seances[0])
+        inscrits = s.activites.groupe("g-initiation").inscrits
+    finally:
+        assemblage.fermer(s)
+    app = ouvrir_app(base_serveur, monkeypatch)  # type: ignore[arg-type]
+    autre = assemblage.ouvrir(base_serveur)
+    try:
+        app.services.ctx.aujourd_hui = lambda: seance.date
+        ecran = app.aller("aujourdhui")
+        app.racine.update()
+        bouton = ecran.boutons_appel[0]
+        bouton.focus_force()
+        app.racine.update()
+        assert app.racine.focus_get() is bouton
+        autre.presences.enregistrer(seance.id, dict.fromkeys(inscrits, "present"))
+        fin = time.monotonic() + 60
+        while bouton.winfo_exists():  # rebuilt by the refresh, nobody touching this PC
+            assert time.monotonic() < fin, "l'écran ne s'est pas rafraîchi"
+            app.racine.update()
+            time.sleep(0.02)
+        app.racine.update()
+        assert app.racine.focus_get() is ecran.boutons_appel[0]
+    finally:
+        assemblage.fermer(autre)
+        fermer_app(app)
