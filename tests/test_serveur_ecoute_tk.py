@@ -76,6 +76,9 @@ def test_aucune_variable_tk_liberee_sur_le_fil_de_l_ecoute(base_serveur, monkeyp
         gc.set_threshold(*seuils)
         assemblage.fermer(autre)
         fermer_app(app)
+    # closed, the window leaves the context (which the listener reaches) no way back to its widgets
+    assert not [f for f in app.services.ctx.ecouteurs if "sur_le_fil_tk" in getattr(f, "__qualname__", "")]
+    assert gc.isenabled()  # and the collector is automatic again
 
 
 def test_le_clavier_reste_sur_l_ecran_rafraichi_par_un_autre_poste(base_serveur, monkeypatch) -> None:
