@@ -115,6 +115,11 @@ def test_un_poste(monkeypatch, tmp_path, caplog) -> None:
         _pomper(app, vue, 60, f"l'appel de {autre} dans la copie de ce poste")
         _pomper(app, lambda: len(_lignes_faites(accueil)) == du_jour, 60,
                 f"l'appel de {autre} à l'écran Aujourd'hui")
+        if _variable("CAPTURE"):  # to look at this PC's screen (ATELIER_POSTE_CAPTURE=folder)
+            from PIL import ImageGrab
+
+            app.racine.update()
+            ImageGrab.grab().save(Path(_variable("CAPTURE")) / f"{nom}.png")
         resultat.update(vu_a_l_ecran=_lignes_faites(accueil), faits_avant=avant, distants=sorted(set(distants)))
         (rdv / f"{nom}.fin.json").write_text(json.dumps(resultat), encoding="utf-8")
 
