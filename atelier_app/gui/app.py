@@ -58,7 +58,8 @@ class AtelierApp:
         self._configurer_style()
         self._construire()
         # Screens hear of changes on the Tk thread only, even when a background task made them.
-        services.ctx.ecouteurs.append(self.taches.sur_le_fil_tk(self._donnees_changees))
+        self._ecouteur = self.taches.sur_le_fil_tk(self._donnees_changees)
+        services.ctx.ecouteurs.append(self._ecouteur)
         from atelier_app.gui import connexion
 
         if not connexion.session_ouverte(self):
@@ -209,9 +210,17 @@ class AtelierApp:
             if cle != self.zone_courante:
                 continue
             try:
+                avant = self.racine.focus_get()
+            except (KeyError, tkinter.TclError):  # tkinter cannot name a combobox's open list
+                avant = None
+            try:
                 ecran.rafraichir()
             except Exception as exc:
                 self.montrer_erreur(exc)
+            # another PC's save rebuilt the widget that had the keyboard: give it back to the screen
+            # (else Entrée does nothing until the user clicks; found by two copies on one server)
+            if avant is not None and not avant.winfo_exists() and (cible := ecran.premier_focus()) is not None:
+                cible.focus_set()
 
     # -------------------------------------------------------------- errors
     def montrer_erreur(self, exc: BaseException) -> None:
@@ -290,6 +299,9 @@ class AtelierApp:
         self.fermer()
 
     def fermer(self) -> None:
+        # the server's listener may outlive the window a moment: no way back from it to the widgets
+        if self._ecouteur in self.services.ctx.ecouteurs:
+            self.services.ctx.ecouteurs.remove(self._ecouteur)
         self.taches.arreter()
         try:
             self.racine.destroy()

@@ -2,6 +2,12 @@
 
 Why: a report at ten-year scale takes seconds; the window must keep answering and show progress.
 Widgets are only touched from the Tk thread (in the callbacks below).
+
+Why the cyclic garbage collector runs here, on the Tk thread only, while a window is open: dead
+screens leave cycles holding Tk Variables and images, whose ``__del__`` calls Tcl. Left automatic,
+the collector runs on whichever thread allocates past its threshold — a task, or the server's
+listener applying another PC's save — and Tcl called from there fails or waits for the Tk thread,
+which may be waiting for the store's lock that thread holds: the window freezes.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ class Taches:
         self.en_cas_erreur = en_cas_erreur
         self.en_cours = 0
         self._prochain: str | None = None
+        self._ramasse_miettes_auto = gc.isenabled()
+        gc.disable()  # collected by _ramasser, on this thread (see the module's docstring)
         self._vider()
 
     def sur_le_fil_tk(self, f: Callable[[str], None]) -> Callable[[str], None]:
@@ -76,7 +84,20 @@ class Taches:
         self.en_cours -= 1
         self.en_cas_erreur(exc)
 
+    def _ramasser(self) -> None:
+        """The collector's own rule (a generation is collected once its count passes its threshold),
+        applied on the Tk thread at each drain of the queue."""
+        (n0, n1, n2), (s0, s1, s2) = gc.get_count(), gc.get_threshold()
+        if s0 and n0 > s0:
+            gc.collect(2 if n1 > s1 and n2 > s2 else 1 if n1 > s1 else 0)
+
+    def _rendre_le_ramasse_miettes(self) -> None:
+        if self._ramasse_miettes_auto:
+            gc.enable()
+            self._ramasse_miettes_auto = False
+
     def _vider(self) -> None:
+        self._ramasser()
         try:
             while True:
                 f, args = self.file.get_nowait()
@@ -90,11 +111,14 @@ class Taches:
             pass
         try:
             self._prochain = self.racine.after(50, self._vider)
-        except tkinter.TclError:  # window destroyed
-            pass
+        except tkinter.TclError:  # window destroyed: nobody left to collect here
+            self._rendre_le_ramasse_miettes()
 
     def arreter(self) -> None:
-        """Stop polling before the window goes, so Tk does not call into a destroyed interpreter."""
+        """Stop polling before the window goes, so Tk does not call into a destroyed interpreter;
+        the collector is automatic again (the objects left are freed with the interpreter)."""
+        gc.collect()
+        self._rendre_le_ramasse_miettes()
         if self._prochain is not None:
             try:
                 self.racine.after_cancel(self._prochain)
