@@ -134,3 +134,20 @@ def champs_vides(fiche: Fiche) -> list:
     the print dialogs list these rows and offer to fill them first, never printing a blank silently.
     """
     return [lg for lg in fiche.lignes if lg.cle in A_REMPLIR and not (lg.valeur or "").strip()]
+
+
+#: A figure of 1 to 4 standing alone in a sentence (« 2 personnes », « 3 en mars »), not « 12 » nor « 2,5 ».
+_PETIT = re.compile(r"(?<![\d,\u202f\u00a0])[1-4](?![\d,])")
+
+
+def avertissement_petits(fiches: list[Fiche]) -> str:
+    """The sheets whose Chiffres the team rewrote and that show a figure of 1 to 4, "" when none.
+
+    Why: the computed text masks counts under 5 in the documents for the funders, but a text written
+    by hand is printed as written (it may say « 2 personnes »); the team is told to check it.
+    """
+    noms = [f"« {f.titre} »" for f in fiches if f.chiffres_modifies and _PETIT.search(f.valeur("chiffres"))]
+    if not noms:
+        return ""
+    return ("Chiffres rédigés à la main et imprimés tels quels, avec un nombre de 1 à 4 : " + ", ".join(noms)
+            + ". Vérifiez qu'aucun effectif de moins de 5 personnes n'y figure (écrivez « moins de 5 »).")
