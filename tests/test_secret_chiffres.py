@@ -92,11 +92,15 @@ def test_repair_cafe_et_accompagnement() -> None:
     texte = ch.texte_accompagnement(2025, 8, 3, 4, masquer=True)
     assert texte.startswith("8 demandes d'accompagnement individuel sur l'année 2025, pour moins de 5 personnes "
                             "identifiées.")
-    # one request, « moins de 5 » people: it could only be one person; the requests are masked too
+    # the people were counted from the requests: 3 requests leave 1 to 3 people, enough
+    assert ch.texte_accompagnement(2025, 3, 2, 1, masquer=True).startswith(
+        "3 demandes d'accompagnement individuel sur l'année 2025, pour moins de 5 personnes identifiées.")
+    # one request and « moins de 5 » people would say one person: the people are not written
     texte = ch.texte_accompagnement(2025, 1, 1, 1, masquer=True)
-    assert texte.startswith("moins de 5 demandes d'accompagnement individuel sur l'année 2025, pour moins de 5 "
-                            "personnes identifiées.")
+    assert texte.startswith("1 demande d'accompagnement individuel sur l'année 2025. Total de 1 heure")
     assert not PETIT_IMPRIME.search(texte)
+    assert ch.texte_accompagnement(2025, 1, 1, 1).startswith(
+        "1 demande d'accompagnement individuel sur l'année 2025, pour 1 personne identifiée.")
 
 
 def test_cycles_un_seul_petit_et_le_total() -> None:
@@ -184,3 +188,25 @@ def test_chiffres_rediges_a_la_main_signales(demo_petite, tmp_path) -> None:
     dits = []
     services.documents.fiche("numerikids", 2025, tmp_path / "g.pdf", signaler=dits.append)
     assert not any("à la main" in d for d in dits)
+
+
+@pytest.mark.parametrize("demandes,personnes,ouvert", [(1, 1, True), (3, 2, False), (8, 0, False)])
+def test_tableau_accompagnement_personnes_au_plus_les_demandes(demandes, personnes, ouvert) -> None:
+    """In the report's table too: « Demandes 1 » beside « Personnes identifiées < 5 » says one person."""
+    from atelier_app.domain.secret import Cellule, Masque, intervalle
+    from atelier_app.reports import masquage
+    from atelier_app.reports.statistiques import Ligne, Section, Statistiques
+
+    sec = Section("Accompagnement individuel", [
+        Ligne("Demandes", demandes, precedent=demandes),
+        Ligne("Personnes identifiées", personnes, personnes=True, precedent=personnes),
+        Ligne("Heures d'accompagnement", 1.5, unite="h", precedent=1.5)])
+    stats = Statistiques(date(2025, 1, 1), date(2025, 12, 31), None, "Toutes", [sec])
+    m = masquage.masques(stats)
+    for marque in (m.courant(sec.titre, 1), m.precedent(sec.titre, 1)):
+        bas, haut = intervalle(Cellule(personnes), marque)
+        possibles = set(range(bas, min(haut, demandes) + 1))  # no more people than requests
+        assert personnes in possibles
+        if marque is not Masque.VISIBLE:
+            assert len(possibles) >= 2, (demandes, personnes, marque)
+        assert (marque is Masque.RETENU) == ouvert

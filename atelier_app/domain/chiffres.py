@@ -24,6 +24,7 @@ from atelier_app.domain import nombres
 from atelier_app.domain.codes import JOURS, MOIS
 from atelier_app.domain.secret import SEUIL, Cellule, Masque, primaire, proteger_somme
 
+DEMANDE, DEMANDES = "demande d'accompagnement individuel", "demandes d'accompagnement individuel"
 #: How a masked count reads in a sentence (DESIGN.md, "Small counts in documents that leave the centre").
 EN_MOTS = {Masque.PETIT: f"moins de {SEUIL}", Masque.SECRET: f"{SEUIL} ou plus",
            Masque.RETENU: "effectif non communiqué"}
@@ -169,16 +170,15 @@ def texte_projets(annee: int, adherents: int, heures: float, ouverts: int, repar
 def texte_accompagnement(annee: int, demandes: int, personnes: int, heures: float, *, masquer: bool = False) -> str:
     """The help desk: requests, identified people, hours.
 
-    Why the requests may be masked too: the people were counted from them, so « 1 demande, pour
-    moins de 5 personnes » says one person. Beside masked people, a number of requests under 5 is
-    « moins de 5 » as well; the people can then again be any of 1 to 4 within the requests.
+    Why the people may be left out: they were counted from the requests, so a reader knows there
+    are no more people than requests. « 1 demande, pour moins de 5 personnes » would say one person:
+    masked beside a single request, the people are not written at all (none or one, then).
     """
     qui = _petit(personnes, masquer)
-    demande = qui if 0 < demandes < SEUIL else Masque.VISIBLE
-    demandes_ = _compte(demandes, "demande d'accompagnement individuel", "demandes d'accompagnement individuel",
-                        demande)
-    personnes_ = _compte(personnes, "personne identifiée", "personnes identifiées", qui)
-    return f"{demandes_} sur l'année {annee}, pour {personnes_}. " + texte_heures(heures, "d'accompagnement")
+    debut = f"{_compte(demandes, DEMANDE, DEMANDES)} sur l'année {annee}"
+    if qui is Masque.VISIBLE or demandes >= 2:
+        debut += f", pour {_compte(personnes, 'personne identifiée', 'personnes identifiées', qui)}"
+    return f"{debut}. " + texte_heures(heures, "d'accompagnement")
 
 
 def jours_des_groupes(groupes: Iterable[Mapping[str, Any]]) -> list[str]:
