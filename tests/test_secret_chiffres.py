@@ -210,3 +210,17 @@ def test_tableau_accompagnement_personnes_au_plus_les_demandes(demandes, personn
         if marque is not Masque.VISIBLE:
             assert len(possibles) >= 2, (demandes, personnes, marque)
         assert (marque is Masque.RETENU) == ouvert
+
+
+def test_texte_calcule_complete_a_la_main_reste_masque(demo_petite) -> None:
+    """The team kept the computed sentence and added its own: the computed part is still masked."""
+    services = demo_petite
+    calcule = services.fiches.fiche("numerikids", 2025).valeur("chiffres")
+    services.fiches.enregistrer("numerikids", 2025, calcule + " Un goûter a réuni les familles en juin.")
+    try:
+        imprime = services.fiches.fiche("numerikids", 2025, diffusion=True).valeur("chiffres")
+        assert "moins de 5 personnes venues sans inscription" in imprime
+        assert imprime.endswith("Un goûter a réuni les familles en juin.")
+        assert services.fiches.fiche("numerikids", 2025).valeur("chiffres").startswith(calcule)  # the screen
+    finally:
+        services.fiches.revenir_au_calcule("numerikids", 2025)

@@ -84,6 +84,8 @@ class FichesService(Service):
         champs = dict(edite.champs) if edite else {}
         ecrit = edite.chiffres if edite and edite.chiffres not in (None, calcule) else None
         chiffres = ecrit if ecrit is not None else (imprime or calcule)
+        if ecrit is not None and imprime and calcule in ecrit:  # the computed text, completed by hand
+            chiffres = ecrit.replace(calcule, imprime)
         centre = self.services.centre.centre()
         valeurs = {"nom": activite.nom, "objectifs": "", "chiffres": chiffres,
                    "objectifs_contrat": " ; ".join(centre.objectifs_contrat_projet), **_textes_activite(activite)}
