@@ -70,8 +70,14 @@ def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
     return out
 
 
+#: A figure and the word after it (« 5 personnes », « 81 heures », « 28,7 kg »).
+_NOMBRE_ET_MOT = re.compile(r"(\d) (?=[^\W\d_])")
+
+
 def _texte(valeur: str) -> str:
-    return insecables(echapper(valeur or ""))
+    """A value as printed: French spacing, and a figure never left at the end of a line without the
+    word it counts (« moins de 5 / personnes » was printed on the sheet of the repair café)."""
+    return _NOMBRE_ET_MOT.sub("\\1\u00a0", insecables(echapper(valeur or "")))
 
 
 def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
