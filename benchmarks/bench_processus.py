@@ -7,7 +7,8 @@ its baseline see the same state of the machine); medians of wall time, with the 
 peak memory (max RSS, from ``os.wait4``) of the same processes.
 
 Goals (issue 16): rapport ≤ 2 × verifier; stats ≤ 1,5 × verifier; a fiche ≤ 1,2 × verifier;
-memory of rapport ≤ 250 Mo.
+memory of rapport ≤ 250 Mo. Judged on wall time, what the user waits for; CPU time is reported beside
+it (steadier on a loaded machine) and is held to the same goals.
 """
 
 from __future__ import annotations
@@ -30,11 +31,14 @@ ANALYSE = """
 
 - Chaque commande est lancée comme l'utilisateur la lance (`python -m atelier_app --donnees … <commande>`),
   sur une copie du dossier `grande`. Référence : `atelier verifier`, qui lit tout le dossier.
+- L'objectif est jugé sur le **temps écoulé** (ce que l'utilisateur attend) ; le temps CPU des mêmes
+  processus est donné à côté, moins sensible à la charge de la machine, et doit tenir le même objectif.
 - Le rapport ne dessine plus de PNG matplotlib : ses graphiques sont des dessins vectoriels de
   `reportlab.graphics.charts`, et la première des deux passes de mise en page (celle qui ne sert qu'à
   connaître les pages du sommaire) ne dessine ni tableaux ni graphiques (`reports/brouillon.py`).
-- Ce qui reste du temps du rapport est surtout le calcul des statistiques de l'année et de la précédente
-  (import de pandas, premier décodage des lignes), partagé avec `stats`.
+- Les statistiques sont comptées en Python sur les lignes légères, sans pandas (son import coûtait plus que
+  le comptage) ; l'export xlsx importe openpyxl sans numpy ; les commandes `rapport`, `stats` et `fiche`
+  s'exécutent sans ramasse-miettes cyclique (il reparcourait tout le dossier chargé après chaque lecture).
 """
 
 
@@ -84,9 +88,9 @@ def mesurer(ctx) -> list[Mesure]:
                ref, 1.5),
         Mesure(f"`atelier fiche --annee {ANNEE_COMPLETE} --activite initiation` (grande), processus entier",
                mur["fiche"], ref_txt, ref, 1.2),
-        Mesure("… temps CPU du rapport, pour information", cpu["rapport"], "temps CPU de verifier", cpu["verifier"]),
-        Mesure("… temps CPU de stats, pour information", cpu["stats"], "temps CPU de verifier", cpu["verifier"]),
-        Mesure("… temps CPU de la fiche, pour information", cpu["fiche"], "temps CPU de verifier", cpu["verifier"]),
+        Mesure("… temps CPU du rapport", cpu["rapport"], "temps CPU de verifier", cpu["verifier"], 2.0),
+        Mesure("… temps CPU de stats", cpu["stats"], "temps CPU de verifier", cpu["verifier"], 1.5),
+        Mesure("… temps CPU de la fiche", cpu["fiche"], "temps CPU de verifier", cpu["verifier"], 1.2),
     ]
     # memory: the value is in MB, given in the seconds column with a ceiling, as the table has no other unit
     out.append(Mesure(f"mémoire maximale du rapport (Mo, plafond 250) : {memoire['rapport']:.0f} Mo ; "

@@ -84,3 +84,38 @@ def test_fiche_d_une_annee_en_cours_et_champs_vides_nommes(centre, tmp_path, cap
                      "--sortie", str(tmp_path / "g.pdf")])
     err = capsys.readouterr().err
     assert code == 0 and "Champs vides" in err and "Perspectives 2026" in err
+
+
+def test_un_nombre_ne_se_coupe_jamais_en_fin_de_ligne() -> None:
+    """reportlab breaks lines at the narrow no-break space (U+202F) of « 9 185 »: seen on the
+    « L’année en chiffres » page of `grande` as « (9 / 185) ». The PDFs keep thousands together."""
+    from reportlab.platypus import Paragraph
+
+    from atelier_app.domain import nombres
+    from atelier_app.reports.commun import insecables, styles
+
+    texte = f"−0,7 % par rapport à 2024 ({nombres.entier(9185)})"
+    for largeur in range(40, 140, 5):
+        p = Paragraph(insecables(texte), styles()["petit"])
+        p.wrap(largeur, 500)
+        lignes = [" ".join(str(m) for m in ligne[1]) if isinstance(ligne, tuple) else " ".join(ligne.words)
+                  for ligne in p.blPara.lines]
+        assert not any(lg.endswith("(9") or lg.startswith(("185", "%")) for lg in lignes), (largeur, lignes)
+    assert "\u202f" not in insecables(texte)
+
+
+def test_un_nombre_reste_avec_le_mot_qu_il_compte_sur_la_fiche() -> None:
+    """« moins de 5 / personnes » was printed over two lines on the repair café's sheet."""
+    from reportlab.platypus import Paragraph
+
+    from atelier_app.reports.commun import styles
+    from atelier_app.reports.fiche import _texte
+
+    texte = ("8 adhérents inscrits le samedi sur l'année 2026 et moins de 5 personnes venues sans inscription. "
+             "Total de 81 heures d'activité en cumulé. 25 projets ouverts, 14 objets réparés ; 28,7 kg de déchets.")
+    for largeur in range(120, 400, 7):
+        p = Paragraph(_texte(texte), styles()["normal"])
+        p.wrap(largeur, 2000)
+        lignes = [" ".join(str(m) for m in ligne[1]) if isinstance(ligne, tuple) else " ".join(ligne.words)
+                  for ligne in p.blPara.lines]
+        assert not any(lg.rstrip()[-1:].isdigit() for lg in lignes[:-1]), (largeur, lignes)

@@ -22,6 +22,12 @@ from typing import Any
 
 from atelier_app.domain import nombres
 from atelier_app.domain.codes import JOURS, MOIS
+from atelier_app.domain.secret import SEUIL, Cellule, Masque, primaire, proteger_somme
+
+DEMANDE, DEMANDES = "demande d'accompagnement individuel", "demandes d'accompagnement individuel"
+#: How a masked count reads in a sentence (DESIGN.md, "Small counts in documents that leave the centre").
+EN_MOTS = {Masque.PETIT: f"moins de {SEUIL}", Masque.SECRET: f"{SEUIL} ou plus",
+           Masque.RETENU: "effectif non communiqué"}
 
 
 @dataclass(frozen=True)
@@ -53,8 +59,20 @@ def _accord(valeur: float, singulier: str, pluriel: str) -> str:
     return pluriel if abs(valeur) >= 2 else singulier
 
 
-def _compte(n: int, singulier: str, pluriel: str) -> str:
+def _compte(n: int, singulier: str, pluriel: str, masque: Masque = Masque.VISIBLE) -> str:
+    """``2 personnes venues``; masked: ``moins de 5 personnes venues`` (always the plural)."""
+    if masque is not Masque.VISIBLE:
+        return f"{EN_MOTS[masque]} {pluriel}"
     return f"{nombres.entier(n)} {_accord(n, singulier, pluriel)}"
+
+
+def _petit(n: int, masquer: bool) -> Masque:
+    return Masque.PETIT if masquer and primaire(Cellule(n)) else Masque.VISIBLE
+
+
+def _gens(n: int, singulier: str, pluriel: str, masquer: bool) -> str:
+    """A count of people alone in its sentence: nothing printed adds up to it, so « < 5 » suffices."""
+    return _compte(n, singulier, pluriel, _petit(n, masquer))
 
 
 def duree(heures: float) -> str:
@@ -74,21 +92,27 @@ def _jours(jours: Sequence[str]) -> str:
     return ", ".join(morceaux[:-1]) + " et " + morceaux[-1]
 
 
-def texte_cycles(annee: int, cycles: Sequence[CycleChiffres], heures: float, *, groupes: int = 0) -> str:
+def texte_cycles(annee: int, cycles: Sequence[CycleChiffres], heures: float, *, groupes: int = 0,
+                 masquer: bool = False) -> str:
     """The cycles paragraph; cycles are put in date order, a cycle with nobody enrolled shows 0.
 
     ``groupes``: the groups the activity ran that year; when there are more groups than cycles the
     centre adds them, as its 2018 initiation sheet does: *(5 ateliers répartis sur les 2 sessions)*.
+    ``masquer`` (documents for funders): the total is the sum of the sessions, so a session of 1 to 4
+    people would be given back by the total and the others; ``secret.proteger_somme`` masks enough.
     """
     ordonnes = sorted(cycles, key=lambda c: (c.premier_jour, c.dernier_jour))
     total = sum(c.inscrits for c in ordonnes)
     k = len(ordonnes)
-    debut = f"{_compte(total, 'stagiaire', 'stagiaires')} en cumulé sur l'année {annee}"
+    marques, marque_total = [Masque.VISIBLE] * k, Masque.VISIBLE
+    if masquer:
+        marques, marque_total = proteger_somme([Cellule(c.inscrits) for c in ordonnes], Cellule(total))
+    debut = f"{_compte(total, 'stagiaire', 'stagiaires', marque_total)} en cumulé sur l'année {annee}"
     if k == 0:
         corps = f"{debut}, aucune session."
     else:
-        parts = " ; ".join(f"{nombres.entier(c.inscrits)} en {periode(c.premier_jour, c.dernier_jour)}"
-                           for c in ordonnes)
+        parts = " ; ".join(f"{EN_MOTS.get(m) or nombres.entier(c.inscrits)} en "
+                           f"{periode(c.premier_jour, c.dernier_jour)}" for c, m in zip(ordonnes, marques, strict=True))
         ateliers = ""
         if groupes > k:
             ateliers = f" ({groupes} ateliers répartis sur {'la session' if k == 1 else f'les {k} sessions'})"
@@ -100,33 +124,41 @@ def texte_heures(heures: float, de_quoi: str) -> str:
     return f"Total de {duree(heures)} {de_quoi} en cumulé."
 
 
-def _adherents(annee: int, adherents: int, jours: Sequence[str], sans_inscription: int) -> str:
+def _adherents(annee: int, adherents: int, jours: Sequence[str], sans_inscription: int, masquer: bool) -> str:
     """``6 adhérents inscrits le mercredi sur l'année 2025 et 3 personnes venues sans inscription.``
 
     Why apart: people who came without enrolling are not members (DESIGN.md); they are said, never
     added to the members.
     """
-    texte = _compte(adherents, "adhérent inscrit", "adhérents inscrits")
+    texte = _gens(adherents, "adhérent inscrit", "adhérents inscrits", masquer)
     quand = _jours(jours)
     if quand:
         texte += f" {quand}"
     texte += f" sur l'année {annee}"
     if sans_inscription:
-        texte += f" et {_compte(sans_inscription, 'personne venue', 'personnes venues')} sans inscription"
+        texte += f" et {_gens(sans_inscription, 'personne venue', 'personnes venues', masquer)} sans inscription"
     return texte + "."
 
 
 def texte_club(annee: int, adherents: int, heures: float, *, jours: Sequence[str] = (),
-               sans_inscription: int = 0) -> str:
-    """An activity without cycles (children's club): members, the weekdays of its groups, hours held."""
-    return f"{_adherents(annee, adherents, jours, sans_inscription)} " + texte_heures(heures, "d'activité")
+               sans_inscription: int = 0, masquer: bool = False) -> str:
+    """An activity without cycles (children's club): members, the weekdays of its groups, hours held.
+
+    Members and walk-ins are two separate counts (nothing printed adds them up): each is masked alone.
+    """
+    return (f"{_adherents(annee, adherents, jours, sans_inscription, masquer)} "
+            + texte_heures(heures, "d'activité"))
 
 
 def texte_projets(annee: int, adherents: int, heures: float, ouverts: int, repares: int, *,
                   dechets_kg: float | None = None, co2_kg: float | None = None, jours: Sequence[str] = (),
-                  sans_inscription: int = 0) -> str:
-    """The repair café: members and hours, then projects opened and repaired, waste and CO₂ avoided."""
-    texte = (f"{texte_club(annee, adherents, heures, jours=jours, sans_inscription=sans_inscription)} "
+                  sans_inscription: int = 0, masquer: bool = False) -> str:
+    """The repair café: members and hours, then projects opened and repaired, waste and CO₂ avoided.
+
+    Projects and objects are not people: printed as they are, as in the statistics tables.
+    """
+    club = texte_club(annee, adherents, heures, jours=jours, sans_inscription=sans_inscription, masquer=masquer)
+    texte = (f"{club} "
              f"{_compte(ouverts, 'projet ouvert', 'projets ouverts')}, "
              f"{_compte(repares, 'objet réparé', 'objets réparés')}")
     if dechets_kg is not None and co2_kg is not None:
@@ -135,12 +167,18 @@ def texte_projets(annee: int, adherents: int, heures: float, ouverts: int, repar
     return texte + "."
 
 
-def texte_accompagnement(annee: int, demandes: int, personnes: int, heures: float) -> str:
-    """The help desk: requests, identified people, hours."""
-    demande = _accord(demandes, "demande d'accompagnement individuel", "demandes d'accompagnement individuel")
-    qui = _accord(personnes, "personne identifiée", "personnes identifiées")
-    return (f"{nombres.entier(demandes)} {demande} sur l'année {annee}, pour {nombres.entier(personnes)} {qui}. "
-            + texte_heures(heures, "d'accompagnement"))
+def texte_accompagnement(annee: int, demandes: int, personnes: int, heures: float, *, masquer: bool = False) -> str:
+    """The help desk: requests, identified people, hours.
+
+    Why the people may be left out: they were counted from the requests, so a reader knows there
+    are no more people than requests. « 1 demande, pour moins de 5 personnes » would say one person:
+    masked beside a single request, the people are not written at all (none or one, then).
+    """
+    qui = _petit(personnes, masquer)
+    debut = f"{_compte(demandes, DEMANDE, DEMANDES)} sur l'année {annee}"
+    if qui is Masque.VISIBLE or demandes >= 2:
+        debut += f", pour {_compte(personnes, 'personne identifiée', 'personnes identifiées', qui)}"
+    return f"{debut}. " + texte_heures(heures, "d'accompagnement")
 
 
 def jours_des_groupes(groupes: Iterable[Mapping[str, Any]]) -> list[str]:

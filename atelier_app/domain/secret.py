@@ -103,3 +103,25 @@ def _retenir(cellules: Sequence[Cellule], masques: list[Masque], total: int) -> 
     if devine(cellules, retenus, total):
         return [Masque.RETENU] * len(cellules)
     return retenus
+
+
+def proteger_somme(parts: Sequence[Cellule], total: Cellule) -> tuple[list[Masque], Masque]:
+    """The marks of parts printed with their total, the total itself a count that may be small.
+
+    Why apart from ``proteger``: in a sentence (« 21 stagiaires … : 9 en mars ; 12 en mai ») the
+    total is printed beside its parts. A total of 1 to 4 is itself « moins de 5 »: the reader then
+    knows only that the parts add up to 1..4, which can still pin them (four sessions of « moins de
+    5 » out of « moins de 5 »: one each); the parts are then all withheld.
+    """
+    if not primaire(total):
+        return proteger(parts, total.valeur), Masque.VISIBLE
+    masques = [Masque.PETIT if primaire(c) else Masque.VISIBLE for c in parts]
+    vus: list[set[int]] = [set() for _ in parts]
+    for t in range(1, SEUIL):
+        intervalles = bornes(parts, masques, t)
+        if all(b <= h for b, h in intervalles):  # t agrees with every mark
+            for i, (b, h) in enumerate(intervalles):
+                vus[i] |= set(range(b, min(h, SEUIL) + 1))
+    if any(m is not Masque.VISIBLE and len(v) < 2 for m, v in zip(masques, vus, strict=True)):
+        masques = [Masque.RETENU] * len(parts)
+    return masques, Masque.PETIT

@@ -1,1 +1,1 @@
-"""Documents and figures: reportlab PDFs, pandas statistics, spreadsheet and ORDS exports."""
+"""Documents and figures: reportlab PDFs, the statistics (plain Python counts), spreadsheet and ORDS exports."""

@@ -84,10 +84,12 @@ def insecables(texte: str) -> str:
     """French spacing: the space before « : ; ! ? » and inside guillemets becomes non-breaking.
 
     Why: otherwise a line may start with a lone colon (« … répartis en 3 sessions / : 9 en mars »),
-    which reads as a mistake on a sheet sent to the funders.
+    which reads as a mistake on a sheet sent to the funders. The narrow no-break space of numbers
+    (« 9 185 », « 25,0 % », ``domain/nombres``) becomes a no-break space: reportlab breaks lines at
+    U+202F, and printed « (9 / 185) » on two lines.
     """
     for avant, apres in ((" :", "\u00a0:"), (" ;", "\u00a0;"), (" !", "\u00a0!"), (" ?", "\u00a0?"),
-                         ("« ", "«\u00a0"), (" »", "\u00a0»")):
+                         ("« ", "«\u00a0"), (" »", "\u00a0»"), ("\u202f", "\u00a0")):
         texte = texte.replace(avant, apres)
     return texte
 

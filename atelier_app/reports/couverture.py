@@ -118,7 +118,8 @@ def chiffres_cles(stats, marques, st: dict, *, courant: str, precedent: str | No
         lg, mc, mp = trouve
         texte = _evolution(lg, mc, mp, precedent) if precedent else ""
         cases.append([Paragraph(echapper(cellules.valeur(lg.valeur, lg.unite, mc)), valeur),
-                      Paragraph(insecables(echapper(libelle)), nom), Paragraph(echapper(texte), evol)])
+                      Paragraph(insecables(echapper(libelle)), nom),
+                      Paragraph(insecables(echapper(texte)), evol)])
     out: list = []
     if en_cours:
         out += [Paragraph(f"<b>{exposants(insecables(echapper(en_cours)))}</b>", st["normal"]), Spacer(1, 0.3 * cm)]

@@ -10,6 +10,7 @@ label, count, percentage — here with last year beside. A count of fewer than 5
 from __future__ import annotations
 
 import csv
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -141,7 +142,25 @@ def _csv(rangs: list[list[Any]], chemin: Path) -> None:
             w.writerow([v if isinstance(v, str) else en_francais(v) for v in r])
 
 
+def _sans_numpy() -> None:
+    """Import openpyxl without letting it import numpy, when numpy is not loaded already.
+
+    Why: openpyxl imports numpy, if installed, only to accept numpy numbers in cells. The statistics
+    are plain Python numbers (``statistiques``), and numpy's import (0,1 s of CPU, 0,2 s or more of
+    wall time on a loaded PC) was a fifth of what `atelier stats` costs over `atelier verifier`. In
+    the window, matplotlib has loaded numpy long before: openpyxl is then imported as usual.
+    """
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` raises ImportError
+    try:
+        import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def _xlsx(rangs: list[list[Any]], chemin: Path, stats: Statistiques) -> None:
+    _sans_numpy()
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 

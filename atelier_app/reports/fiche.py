@@ -70,8 +70,14 @@ def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
     return out
 
 
+#: A figure and the word after it (« 5 personnes », « 81 heures », « 28,7 kg »).
+_NOMBRE_ET_MOT = re.compile(r"(\d) (?=[^\W\d_])")
+
+
 def _texte(valeur: str) -> str:
-    return insecables(echapper(valeur or ""))
+    """A value as printed: French spacing, and a figure never left at the end of a line without the
+    word it counts (« moins de 5 / personnes » was printed on the sheet of the repair café)."""
+    return _NOMBRE_ET_MOT.sub("\\1\u00a0", insecables(echapper(valeur or "")))
 
 
 def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
@@ -134,3 +140,20 @@ def champs_vides(fiche: Fiche) -> list:
     the print dialogs list these rows and offer to fill them first, never printing a blank silently.
     """
     return [lg for lg in fiche.lignes if lg.cle in A_REMPLIR and not (lg.valeur or "").strip()]
+
+
+#: A figure of 1 to 4 standing alone in a sentence (« 2 personnes », « 3 en mars »), not « 12 » nor « 2,5 ».
+_PETIT = re.compile(r"(?<![\d,\u202f\u00a0])[1-4](?![\d,])")
+
+
+def avertissement_petits(fiches: list[Fiche]) -> str:
+    """The sheets whose Chiffres the team rewrote and that show a figure of 1 to 4, "" when none.
+
+    Why: the computed text masks counts under 5 in the documents for the funders, but a text written
+    by hand is printed as written (it may say « 2 personnes »); the team is told to check it.
+    """
+    noms = [f"« {f.titre} »" for f in fiches if f.chiffres_modifies and _PETIT.search(f.valeur("chiffres"))]
+    if not noms:
+        return ""
+    return ("Chiffres rédigés à la main et imprimés tels quels, avec un nombre de 1 à 4 : " + ", ".join(noms)
+            + ". Vérifiez qu'aucun effectif de moins de 5 personnes n'y figure (écrivez « moins de 5 »).")

@@ -7,7 +7,8 @@ documents that leave the centre apply ``domain.secret``. The groups are the sums
   communes, levels): its rows add up to a total that the percentages give away, so the total is
   taken as known even where it is not printed;
 - « Bénéficiaires suivis » + « Bénéficiaires anonymes » = « Bénéficiaires accompagnés »;
-- the levels at entry add up to « Positionnés à l'entrée ».
+- the levels at entry add up to « Positionnés à l'entrée »;
+- « Personnes identifiées » are no more than the « Demandes » they were counted from.
 
 Last year's column is a second, separate document column: the same groups, its own marks. A count
 of people outside every group is masked alone (« < 5 »): nothing printed gives it away.
@@ -82,10 +83,27 @@ def masques(stats) -> Masques:
                 for i, m in zip(rangs, proteger(cellules, total), strict=True):
                     if m is not Masque.VISIBLE:
                         cible[i] = m
+        _au_plus(s, "Personnes identifiées", "Demandes", cour, prec)
         for i, mc in cour.items():
             if mc is not Masque.VISIBLE or prec[i] is not Masque.VISIBLE:
                 marques[(s.titre, i)] = (mc, prec[i])
     return Masques(marques)
+
+
+def _au_plus(section, petit: str, borne: str, cour: dict[int, Masque], prec: dict[int, Masque]) -> None:
+    """A masked count that cannot exceed another count printed (people counted from the requests).
+
+    Why: « Demandes 1 » beside « Personnes identifiées < 5 » says one person. Beside a single
+    request the people are withheld (« s »: none or one, then), as the report's paragraph leaves
+    them out (``domain.chiffres.texte_accompagnement``).
+    """
+    index = {lg.libelle: i for i, lg in enumerate(section.lignes)}
+    if petit not in index or borne not in index:
+        return
+    i, lg_borne = index[petit], section.lignes[index[borne]]
+    for marques, plafond in ((cour, lg_borne.valeur), (prec, lg_borne.precedent)):
+        if marques[i] is Masque.PETIT and plafond is not None and _entier(plafond) <= 1:
+            marques[i] = Masque.RETENU
 
 
 def marque(m: Masque) -> str | None:

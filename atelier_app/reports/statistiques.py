@@ -6,11 +6,16 @@ anonymising someone never changes a past year), *nouveaux* are people whose firs
 falls in the period, and percentages are round(100000·n/total)/1000. The national sections come
 first, in the national tool's order; the centre's own sections follow.
 
-pandas is imported when a computation starts, never when the window opens.
+Why plain Python and not pandas: every figure is a count, a sum or a distinct count over the
+period's light rows (``domain/lignes.py``), one pass each. pandas did the same groupings, but a user
+running ``atelier stats`` or ``rapport`` waited for its import (0,3 s of CPU, twice that in wall time
+on a loaded PC) and for building its DataFrames, longer than the counting itself (benchmarks/RESULTS.md,
+"Processus entiers").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -111,16 +116,6 @@ def calculer(collecte: Any, precedente: Any = None) -> Statistiques:
 
 
 # ---------------------------------------------------------------------------- computing
-def _cadres(c: Any):
-    """The DataFrames, built straight from the collected rows (``domain/lignes.py``), one column a field."""
-    import pandas as pd
-
-    seances = pd.DataFrame(c.seances, columns=list(SeanceStat._fields))
-    presences = pd.DataFrame(c.presences, columns=list(PresenceStat._fields))
-    accomp = pd.DataFrame(c.accompagnements, columns=list(AccompagnementLigne._fields))
-    return pd, seances, presences, accomp
-
-
 def _repartition(titre: str, codes: dict[str, str], compte: dict[str, float], total: float, *,
                  personnes: bool = False, garder_vides: bool = True, **kw) -> Section:
     lignes = [Ligne(lib, compte.get(code, 0), pourcentage(compte.get(code, 0), total), personnes)
@@ -129,21 +124,22 @@ def _repartition(titre: str, codes: dict[str, str], compte: dict[str, float], to
 
 
 def _sections(c: Any) -> list[Section]:
-    pd, seances, presences, accomp = _cadres(c)
-    tenues = seances[seances["tenue"].astype(bool)]  # held: comptage.est_tenue, computed on each row
-    venues = presences[presences["venue"].astype(bool)] if len(presences) else presences
-    participants = int(tenues["venus"].sum())
+    seances: list[SeanceStat] = list(c.seances)
+    presences: list[PresenceStat] = list(c.presences)
+    accomp: list[AccompagnementLigne] = list(c.accompagnements)
+    tenues = [s for s in seances if s.tenue]  # held: comptage.est_tenue, computed on each row
+    venues = [p for p in presences if p.venue]
+    participants = sum(s.venus for s in tenues)
     individuels = len(accomp)
     total_acc = participants + individuels
-    anonymes = int(tenues["anonymes"].sum()) + int(accomp["personne"].isna().sum())
-    # one snapshot per distinct person: the first mark of the period
-    snap = pd.concat([venues[["date", "personne", "tranche_age", "genre", "statut_social", "commune"]],
-                      accomp[accomp["personne"].notna()][["date", "personne", "tranche_age", "genre",
-                                                          "statut_social", "commune"]]])
-    snap = snap.sort_values("date", kind="stable").drop_duplicates("personne")
+    anonymes = sum(s.anonymes for s in tenues) + sum(1 for a in accomp if a.personne is None)
+    # one snapshot per distinct person: the first mark of the period (sessions first on the same day)
+    snap: dict[str, Any] = {}
+    for r in sorted([*venues, *(a for a in accomp if a.personne is not None)], key=lambda r: r.date):
+        snap.setdefault(r.personne, r)
     suivis = len(snap)
     debut = c.debut.isoformat()
-    nouveaux = sum(1 for p in snap["personne"] if c.premieres.get(p, debut) >= debut)
+    nouveaux = sum(1 for p in snap if c.premieres.get(p, debut) >= debut)
 
     out: list[Section] = []
     gen = Section("Statistiques générales", nationale=True)
@@ -158,7 +154,7 @@ def _sections(c: Any) -> list[Section]:
         Ligne("Ateliers collectifs", len(tenues), pourcentage(len(tenues), activites_total)),
         Ligne("Nombre total de participants aux ateliers", participants),
         Ligne("Nombre total d'activités", activites_total)], nationale=True))
-    themes = _themes(pd, tenues, accomp)
+    themes = _themes(tenues, accomp)
     out.append(_repartition("Thématiques Médiation numérique", THEMATIQUES_MEDIATION, themes, total_acc,
                             garder_vides=False, nationale=True, graphique="barres"))
     out.append(_repartition("Thématiques Démarches administratives", THEMATIQUES_DEMARCHES, themes, total_acc,
@@ -166,19 +162,19 @@ def _sections(c: Any) -> list[Section]:
     out.append(_durees(tenues, accomp, total_acc))
     for titre, colonne, codes in (("Genre", "genre", GENRES), ("Tranches d'âge", "tranche_age", TRANCHES_AGE),
                                   ("Statuts", "statut_social", STATUTS_SOCIAUX)):
-        compte = snap[colonne].fillna("non_communique").value_counts().to_dict()
+        compte = Counter(v if (v := getattr(r, colonne)) is not None else "non_communique" for r in snap.values())
         out.append(_repartition(titre, codes, compte, suivis, personnes=True, nationale=True, graphique="barres"))
-    communes = snap["commune"].fillna("").replace("", "Non communiquée").value_counts()
+    communes = Counter(r.commune or "Non communiquée" for r in snap.values())
     out.append(Section("Commune de résidence des bénéficiaires", [
-        Ligne(str(k), int(v), pourcentage(int(v), suivis), True)
+        Ligne(str(k), v, pourcentage(v, suivis), True)
         for k, v in sorted(communes.items(), key=lambda kv: (-kv[1], kv[0]))], nationale=True))
-    out += _centre(pd, c, seances, tenues, presences, venues=venues, participants=participants, nouveaux=nouveaux)
-    out += _suivi_cycles(pd, c, seances, presences)
+    out += _centre(c, seances, tenues, presences, venues=venues, participants=participants, nouveaux=nouveaux)
+    out += _suivi_cycles(c, venues)
     out += _annexes(c, accomp)
     return out
 
 
-def _mensuel(c: Any, tenues, accomp) -> Section:
+def _mensuel(c: Any, tenues: list[SeanceStat], accomp: list[AccompagnementLigne]) -> Section:
     fin = c.fin
     mois = []
     y, m = fin.year, fin.month
@@ -188,60 +184,65 @@ def _mensuel(c: Any, tenues, accomp) -> Section:
         mois.append((y, m))
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     compte: dict[str, int] = {}
-    for jour, n in zip(tenues["date"], tenues["venus"], strict=True):
-        compte[jour[:7]] = compte.get(jour[:7], 0) + int(n)
-    for jour in accomp["date"]:
-        compte[jour[:7]] = compte.get(jour[:7], 0) + 1
+    for s in tenues:
+        compte[s.date[:7]] = compte.get(s.date[:7], 0) + s.venus
+    for a in accomp:
+        compte[a.date[:7]] = compte.get(a.date[:7], 0) + 1
     lignes = [Ligne(f"{MOIS_COURTS[m - 1]} {y}", compte.get(f"{y:04d}-{m:02d}", 0)) for y, m in reversed(mois)]
     return Section("Accompagnements sur les 12 derniers mois", lignes, nationale=True, graphique="mois")
 
 
-def _themes(pd, tenues, accomp) -> dict[str, float]:
+def _themes(tenues: list[SeanceStat], accomp: list[AccompagnementLigne]) -> dict[str, float]:
     compte: dict[str, float] = {}
-    for themes, n in zip(tenues["thematiques"], tenues["venus"], strict=True):
-        for t in themes:
-            compte[t] = compte.get(t, 0) + int(n)
-    for themes in accomp["thematiques"]:
-        for t in themes:
+    for s in tenues:
+        for t in s.thematiques:
+            compte[t] = compte.get(t, 0) + s.venus
+    for a in accomp:
+        for t in a.thematiques:
             compte[t] = compte.get(t, 0) + 1
     return compte
 
 
-def _durees(tenues, accomp, total: float) -> Section:
+def _durees(tenues: list[SeanceStat], accomp: list[AccompagnementLigne], total: float) -> Section:
     compte = {code: 0 for code, *_r in DUREES}
-    for duree, n in list(zip(tenues["duree"], tenues["venus"], strict=True)) + [(d, 1) for d in accomp["duree"]]:
+    for duree, n in [(s.duree, s.venus) for s in tenues] + [(a.duree, 1) for a in accomp]:
         code = next(code for code, _l, bas, haut in DUREES if bas <= duree < haut)
-        compte[code] += int(n)
+        compte[code] += n
     return Section("Durées des activités", [Ligne(lib, compte[code], pourcentage(compte[code], total))
                                             for code, lib, _b, _h in DUREES], nationale=True)
 
 
-def _centre(pd, c, seances, tenues, presences, *, venues, participants, nouveaux) -> list[Section]:
+def _centre(c, seances, tenues, presences, *, venues, participants, nouveaux) -> list[Section]:
     nom = {k: v[0] for k, v in c.activites.items()}
-    heures = float(tenues["duree"].sum()) / 60
-    heures_part = float((tenues["duree"] * tenues["venus"]).sum()) / 60
-    attendus = presences[presences["inscrit"].astype(bool)] if len(presences) else presences
-    taux = pourcentage(int(attendus["venue"].astype(bool).sum()), len(attendus))
-    inscrits = pd.DataFrame(c.inscriptions, columns=["activite", "cycle", "groupe", "personne"])
+    heures = sum(s.duree for s in tenues) / 60
+    heures_part = sum(s.duree * s.venus for s in tenues) / 60
+    attendus = [p for p in presences if p.inscrit]
+    taux = pourcentage(sum(1 for p in attendus if p.venue), len(attendus))
+    etats = Counter(s.etat for s in seances)
     seance = Section("Séances et heures", [
         Ligne("Séances programmées (tous états)", len(seances)),
         Ligne("Séances réalisées", len(tenues)),
-        Ligne("Séances annulées", int((seances["etat"] == EtatSeance.ANNULEE.value).sum())),
-        Ligne("Séances encore « prévues » (à venir ou appel non fait)", int((seances["etat"] == EtatSeance.PREVUE.value).sum())),
+        Ligne("Séances annulées", etats[EtatSeance.ANNULEE.value]),
+        Ligne("Séances encore « prévues » (à venir ou appel non fait)", etats[EtatSeance.PREVUE.value]),
         Ligne("Heures réalisées", round(heures, 2), unite="h"),
         Ligne("Heures-participants", round(heures_part, 2), unite="h"),
         Ligne("Taux de présence des inscrits", taux, unite="%")])
     gens = Section("Personnes et inscriptions", [
-        Ligne("Personnes distinctes venues aux ateliers", int(venues["personne"].nunique()), personnes=True),
-        Ligne("Inscriptions en cumulé", int(inscrits.drop_duplicates(["cycle", "personne"]).shape[0])),
-        Ligne("Personnes inscrites distinctes", int(inscrits["personne"].nunique()), personnes=True),
+        Ligne("Personnes distinctes venues aux ateliers", len({p.personne for p in venues}), personnes=True),
+        Ligne("Inscriptions en cumulé", len({(i.cycle, i.personne) for i in c.inscriptions})),
+        Ligne("Personnes inscrites distinctes", len({i.personne for i in c.inscriptions if i.personne is not None}),
+              personnes=True),
         Ligne("Nouvelles personnes", nouveaux, personnes=True),
-        Ligne("Venues sans inscription", int(venues[~venues["inscrit"].astype(bool)]["personne"].nunique()),
-              personnes=True)])
+        Ligne("Venues sans inscription", len({p.personne for p in venues if not p.inscrit}), personnes=True)])
     par_act = Section("Heures réalisées par activité", graphique="barres")
     part_act = Section("Participants par activité", graphique="barres")
-    h = (tenues.groupby("activite")["duree"].sum() / 60).to_dict() if len(tenues) else {}
-    p = tenues.groupby("activite")["venus"].sum().to_dict() if len(tenues) else {}
+    minutes: dict[str, int] = {}
+    p: dict[str, int] = {}
+    for s in tenues:
+        if s.activite is not None:
+            minutes[s.activite] = minutes.get(s.activite, 0) + s.duree
+            p[s.activite] = p.get(s.activite, 0) + s.venus
+    h = {a: m / 60 for a, m in minutes.items()}
     for act in [a for a in c.activites if a in h or a in p or a == c.activite]:
         if c.activites[act][1] == "accompagnement":
             continue
@@ -251,7 +252,7 @@ def _centre(pd, c, seances, tenues, presences, *, venues, participants, nouveaux
     return [seance, gens, par_act, part_act]
 
 
-def _suivi_cycles(pd, c, seances, presences) -> list[Section]:
+def _suivi_cycles(c, venues: list[PresenceStat]) -> list[Section]:
     """Drop-outs: enrolled people whose last attendance came before their group's last held session.
 
     Only groups of courses in cycles wholly held within the period and with no session left planned.
@@ -259,12 +260,12 @@ def _suivi_cycles(pd, c, seances, presences) -> list[Section]:
     abandons = premiers = finis = jamais = 0
     d, f = c.debut.isoformat(), c.fin.isoformat()
     bornes = {g: {"min": b[0], "max": b[1]} for g, b in c.bornes_groupes.items() if b[2] and d <= b[0] and b[1] <= f}
-    venues = presences[presences["venue"].astype(bool)] if len(presences) else presences
     dernieres: dict[tuple[str, str], dict[str, str]] = {}
-    for groupe, qui, jour in zip(venues["groupe"], venues["personne"], venues["date"], strict=True):
-        if groupe not in bornes:
+    for v in venues:
+        if v.groupe not in bornes:
             continue
-        d = dernieres.setdefault((groupe, qui), {"min": jour, "max": jour})
+        jour = v.date
+        d = dernieres.setdefault((v.groupe, v.personne), {"min": jour, "max": jour})
         d["min"], d["max"] = min(d["min"], jour), max(d["max"], jour)
     for ins in c.inscriptions:
         b = bornes.get(ins.groupe)
@@ -286,7 +287,7 @@ def _suivi_cycles(pd, c, seances, presences) -> list[Section]:
         Ligne("… dont ont suivi le cycle jusqu'au bout", finis, pourcentage(finis, premiers), personnes=True)])]
 
 
-def _annexes(c: Any, accomp) -> list[Section]:
+def _annexes(c: Any, accomp: list[AccompagnementLigne]) -> list[Section]:
     out = []
     fin = c.fin.isoformat()
     debut = c.debut.isoformat()
@@ -306,13 +307,14 @@ def _annexes(c: Any, accomp) -> list[Section]:
               unite="jours")]))
     n = len(accomp)
     themes: dict[str, float] = {}
-    for ts in accomp["thematiques"]:
-        for t in ts:
+    for a in accomp:
+        for t in a.thematiques:
             themes[t] = themes.get(t, 0) + 1
-    suites = accomp["suite"].value_counts().to_dict()
+    suites = Counter(a.suite for a in accomp if a.suite is not None)
     acc = Section("Accompagnement individuel", [
-        Ligne("Demandes", n), Ligne("Personnes identifiées", int(accomp["personne"].dropna().nunique()), personnes=True),
-        Ligne("Heures d'accompagnement", round(float(accomp["duree"].sum()) / 60, 2), unite="h")])
+        Ligne("Demandes", n),
+        Ligne("Personnes identifiées", len({a.personne for a in accomp if a.personne is not None}), personnes=True),
+        Ligne("Heures d'accompagnement", round(sum(a.duree for a in accomp) / 60, 2), unite="h")])
     acc.lignes += [Ligne(lib, suites.get(code, 0), pourcentage(suites.get(code, 0), n))
                    for code, lib in SUITES_ACCOMPAGNEMENT.items()]
     out.append(acc)

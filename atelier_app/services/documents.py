@@ -114,12 +114,11 @@ class DocumentsService(Service):
         ``signaler`` receives the sentence naming the sheet's empty fields, if any: a blank never goes
         out silently (the screen asked before printing, the command line prints it)."""
         self.ctx.exiger(Permission.IMPRIMER)
-        fiche = self.services.fiches.fiche(activite_id, annee)
+        fiche = self.services.fiches.fiche(activite_id, annee, diffusion=True)  # small counts masked
         sortie = self._chemin(chemin, f"fiche-{activite_id}-{annee}.pdf")
         self._ecrivains.fiche.ecrire(sortie, self.services.centre.centre(), fiche,
                                      periode_annee(annee, self.ctx.aujourd_hui()).avertissement())
-        if signaler is not None and (texte := self._ecrivains.fiche.avertissement_vides([fiche])):
-            signaler(texte)
+        self._signaler([fiche], signaler)
         self._noter("impression", (activite_id,), f"fiche bilan {activite_id} {annee}")
         return sortie
 
@@ -135,9 +134,8 @@ class DocumentsService(Service):
         fiches = []
         for i, a in enumerate(activites):
             avancer(0.02 + 0.05 * i / max(1, len(activites)), f"Chiffres de « {a.nom} »")
-            fiches.append(self.services.fiches.fiche(a.id, annee))
-        if signaler is not None and (texte := self._ecrivains.fiche.avertissement_vides(fiches)):
-            signaler(texte)
+            fiches.append(self.services.fiches.fiche(a.id, annee, diffusion=True))  # small counts masked
+        self._signaler(fiches, signaler)
         avancer(0.08, "Calcul des statistiques")
         jour = self.ctx.aujourd_hui()
         periode = periode_annee(annee, jour)  # a year in progress stops today, compared with the same dates
@@ -214,6 +212,15 @@ class DocumentsService(Service):
         self._noter("export", tuple(p.id for p in personnes),
                     f"bénéficiaires au format de l'outil national ({chemin.name})")
         return int(n)
+
+    def _signaler(self, fiches: list, signaler: Callable[[str], None] | None) -> None:
+        """Empty fields, and Chiffres rewritten by hand that print a count under 5 as typed."""
+        if signaler is None:
+            return
+        for texte in (self._ecrivains.fiche.avertissement_vides(fiches),
+                      self._ecrivains.fiche.avertissement_petits(fiches)):
+            if texte:
+                signaler(texte)
 
     def _noter(self, action: str, cibles: tuple[str, ...] | list[str], details: str) -> None:
         """The journal entry of a document just written (ids only, never names)."""

@@ -9,8 +9,10 @@ and every count goes through its one rule in ``domain/comptage.py``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from atelier_app.domain import chiffres as ch
@@ -62,25 +64,35 @@ class Collecte:
 
 class FichesService(Service):
     # ------------------------------------------------------------- sheets
-    def fiche(self, activite_id: str, annee: int) -> Fiche:
-        """Every label of the centre's format in order, with this year's values."""
-        self.ctx.exiger(Permission.STATISTIQUES)
-        return self._fiche(activite_id, annee, self.chiffres_calcules(activite_id, annee))
+    def fiche(self, activite_id: str, annee: int, *, diffusion: bool = False) -> Fiche:
+        """Every label of the centre's format in order, with this year's values.
 
-    def _fiche(self, activite_id: str, annee: int, calcule: str) -> Fiche:
-        """The sheet around an already computed Chiffres text (computed once per user action)."""
+        ``diffusion``: the sheet printed for the funders, whose computed Chiffres say « moins de 5 »
+        for 1 to 4 people (DESIGN.md); the screen, for the team, keeps the true figures. A text the
+        team rewrote is printed as written."""
+        self.ctx.exiger(Permission.STATISTIQUES)
+        with self.depot.exclusif():
+            texte = self._chiffres(self.services.centre.activite(activite_id), annee)
+        return self._fiche(activite_id, annee, texte(), texte(masquer=True) if diffusion else None)
+
+    def _fiche(self, activite_id: str, annee: int, calcule: str, imprime: str | None = None) -> Fiche:
+        """The sheet around an already computed Chiffres text (computed once per user action);
+        ``imprime``: that text as a document for the funders prints it."""
         self.ctx.exiger(Permission.STATISTIQUES)
         activite = self.services.centre.activite(activite_id)
         edite = self.depot.get(FicheTexte, FicheTexte.identifiant(activite_id, annee))
         champs = dict(edite.champs) if edite else {}
-        chiffres = edite.chiffres if edite and edite.chiffres is not None else calcule
+        ecrit = edite.chiffres if edite and edite.chiffres not in (None, calcule) else None
+        chiffres = ecrit if ecrit is not None else (imprime or calcule)
+        if ecrit is not None and imprime and calcule in ecrit:  # the computed text, completed by hand
+            chiffres = ecrit.replace(calcule, imprime)
         centre = self.services.centre.centre()
         valeurs = {"nom": activite.nom, "objectifs": "", "chiffres": chiffres,
                    "objectifs_contrat": " ; ".join(centre.objectifs_contrat_projet), **_textes_activite(activite)}
         valeurs.update({k: v for k, v in champs.items() if k in CHAMPS_MODIFIABLES})
         lignes = tuple(LigneFiche(cle, libelle(cle, annee), valeurs[cle]) for cle, _l in LIBELLES)
-        return Fiche(activite_id, annee, activite.nom, lignes, calcule,
-                     chiffres_modifies=chiffres != calcule)
+        return Fiche(activite_id, annee, activite.nom, lignes, imprime or calcule,
+                     chiffres_modifies=chiffres != (imprime or calcule))
 
     def enregistrer(self, activite_id: str, annee: int, chiffres: str | None = None,
                     champs: dict[str, str] | None = None) -> Fiche:
@@ -121,16 +133,17 @@ class FichesService(Service):
     def chiffres_calcules(self, activite_id: str, annee: int) -> str:
         self.ctx.exiger(Permission.STATISTIQUES)
         with self.depot.exclusif():
-            return self._chiffres(self.services.centre.activite(activite_id), annee)
+            return self._chiffres(self.services.centre.activite(activite_id), annee)()
 
-    def _chiffres(self, activite: Activite, annee: int) -> str:
-        """The sheet's figures, each from its one rule in ``domain/comptage.py``."""
+    def _chiffres(self, activite: Activite, annee: int) -> Callable[..., str]:
+        """The sheet's figures, each from its one rule in ``domain/comptage.py``, as the sentence to
+        write with them (called with ``masquer=True`` for a document that leaves the centre)."""
         debut, fin = date(annee, 1, 1), date(annee, 12, 31)
         if activite.genre_activite == "accompagnement":
             lignes = self.depot.lignes(AccompagnementLigne, annee)
             personnes = {a.personne for a in lignes if a.personne}
             heures = sum(a.duree for a in lignes) / 60
-            return ch.texte_accompagnement(annee, len(lignes), len(personnes), heures)
+            return partial(ch.texte_accompagnement, annee, len(lignes), len(personnes), heures)
         groupes = self._groupes(activite.id)
         seances = self._seances(set(groupes), annee - 1, annee + 1)
         an = str(annee)
@@ -140,12 +153,12 @@ class FichesService(Service):
         # the weekdays the activity actually met (« inscrits le mercredi »), and its groups that met
         jours = ch.jours_des_dates(s.jour for s in tenues)
         if activite.genre_activite == "cycles":
-            return ch.texte_cycles(annee, self._cycles_de_l_annee(activite.id, annee, groupes, seances), heures,
-                                   groupes=len({s.groupe for s in tenues}))
+            return partial(ch.texte_cycles, annee, self._cycles_de_l_annee(activite.id, annee, groupes, seances),
+                           heures, groupes=len({s.groupe for s in tenues}))
         if activite.genre_activite == "club":
             adh = comptage.adherents(groupes.values(), de_l_annee)
-            return ch.texte_club(annee, len(adh.inscrits), heures, jours=jours,
-                                 sans_inscription=len(adh.sans_inscription))
+            return partial(ch.texte_club, annee, len(adh.inscrits), heures, jours=jours,
+                           sans_inscription=len(adh.sans_inscription))
         projets = [p for p in self.depot.lignes(ProjetLigne) if comptage.projet_actif(p, annee)]
         adh = comptage.adherents(groupes.values(), de_l_annee, porteurs=(p.personne for p in projets))
         if not comptage.tenues(seances):
@@ -153,10 +166,10 @@ class FichesService(Service):
         ouverts = sum(1 for p in projets if p.ouvert_le.year == annee)
         repares = sum(1 for p in projets if p.etat == EtatProjet.REPARE and comptage.fin_projet(p).year == annee)
         impact = self.impact_reparations(debut, fin)
-        return ch.texte_projets(annee, len(adh.inscrits), heures, ouverts, repares,
-                                dechets_kg=impact.get("dechets_kg") if impact else None,
-                                co2_kg=impact.get("co2_kg") if impact else None, jours=jours,
-                                sans_inscription=len(adh.sans_inscription))
+        return partial(ch.texte_projets, annee, len(adh.inscrits), heures, ouverts, repares,
+                       dechets_kg=impact.get("dechets_kg") if impact else None,
+                       co2_kg=impact.get("co2_kg") if impact else None, jours=jours,
+                       sans_inscription=len(adh.sans_inscription))
 
     def _groupes(self, activite_id: str) -> dict[str, GroupeLigne]:
         cycles = {c.id for c in self.depot.lignes(CycleLigne) if c.activite == activite_id}
