@@ -209,18 +209,33 @@ class AtelierApp:
         for cle, ecran in self.ecrans.items():
             if cle != self.zone_courante:
                 continue
-            try:
-                avant = self.racine.focus_get()
-            except (KeyError, tkinter.TclError):  # tkinter cannot name a combobox's open list
-                avant = None
+            avant, promis = self._focus_actuel(), self._focus_promis()
             try:
                 ecran.rafraichir()
             except Exception as exc:
                 self.montrer_erreur(exc)
-            # another PC's save rebuilt the widget that had the keyboard: give it back to the screen
-            # (else Entrée does nothing until the user clicks; found by two copies on one server)
-            if avant is not None and not avant.winfo_exists() and (cible := ecran.premier_focus()) is not None:
+            # another PC's save rebuilt the widget that had the keyboard, or the one it was promised to
+            # while the window was not yet in front (just after the sign-in dialog): give it back to the
+            # screen, else Entrée does nothing until the user clicks (found by two copies on one server).
+            # Never taken from a dialog that holds the keyboard.
+            perdus = [w for w in (avant, promis) if w is not None and w is not self.racine and not w.winfo_exists()]
+            ici = self._focus_actuel()
+            if perdus and (ici is None or ici.winfo_toplevel() is self.racine) \
+                    and (cible := ecran.premier_focus()) is not None:
                 cible.focus_set()
+
+    def _focus_actuel(self) -> tkinter.Misc | None:
+        try:
+            return self.racine.focus_get()
+        except (KeyError, tkinter.TclError):  # tkinter cannot name a combobox's open list
+            return None
+
+    def _focus_promis(self) -> tkinter.Misc | None:
+        """The widget the main window gives the keyboard to when it comes in front (Tk's ``focus -lastfor``)."""
+        try:
+            return self.racine.focus_lastfor()
+        except (KeyError, tkinter.TclError):
+            return None
 
     # -------------------------------------------------------------- errors
     def montrer_erreur(self, exc: BaseException) -> None:
