@@ -1,0 +1,122 @@
+"""The state a restore replaces is kept as a snapshot folder (renamed, not copied): listed, checked,
+restorable and deletable like a backup; and a restore decodes each data file once (issue 14, speed)."""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import datetime
+
+import pytest
+
+from atelier_app import assemblage, cli
+from atelier_app.errors import UserError
+from atelier_app.storage import backups, fichier
+from tests.test_hostile_restauration import _etat, contenu, peupler
+
+
+def atelier(capsys, monkeypatch, *args):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code = cli.main([str(a) for a in args])
+    sortie = capsys.readouterr()
+    assert "Traceback" not in sortie.err and "erreur inattendue" not in sortie.err
+    return code, sortie.out, sortie.err
+
+
+@pytest.fixture
+def restaure(tmp_path):
+    """A folder holding a1, a2, restored to a backup holding n1, n2, n3."""
+    modele = tmp_path / "modele"
+    peupler(modele, ["n1", "n2", "n3"], 2024)
+    archive = tmp_path / "archive.zip"
+    archive.write_bytes(backups.sauvegarder(modele, raison="manuelle").read_bytes())
+    d = tmp_path / "donnees"
+    peupler(d, ["a1", "a2"], 2025)
+    avant = {k: v for k, v in contenu(d).items() if not k.startswith("sauvegardes/")}
+    _utilisee, a_cote = assemblage.restaurer(d, archive)
+    return d, a_cote, avant
+
+
+def test_etat_remplace_garde_tel_quel_et_liste(restaure):
+    d, a_cote, avant = restaure
+    assert _etat(d) == {"n1", "n2", "n3"}
+    assert {k: v for k, v in contenu(a_cote).items()} == avant  # byte for byte, nothing copied or lost
+    assert not list((d / "sauvegardes").glob("*avant-restauration*"))  # no 30 MB copy while the user waits
+    liste = backups.lister(d)
+    assert liste[0].chemin == a_cote and liste[0].instantane and liste[0].a_la_main
+    assert "état remplacé par une restauration" in liste[0].libelle
+    assert backups.verifier_archive(a_cote)
+    assert backups.derniere_bonne(d) == a_cote  # the only backup here
+    zip_ancien = d / "sauvegardes" / "atelier-20200101-080000-quotidienne.zip"
+    zip_ancien.parent.mkdir(exist_ok=True)
+    zip_ancien.write_bytes(backups.archive(a_cote))
+    assert backups.derniere_bonne(d) == zip_ancien  # a zip first, even older: like avant-restauration
+    backups.tourner(d)
+    assert a_cote.is_dir()  # never rotated
+    quand = datetime.strptime(a_cote.name[:15], "%Y%m%d-%H%M%S")
+    assert not backups.sauvegarde_du_jour_faite(d, quand.date()) or any(
+        not s.instantane and s.quand.date() == quand.date() for s in liste)
+
+
+def test_etat_remplace_restaurable_par_la_commande(capsys, monkeypatch, restaure):
+    d, a_cote, _avant = restaure
+    code, out, err = atelier(capsys, monkeypatch, "--donnees", d, "restaurer", a_cote)
+    assert code == 0, err
+    assert "restaurée" in out
+    assert _etat(d) == {"a1", "a2"}
+
+
+def test_etat_remplace_restaurable_depuis_les_services(restaure):
+    d, a_cote, _avant = restaure
+    s = assemblage.ouvrir(d)
+    try:
+        assert s.donnees.preparer_restauration(a_cote) == a_cote
+        assert a_cote in [x.chemin for x in s.donnees.sauvegardes()]
+    finally:
+        assemblage.fermer(s)
+    assemblage.restaurer(d, a_cote)
+    assert _etat(d) == {"a1", "a2"}
+
+
+def test_instantane_avec_un_lien_refuse(tmp_path, restaure):
+    d, a_cote, _avant = restaure
+    secret = tmp_path / "ailleurs.json"
+    secret.write_text('{"personnes": {}}')
+    cible = next(a_cote.glob("personnes/*.json"))
+    cible.unlink()
+    os.symlink(secret, cible)
+    avant = contenu(d)
+    with pytest.raises(UserError, match="lien"):
+        assemblage.restaurer(d, a_cote)
+    assert contenu(d) == avant
+    with pytest.raises(UserError, match="lien"):
+        backups.verifier_archive(a_cote)
+
+
+def test_supprimer_un_instantane(restaure, tmp_path):
+    d, a_cote, _avant = restaure
+    s = assemblage.ouvrir(d)
+    try:
+        s.donnees.supprimer_sauvegarde(a_cote)
+        assert not a_cote.exists()
+        autre = tmp_path / "20260101-000000"
+        (autre).mkdir()
+        with pytest.raises(UserError, match="n'est pas une sauvegarde de ce dossier"):
+            s.donnees.supprimer_sauvegarde(autre)
+        assert autre.exists()
+    finally:
+        assemblage.fermer(s)
+
+
+def test_chaque_fichier_decode_une_seule_fois(tmp_path, monkeypatch):
+    """The staged store is built from the dicts decoded while unpacking, not by reading the files again."""
+    d = tmp_path / "donnees"
+    peupler(d, ["a1", "a2"], 2025)
+    archive = backups.sauvegarder(d, raison="manuelle")
+    relus = []
+    vrai = fichier.lire_json
+    monkeypatch.setattr("atelier_app.storage.repository.lire_json",
+                        lambda chemin, rel: relus.append(chemin) or vrai(chemin, rel))
+    assemblage.restaurer(d, archive)
+    assert [c for c in relus if ".restauration" in str(c)] == []
+    assert _etat(d) == {"a1", "a2"}
