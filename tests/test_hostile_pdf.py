@@ -157,3 +157,27 @@ def test_export_personne_ecrit_les_deux(services, tmp_path):
     pdf, js = services.documents.donnees_personne(pid, tmp_path)
     assert pdf.read_bytes().startswith(b"%PDF") and js.read_text(encoding="utf-8").startswith("{")
     assert sorted(tmp_path.iterdir()) == sorted([pdf, js])
+
+
+@pytest.mark.parametrize("sortie", ["s.xlsx", "s.ods", "s.csv", "r.pdf"])
+def test_limite_de_taille_reelle_message_francais_sans_trace(demo, tmp_path, sortie):
+    """A real write failure (RLIMIT_FSIZE: EFBIG, like a full disk) in a fresh process: a French sentence,
+    no traceback (openpyxl's zip, cut, used to print one from its ``__del__``), nothing left behind."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    (demo / "atelier.log").unlink(missing_ok=True)  # the log must stay under the limit too
+    cible = tmp_path / "sorties"
+    cible.mkdir()
+    commande = ["rapport", "--annee", "2026"] if sortie.endswith(".pdf") else ["stats", "--annee", "2026"]
+    racine = Path(__file__).resolve().parents[1]
+    p = subprocess.run([sys.executable, "-m", "atelier_app", "--donnees", str(demo), *commande,
+                        "--sortie", str(cible / sortie)], check=False, capture_output=True, text=True,
+                       timeout=300, env={**os.environ, "PYTHONPATH": str(racine)},
+                       preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)))
+    assert p.returncode == 1, p.stderr
+    assert "Traceback" not in p.stderr and "erreur inattendue" not in p.stderr, p.stderr
+    assert "le fichier dépasse la taille permise" in p.stderr and "Rien n'a été écrit" in p.stderr
+    assert list(cible.iterdir()) == []
