@@ -176,7 +176,7 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
         # the present is kept by the swap itself: its files are renamed into mis_de_cote/<instant>/, a
         # snapshot listed and restorable like a backup (no copy of 30 MB written while the user waits)
         staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
-        base = horloge().strftime("%Y%m%d-%H%M%S")
+        base = horloge().strftime("atelier-%Y%m%d-%H%M%S-avant-restauration")  # listed as a backup (backups.lister)
         a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
         while a_cote.exists():
             a_cote, n = a_cote.with_name(f"{base}-{n}"), n + 1

@@ -44,7 +44,7 @@ def test_etat_remplace_garde_tel_quel_et_liste(restaure):
     assert not list((d / "sauvegardes").glob("*avant-restauration*"))  # no 30 MB copy while the user waits
     liste = backups.lister(d)
     assert liste[0].chemin == a_cote and liste[0].instantane and liste[0].a_la_main
-    assert "état remplacé par une restauration" in liste[0].libelle
+    assert a_cote.name.startswith("atelier-") and a_cote.name.endswith("-avant-restauration")
     assert backups.verifier_archive(a_cote)
     assert backups.derniere_bonne(d) == a_cote  # the only backup here
     zip_ancien = d / "sauvegardes" / "atelier-20200101-080000-quotidienne.zip"
@@ -53,7 +53,7 @@ def test_etat_remplace_garde_tel_quel_et_liste(restaure):
     assert backups.derniere_bonne(d) == zip_ancien  # a zip first, even older: like avant-restauration
     backups.tourner(d)
     assert a_cote.is_dir()  # never rotated
-    quand = datetime.strptime(a_cote.name[:15], "%Y%m%d-%H%M%S")
+    quand = datetime.strptime(a_cote.name[8:23], "%Y%m%d-%H%M%S")
     assert not backups.sauvegarde_du_jour_faite(d, quand.date()) or any(
         not s.instantane and s.quand.date() == quand.date() for s in liste)
 
@@ -99,7 +99,7 @@ def test_supprimer_un_instantane(restaure, tmp_path):
     try:
         s.donnees.supprimer_sauvegarde(a_cote)
         assert not a_cote.exists()
-        autre = tmp_path / "20260101-000000"
+        autre = tmp_path / "atelier-20260101-000000-avant-restauration"
         (autre).mkdir()
         with pytest.raises(UserError, match="n'est pas une sauvegarde de ce dossier"):
             s.donnees.supprimer_sauvegarde(autre)
@@ -120,3 +120,33 @@ def test_chaque_fichier_decode_une_seule_fois(tmp_path, monkeypatch):
     assemblage.restaurer(d, archive)
     assert [c for c in relus if ".restauration" in str(c)] == []
     assert _etat(d) == {"a1", "a2"}
+
+
+@pytest.mark.gui
+def test_instantane_restaurable_depuis_les_parametres(app, tmp_path) -> None:
+    """Paramètres › Sauvegardes lists the state a restore replaced and puts it back like a backup."""
+    from atelier_app.domain.personnes import Personne
+    from atelier_app.gui.onglets_parametres import sauvegardes
+
+    s = app.services
+    dossier = s.depot.dossier
+    s.personnes.ajouter(Personne(id="", nom="Avant", prenom="Anne", annee_naissance=1950))
+    archive = tmp_path / "archive.zip"
+    archive.write_bytes(s.donnees.sauvegarder(raison="manuelle").read_bytes())
+    s.personnes.ajouter(Personne(id="", nom="Apres", prenom="Paul", annee_naissance=1960))
+    assemblage.fermer(s)
+    _utilisee, a_cote = assemblage.restaurer(dossier, archive)
+    app.services = s = assemblage.ouvrir(dossier)
+    page = sauvegardes.construire(app.racine, app)
+    assert str(a_cote) in page.arbre.get_children()
+    assert page.arbre.item(str(a_cote), "values")[1].endswith("-avant-restauration")
+    page.arbre.focus(str(a_cote))
+    page.restaurer()
+    assert app.a_restaurer == a_cote
+    assemblage.fermer(s)
+    assemblage.restaurer(dossier, app.a_restaurer)
+    rouvert = assemblage.ouvrir(dossier)
+    try:
+        assert {"Avant", "Apres"} <= {p.nom for p in rouvert.personnes.rechercher("")}
+    finally:
+        assemblage.fermer(rouvert)

@@ -8,7 +8,7 @@ work, the one a user wants back. A backup made by hand (or decrypted from a USB 
 rotated: it stays until the user deletes it.
 
 Why snapshots are listed too: a restore keeps the state it replaces by renaming its files into
-``mis_de_cote/<AAAAMMJJ-HHMMSS>/`` (instant, and part of the restore's kill-safe commit), not by
+``mis_de_cote/atelier-<AAAAMMJJ-HHMMSS>-avant-restauration/`` (instant, and part of the restore's kill-safe commit), not by
 writing a 30 MB copy while the user waits; that folder is a backup like the others, listed,
 checked, restorable and deletable here, never rotated.
 """
@@ -34,7 +34,7 @@ from atelier_app.storage.atomic import atomic_write_bytes
 log = logging.getLogger(__name__)
 
 _NOM = re.compile(r"^atelier-(\d{8})-(\d{6})(?:-[\w-]+)?\.zip$")
-_INSTANTANE = re.compile(r"^(\d{8})-(\d{6})(?:-\d+)?$")
+_INSTANTANE = re.compile(r"^(?:atelier-)?(\d{8})-(\d{6})(?:-avant-restauration)?(?:-\d+)?$")
 GARDER_JOURS, GARDER_SEMAINES, GARDER_MOIS, GARDER_RECENTES = 8, 5, 12, 3
 #: Suffixes of backups the user asked for: kept until the user deletes them.
 A_LA_MAIN = ("-manuelle", "-dechiffree")
@@ -52,8 +52,7 @@ class Sauvegarde:
 
     @property
     def libelle(self) -> str:
-        quand = self.quand.strftime("%d/%m/%Y à %H:%M")
-        return f"{quand} (état remplacé par une restauration)" if self.instantane else quand
+        return self.quand.strftime("%d/%m/%Y à %H:%M")
 
     @property
     def a_la_main(self) -> bool:
