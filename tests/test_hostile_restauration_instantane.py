@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from datetime import datetime
 
 import pytest
@@ -150,3 +151,85 @@ def test_instantane_restaurable_depuis_les_parametres(app, tmp_path) -> None:
         assert {"Avant", "Apres"} <= {p.nom for p in rouvert.personnes.rechercher("")}
     finally:
         assemblage.fermer(rouvert)
+
+
+def _dossier_partage(tmp_path):
+    """A folder and a backup of it that share most files: the backup is last week's, one person added since."""
+    from atelier_app.domain.personnes import Personne
+    from atelier_app.storage.repository import Depot
+
+    d = tmp_path / "donnees"
+    peupler(d, ["p1", "p2", "p3"], 2024)
+    archive = tmp_path / "archive.zip"
+    archive.write_bytes(backups.sauvegarder(d, raison="manuelle").read_bytes())
+    depot = Depot.ouvrir(d)
+    try:
+        with depot.transaction("après") as tx:
+            tx.put(Personne(id="p9", nom="Nouveau", prenom="N", cree_le=datetime(2026, 11, 2).date()))
+    finally:
+        depot.fermer()
+    return d, archive
+
+
+def test_fichiers_identiques_lies_jamais_ecrits_a_travers(tmp_path):
+    """The staged copy of a file identical to the live one is a hard link (no 30 MB rewritten); the
+    snapshot kept in mis_de_cote/ and the restored folder then never diverge by accident."""
+    from atelier_app.domain.personnes import Personne
+    from atelier_app.storage.repository import Depot
+
+    d, archive = _dossier_partage(tmp_path)
+    identiques = [p.relative_to(d) for p in d.rglob("personnes/2024-*.json")]
+    assert identiques
+    _u, a_cote = assemblage.restaurer(d, archive)
+    for rel in identiques:
+        assert (d / rel).stat().st_ino == (a_cote / rel).stat().st_ino
+    assert _etat(d) == {"p1", "p2", "p3"}
+    garde = contenu(a_cote)
+    depot = Depot.ouvrir(d)
+    try:
+        with depot.transaction("change une année partagée") as tx:
+            tx.put(Personne(id="p1", nom="Changé", prenom="X", cree_le=datetime(2024, 1, 1).date()))
+    finally:
+        depot.fermer()
+    assert contenu(a_cote) == garde  # the write replaced the live file, never the shared one
+    assert _etat(a_cote) == {"p1", "p2", "p3", "p9"}
+
+
+@pytest.mark.lent
+def test_tue_a_chaque_etape_avec_fichiers_lies(tmp_path):
+    """SIGKILL before each system call of a restore whose files are mostly links: old or new, never mixed."""
+    import signal
+
+    modele, archive = _dossier_partage(tmp_path)
+    vus = {"ancien": 0, "nouveau": 0}
+    for etape in range(1, 2000):
+        dossier = tmp_path / f"d{etape}"
+        shutil.copytree(modele, dossier)
+        pid = os.fork()
+        if pid == 0:
+            compte = [0]
+            for nom in ("replace", "fsync", "unlink", "mkdir", "rmdir", "link"):
+                vrai = getattr(os, nom)
+
+                def pas(*a, _vrai=vrai, compte=compte, etape=etape, **k):
+                    compte[0] += 1
+                    if compte[0] == etape:
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    return _vrai(*a, **k)
+
+                setattr(os, nom, pas)
+            try:
+                assemblage.restaurer(dossier, archive)
+            except BaseException:
+                os._exit(2)
+            os._exit(0)
+        _pid, statut = os.waitpid(pid, 0)
+        assert not os.WIFEXITED(statut) or os.WEXITSTATUS(statut) == 0, etape
+        personnes = _etat(dossier)
+        assert personnes in ({"p1", "p2", "p3", "p9"}, {"p1", "p2", "p3"}), (etape, personnes)
+        vus["ancien" if "p9" in personnes else "nouveau"] += 1
+        assert not (dossier / ".restauration").exists() and not (dossier / "restauration.json").exists()
+        shutil.rmtree(dossier)
+        if os.WIFEXITED(statut):
+            break
+    assert vus["ancien"] > 5 and vus["nouveau"] > 1, vus

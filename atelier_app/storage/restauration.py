@@ -106,9 +106,10 @@ def _decoder(rel: str, octets: bytes, nom: str) -> dict:
 def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> tuple[Path, dict[str, dict]]:
     """Unpack a backup (a zip's path or bytes, or a snapshot folder) into a fresh staging folder, in one pass.
 
-    Each member is decompressed once and decoded here: the staged store is then built from these
-    dicts (``ouvrir_prepare``), never by reading the staged files again. Any bad member refuses the
-    whole archive, staging removed. Why no writer thread: measured, it was slower (the lock passes
+    Each member is decompressed once and decoded here (every file is checked, even one identical to
+    the live one): the staged store is then built from these dicts (``ouvrir_prepare``), never by
+    reading the staged files again. Any bad member refuses the whole archive, staging removed.
+    Why no writer thread: measured, it was slower (the lock passes
     back and forth between decoding and writing on a busy two-core machine).
     Returns the staging folder and the decoded data files by relative name.
     """
@@ -133,7 +134,7 @@ def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> tuple[Path,
             for rel in noms:
                 octets = lire(rel)
                 decodes[rel] = _decoder(rel, octets, nom)
-                (staging / rel).write_bytes(octets)
+                _poser(Path(dossier), staging, rel, octets)
     except UserError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -142,6 +143,25 @@ def extraire(dossier: Path, archive: Path | bytes, nom: str = "") -> tuple[Path,
         raise UserError(f"La sauvegarde « {nom} » est illisible ({type(exc).__name__}). Rien n'a été changé.") from exc
     _durcir(staging, noms)
     return staging, decodes
+
+
+def _poser(dossier: Path, staging: Path, rel: str, octets: bytes) -> None:
+    """Put one staged file on disk: a hard link to the live file when that holds the same bytes.
+
+    Why: a backup of last week differs from today's folder in a few month files and the journal;
+    the other years are the same bytes. A link costs no write and no space. It is safe because no
+    data file is ever changed in place (every write is a temporary file renamed over it,
+    storage/atomic.py): the live file, the staged one and, after the swap, the one kept in
+    mis_de_cote/ never diverge by accident. A system without links (a FAT USB key) gets a copy.
+    """
+    cible, vivant = staging / rel, dossier / rel
+    try:
+        if not vivant.is_symlink() and vivant.stat().st_size == len(octets) and vivant.read_bytes() == octets:
+            os.link(vivant, cible)
+            return
+    except OSError:
+        pass
+    cible.write_bytes(octets)
 
 
 def _durcir(staging: Path, noms: list[str]) -> None:
@@ -169,6 +189,7 @@ def garder_journal_actuel(dossier: Path, staging: Path, decodes: dict[str, dict]
         return  # no readable journal here: the archive's one is better than none
     if not isinstance(data, dict):
         return
+    (staging / layout.JOURNAL).unlink(missing_ok=True)  # maybe a link to the live journal: never written through
     write_durable(staging / layout.JOURNAL, contenu)
     decodes[layout.JOURNAL] = data
 
