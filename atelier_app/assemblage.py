@@ -154,9 +154,6 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
         from atelier_app.storage import serveur
 
         return serveur.sauvegardes.restaurer(str(dossier), fichier, horloge=horloge)
-    import shutil
-    from concurrent.futures import ThreadPoolExecutor
-
     from atelier_app.errors import UserError
     from atelier_app.storage import backups, layout, restauration
     from atelier_app.storage.lock import VerrouDossier
@@ -172,27 +169,14 @@ def restaurer(dossier: Path, fichier: Path | None = None, contenu: bytes | None 
         recover_transaction(dossier)
         if contenu is None:
             fichier = Path(fichier) if fichier else backups.derniere_bonne(dossier)
-            if not fichier.is_file():
+            if not fichier.exists():  # a zip, or a snapshot folder mis_de_cote/<instant> (backups.lister)
                 raise UserError(f"La sauvegarde « {fichier} » n'existe pas.")
             nom = nom or fichier.name
         utilisee = fichier if fichier is not None else Path(nom)
-        with ThreadPoolExecutor(1) as fond:
-            # the backup of the present (stored, not compressed) is written while the staged data is checked
-            present = (fond.submit(backups.sauvegarder, dossier, "avant-restauration", 0, horloge=horloge)
-                       if layout.data_files(dossier) else None)
-            try:
-                staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
-            except BaseException:
-                if present is not None and present.exception() is None:
-                    present.result().unlink(missing_ok=True)  # refused: the folder is left exactly as it was
-                raise
-            try:
-                if present is not None:
-                    present.result()
-            except BaseException:
-                shutil.rmtree(staging, ignore_errors=True)
-                raise
-        base = horloge().strftime("%Y%m%d-%H%M%S")
+        # the present is kept by the swap itself: its files are renamed into mis_de_cote/<instant>/, a
+        # snapshot listed and restorable like a backup (no copy of 30 MB written while the user waits)
+        staging = _preparer(dossier, contenu if contenu is not None else utilisee, nom, contenu is not None)
+        base = horloge().strftime("atelier-%Y%m%d-%H%M%S-avant-restauration")  # listed as a backup (backups.lister)
         a_cote, n = dossier / layout.DOSSIER_MIS_DE_COTE / base, 1
         while a_cote.exists():
             a_cote, n = a_cote.with_name(f"{base}-{n}"), n + 1
@@ -209,27 +193,29 @@ def _preparer(dossier: Path, source: Path | bytes, nom: str, chiffree: bool) -> 
 
     from atelier_app.errors import DonneesIllisibles, UserError
     from atelier_app.storage import restauration
-    from atelier_app.storage.repository import Depot
+    from atelier_app.storage.fichier import sans_ramasse_miettes
 
-    staging = restauration.extraire(dossier, source, nom)
-    try:
-        restauration.garder_journal_actuel(dossier, staging)
+    with sans_ramasse_miettes():  # a million short-lived dicts, no cycle: the collector would only walk them
+        staging, decodes = restauration.extraire(dossier, source, nom)
         try:
-            depot = Depot.ouvrir(staging, verrou=False)
-        except DonneesIllisibles as exc:
-            raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
-                            "Rien n'a été changé.") from exc
-        try:
-            services = Services(depot, Contexte(), outils=outils())
-            problemes = services.donnees.apres_restauration(
-                nom, restauration.effacements(dossier), "restauration_chiffree" if chiffree else "restauration")
-        finally:
-            depot.fermer()
-        if problemes:
-            raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            restauration.garder_journal_actuel(dossier, staging, decodes)
+            try:
+                depot = restauration.ouvrir_prepare(staging, decodes)
+            except DonneesIllisibles as exc:
+                raise UserError(f"La sauvegarde « {nom} » ne peut pas être ouverte : {exc.texte()} "
+                                "Rien n'a été changé.") from exc
+            try:
+                services = Services(depot, Contexte(), outils=outils())
+                problemes = services.donnees.apres_restauration(
+                    nom, restauration.effacements(dossier), "restauration_chiffree" if chiffree else "restauration")
+            finally:
+                depot.fermer()
+            del services, depot, decodes  # freed here, before the collector is on again
+            if problemes:
+                raise UserError(f"La sauvegarde « {nom} » est incohérente ; rien n'a été changé.", problemes[:20])
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return staging
 
 

@@ -13,8 +13,11 @@ backups, spreadsheets, CSV), and both may use this module, like ``errors``.
 from __future__ import annotations
 
 import errno
+import gc
 import logging
 import os
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,6 +56,7 @@ def raison(exc: OSError) -> str:
         errno.ENOENT: "le dossier n'existe pas",
         errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
         errno.EISDIR: "c'est un dossier",
+        errno.EFBIG: "le fichier dépasse la taille permise",
     }
     return raisons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
@@ -89,6 +93,7 @@ def ecrire_avec(chemin: Path, produire: Callable[[Path], Any]) -> Path:
         os.replace(tmp, chemin)
         fsync_dossier(chemin.parent)
     except OSError as exc:
+        _fermer_orphelins(exc)
         _effacer(tmp)
         log.warning("Écriture de %s impossible : %s", chemin, exc)
         raise UserError(message_erreur(exc, chemin)) from exc
@@ -100,6 +105,22 @@ def ecrire_avec(chemin: Path, produire: Callable[[Path], Any]) -> Path:
 
 def ecrire_octets(chemin: Path, contenu: bytes) -> Path:
     return ecrire_avec(chemin, lambda tmp: tmp.write_bytes(contenu))
+
+
+def _fermer_orphelins(exc: BaseException) -> None:
+    """Close now what the failed writer left open, its errors to the log.
+
+    Why: a library cut by the failure (openpyxl's zip on a full disk) keeps its file open in the
+    frames of the traceback; its ``__del__`` would close it later, fail again, and print a traceback
+    on the user's terminal. Clearing those frames here closes it at once, while such errors are logged.
+    """
+    ancien = sys.unraisablehook
+    sys.unraisablehook = lambda u: log.warning("Fichier fermé après l'échec d'écriture : %s", u.exc_value)
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = ancien
 
 
 def _effacer(tmp: Path) -> None:

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -18,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer
 
 from atelier_app.domain.centre import Centre
@@ -159,12 +161,63 @@ def pied_de_page(texte: str = "") -> Callable:
     return dessiner
 
 
+class EcritParEcriture:
+    """A reportlab document template (mixed in first) whose ``build``/``multiBuild`` write through ``ecriture``.
+
+    Why: reportlab opens its target for writing before it has produced a byte, so a failure while
+    saving (a full disk, a font that cannot be embedded) left a cut or empty PDF where the old one
+    was. Here the document is built into a temporary file beside the target, fsynced and renamed
+    by ``ecriture.ecrire_avec`` (removed on failure; a target in the data folder refused in French).
+    """
+
+    _dans_ecriture = False
+
+    def build(self, *args: Any, **kwargs: Any) -> Any:
+        if self._dans_ecriture:  # one pass of multiBuild, already inside the writer
+            return super().build(*args, **kwargs)  # type: ignore[misc]
+        return self._par_ecriture(super().build, *args, **kwargs)  # type: ignore[misc]
+
+    def multiBuild(self, *args: Any, **kwargs: Any) -> Any:
+        return self._par_ecriture(super().multiBuild, *args, **kwargs)  # type: ignore[misc]
+
+    def _par_ecriture(self, construire: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        from atelier_app.ecriture import ecrire_avec
+
+        cible = Path(self.filename)  # type: ignore[attr-defined]
+        resultat: list[Any] = []
+
+        def produire(tmp: Path) -> None:
+            self.filename, self._dans_ecriture = str(tmp), True
+            try:
+                resultat.append(construire(*args, **kwargs))
+            finally:
+                self.filename, self._dans_ecriture = str(cible), False
+
+        ecrire_avec(cible, produire)
+        return resultat[0]
+
+
+class _Document(EcritParEcriture, SimpleDocTemplate):
+    pass
+
+
+def enregistrer(canevas: Canvas, chemin: Path) -> Path:
+    """``canevas.save()`` through ``ecriture`` (a canvas drawn by hand, like the letters): whole or not at all."""
+    from atelier_app.ecriture import ecrire_avec
+
+    def produire(tmp: Path) -> None:
+        canevas._filename = str(tmp)  # where reportlab's save() writes; the canvas opened nothing before
+        canevas.save()
+
+    return ecrire_avec(Path(chemin), produire)
+
+
 def document(chemin: Path, titre: str, **kwargs) -> SimpleDocTemplate:
+    """A page template whose ``build`` writes through ``ecriture``; the target is checked at once."""
     from atelier_app.ecriture import verifier_sortie
 
     chemin = Path(chemin)
-    verifier_sortie(chemin)  # a PDF must never replace a data file
-    chemin.parent.mkdir(parents=True, exist_ok=True)
+    verifier_sortie(chemin)  # a PDF must never replace a data file: refused before any work
     marges = {"leftMargin": 2 * cm, "rightMargin": 2 * cm, "topMargin": 1.8 * cm, "bottomMargin": 1.8 * cm}
     marges.update(kwargs)
-    return SimpleDocTemplate(str(chemin), pagesize=marges.pop("pagesize", A4), title=titre, author="Atelier", **marges)
+    return _Document(str(chemin), pagesize=marges.pop("pagesize", A4), title=titre, author="Atelier", **marges)

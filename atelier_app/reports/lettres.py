@@ -19,8 +19,9 @@ from atelier_app.domain.centre import Centre
 from atelier_app.domain.codes import JOURS
 from atelier_app.domain.invitations import reunion_pour
 from atelier_app.domain.personnes import Personne
+from atelier_app.ecriture import verifier_sortie
 from atelier_app.errors import UserError
-from atelier_app.reports.commun import date_longue, echapper, entete_centre, polices, styles
+from atelier_app.reports.commun import date_longue, echapper, enregistrer, entete_centre, polices, styles
 
 LARGEUR, HAUTEUR = A4
 
@@ -102,7 +103,7 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
         raise UserError(f"Activité « {activite.nom} » : la date de la réunion d'information n'est pas fixée "
                         f"(écran Activités), ni sur la pré-liste pour : {', '.join(sans_date)}.")
     chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
+    verifier_sortie(chemin)  # refused before any work; written below through ecriture, whole or not at all
     adresse_centre = ", ".join(x for x in (centre.adresse, f"{centre.code_postal} {centre.commune}".strip()) if x)
     st = styles()
     normal, _gras = polices()
@@ -117,5 +118,4 @@ def ecrire(chemin: Path, centre: Centre, activite: Activite, personnes: list[Per
         c.setFont(normal, 7)
         c.drawCentredString(LARGEUR / 2, 1.2 * cm, f"{centre.nom}".strip())
         c.showPage()
-    c.save()
-    return chemin
+    return enregistrer(c, chemin)

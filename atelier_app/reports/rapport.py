@@ -22,8 +22,9 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from atelier_app.domain.centre import Centre
 from atelier_app.domain.fiches import Fiche
+from atelier_app.ecriture import verifier_sortie
 from atelier_app.reports import cellules, couverture, masquage, rapport_stats
-from atelier_app.reports.commun import ajuster, echapper, exposants, insecables, polices, styles
+from atelier_app.reports.commun import EcritParEcriture, ajuster, echapper, exposants, insecables, polices, styles
 from atelier_app.reports.fiche import flux_fiche
 from atelier_app.reports.statistiques import Statistiques
 
@@ -31,7 +32,7 @@ Avancer = Callable[[float, str], None]
 LARGEUR_TABLEAU = rapport_stats.LARGEUR_TABLEAU
 
 
-class _Document(BaseDocTemplate):
+class _Document(EcritParEcriture, BaseDocTemplate):  # written through ecriture
     """Notifies the contents of every level-1 and level-2 heading with its page."""
 
     def __init__(self, chemin: str, centre: Centre, annee: int, en_cours: str = "", **kw: Any) -> None:
@@ -85,7 +86,7 @@ def ecrire(chemin: Path | str, centre: Centre, annee: int, fiches: list[Fiche], 
     year is incomplete (empty: a whole year)."""
     avancer = avancer or (lambda _f, _t: None)
     chemin = Path(chemin)
-    chemin.parent.mkdir(parents=True, exist_ok=True)
+    verifier_sortie(chemin)  # refused before any work; the PDF is written through ecriture (_Document)
     st = styles()
     h1 = st["titre"].clone("h1", fontSize=17, leading=22, spaceAfter=10)
     h2 = st["sous_titre"].clone("h2", fontSize=12.5, leading=16)

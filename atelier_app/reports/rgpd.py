@@ -31,6 +31,7 @@ from atelier_app.domain.codes import (
     TRANCHES_AGE,
     TYPES_PROJET,
 )
+from atelier_app.ecriture import ecrire_octets, verifier_sortie
 from atelier_app.reports.commun import date_longue, document, echapper, entete_centre, pied_de_page, styles
 
 _SECTIONS = (
@@ -148,14 +149,18 @@ def _tableau_presences(presences: list[dict[str, Any]], st) -> Table:
 
 
 def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, Any], le: date) -> tuple[Path, Path]:
-    """Write ``personne-<id>.json`` and ``personne-<id>.pdf`` in ``dossier``; returns both paths."""
+    """Write ``personne-<id>.json`` and ``personne-<id>.pdf`` in ``dossier``; returns both paths.
+
+    Why the PDF first and both through ``ecriture``: the PDF is what may fail (a page that cannot be
+    laid out, a full disk); the JSON, written only once the PDF is in place, never stays alone.
+    """
     dossier = Path(dossier)
-    dossier.mkdir(parents=True, exist_ok=True)
     pid = donnees["personnes"][0]["id"]
     chemin_json = dossier / f"personne-{pid}.json"
-    contenu = {"format": "atelier-donnees-personne", "le": le.isoformat(), **donnees}
-    chemin_json.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8")
     chemin_pdf = dossier / f"personne-{pid}.pdf"
+    verifier_sortie(chemin_json)  # before anything, even the folder (never created inside the data)
+    contenu = {"format": "atelier-donnees-personne", "le": le.isoformat(), **donnees}
+    octets_json = json.dumps(contenu, ensure_ascii=False, indent=1).encode("utf-8")
     st = styles()
     flux = entete_centre(centre)
     flux.append(Paragraph("Données personnelles détenues", st["titre"]))
@@ -183,7 +188,16 @@ def exporter_personne(dossier: Path | str, centre: Centre, donnees: dict[str, An
             flux.append(Paragraph(_lignes(info["texte"]), st["normal"]))
             flux.append(Spacer(1, 0.15 * cm))
     pied = pied_de_page(f"{centre.nom} — données personnelles ({pid})")
+    ancien_pdf = chemin_pdf.read_bytes() if chemin_pdf.is_file() else None
     document(chemin_pdf, "Données personnelles détenues").build(flux, onFirstPage=pied, onLaterPages=pied)
+    try:
+        ecrire_octets(chemin_json, octets_json)
+    except BaseException:  # the pair whole or as it was: the PDF just written goes back too
+        if ancien_pdf is None:
+            chemin_pdf.unlink(missing_ok=True)
+        else:
+            ecrire_octets(chemin_pdf, ancien_pdf)
+        raise
     return chemin_pdf, chemin_json
 
 

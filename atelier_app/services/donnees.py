@@ -81,7 +81,7 @@ class DonneesService(Service):
         """
         self.ctx.exiger(Permission.SAUVEGARDER)
         chemin = Path(chemin)
-        if not chemin.is_file():
+        if not chemin.exists():  # a zip, or the snapshot a restore left in mis_de_cote/
             raise UserError(f"La sauvegarde « {chemin} » n'existe pas.")
         self.services.outils.sauvegardes.verifier_archive(chemin)
         with self.depot.transaction("Restauration demandée") as tx:

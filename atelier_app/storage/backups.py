@@ -6,6 +6,11 @@ Rotation keeps the first backup of each of the last 8 days, 5 weeks and 12 month
 newest, whatever their date). Why the first: the morning's backup is the state before the day's
 work, the one a user wants back. A backup made by hand (or decrypted from a USB key) is never
 rotated: it stays until the user deletes it.
+
+Why snapshots are listed too: a restore keeps the state it replaces by renaming its files into
+``mis_de_cote/atelier-<AAAAMMJJ-HHMMSS>-avant-restauration/`` (instant, and part of the restore's kill-safe commit), not by
+writing a 30 MB copy while the user waits; that folder is a backup like the others, listed,
+checked, restorable and deletable here, never rotated.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import io
 import json
 import logging
 import re
+import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +34,7 @@ from atelier_app.storage.atomic import atomic_write_bytes
 log = logging.getLogger(__name__)
 
 _NOM = re.compile(r"^atelier-(\d{8})-(\d{6})(?:-[\w-]+)?\.zip$")
+_INSTANTANE = re.compile(r"^(?:atelier-)?(\d{8})-(\d{6})(?:-avant-restauration)?(?:-\d+)?$")
 GARDER_JOURS, GARDER_SEMAINES, GARDER_MOIS, GARDER_RECENTES = 8, 5, 12, 3
 #: Suffixes of backups the user asked for: kept until the user deletes them.
 A_LA_MAIN = ("-manuelle", "-dechiffree")
@@ -39,12 +46,17 @@ class Sauvegarde:
     quand: datetime
 
     @property
+    def instantane(self) -> bool:
+        """The state a restore replaced (a folder in mis_de_cote/), not a zip."""
+        return self.chemin.parent.name == layout.DOSSIER_MIS_DE_COTE
+
+    @property
     def libelle(self) -> str:
         return self.quand.strftime("%d/%m/%Y à %H:%M")
 
     @property
     def a_la_main(self) -> bool:
-        return any(m in self.chemin.name for m in A_LA_MAIN)
+        return self.instantane or any(m in self.chemin.name for m in A_LA_MAIN)
 
 
 def dossier_sauvegardes(dossier: Path) -> Path:
@@ -52,13 +64,19 @@ def dossier_sauvegardes(dossier: Path) -> Path:
 
 
 def lister(dossier: Path) -> list[Sauvegarde]:
-    """Backups, newest first."""
+    """Backups, newest first: the zips, and the snapshots of states a restore replaced."""
     out = []
     d = dossier_sauvegardes(dossier)
     if d.is_dir():
         for p in d.iterdir():
             m = _NOM.match(p.name)
             if m:
+                out.append(Sauvegarde(p, datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")))
+    d = Path(dossier) / layout.DOSSIER_MIS_DE_COTE
+    if d.is_dir():
+        for p in d.iterdir():
+            m = _INSTANTANE.match(p.name)
+            if m and (p / layout.NOYAU).is_file() and not p.is_symlink():
                 out.append(Sauvegarde(p, datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")))
     return sorted(out, key=lambda s: (s.quand, s.chemin.name), reverse=True)
 
@@ -135,9 +153,17 @@ def tourner(dossier: Path) -> list[Path]:
 def supprimer(dossier: Path, chemin: Path) -> None:
     """Delete one backup the user chose (only a backup of this folder, never another file)."""
     chemin = Path(chemin)
-    if chemin.parent.resolve() != dossier_sauvegardes(dossier).resolve() or not _NOM.match(chemin.name):
+    instantane = chemin.parent.resolve() == (Path(dossier) / layout.DOSSIER_MIS_DE_COTE).resolve() \
+        and bool(_INSTANTANE.match(chemin.name)) and not chemin.is_symlink()
+    if not instantane and (chemin.parent.resolve() != dossier_sauvegardes(dossier).resolve()
+                           or not _NOM.match(chemin.name)):
         raise UserError(f"« {chemin.name} » n'est pas une sauvegarde de ce dossier.")
     try:
+        if instantane:
+            if not chemin.is_dir():
+                raise FileNotFoundError(chemin)
+            shutil.rmtree(chemin)
+            return
         chemin.unlink()
     except FileNotFoundError:
         raise UserError(f"La sauvegarde « {chemin.name} » n'existe plus.") from None
@@ -155,14 +181,19 @@ def date_du_contenu(contenu: bytes) -> datetime | None:
 
 
 def sauvegarde_du_jour_faite(dossier: Path, jour: date) -> bool:
-    return any(s.quand.date() == jour for s in lister(dossier))
+    return any(s.quand.date() == jour and not s.instantane for s in lister(dossier))
 
 
 def verifier_archive(chemin: Path) -> list[str]:
-    """Names of the data files in a backup, after checking each one reads as JSON."""
-    from atelier_app.storage.restauration import membre_sur
+    """Names of the data files in a backup (a zip or a snapshot folder), after checking each one reads as JSON."""
+    from atelier_app.storage.restauration import membre_sur, membres_instantane
 
     try:
+        if chemin.is_dir():
+            noms = membres_instantane(chemin, chemin.name)
+            for n in noms:
+                json.loads((chemin / n).read_bytes())
+            return noms
         with zipfile.ZipFile(chemin) as z:
             for info in z.infolist():  # a trapped archive is refused before the window closes
                 membre_sur(info)
@@ -172,7 +203,7 @@ def verifier_archive(chemin: Path) -> list[str]:
             for n in noms:
                 json.loads(z.read(n))
             return noms
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, RecursionError) as exc:
         raise UserError(f"La sauvegarde « {chemin.name} » est illisible ({type(exc).__name__}).") from exc
 
 
@@ -185,7 +216,7 @@ def derniere_bonne(dossier: Path) -> Path:
     existantes = lister(dossier)
     if not existantes:
         raise UserError("Aucune sauvegarde n'existe encore dans ce dossier.")
-    ordre = [s for s in existantes if "avant-restauration" not in s.chemin.name]
+    ordre = [s for s in existantes if "avant-restauration" not in s.chemin.name and not s.instantane]
     ordre += [s for s in existantes if s not in ordre]
     for s in ordre:
         try:
