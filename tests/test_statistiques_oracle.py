@@ -18,7 +18,14 @@ The rules, as the oracle applies them:
   gender, age band, status and commune are those of their first mark of the period (a session
   before a help-desk visit of the same day); *nouveaux* = those whose first attendance ever (the
   whole export) falls in the period;
-- a year in progress runs from 1 January to today, compared with the same dates a year earlier.
+- a year in progress runs from 1 January to today, compared with the same dates a year earlier;
+- the pre-list's figures read each entry's dated history (whole export): enrolled on the day it
+  reached ``inscrit``, waiting at the end of the period when its state on that day was to invite,
+  invited or came to the meeting; the cycles' attendance follows the rule of
+  ``statistiques._suivi_cycles``' docstring (groups wholly held within the period, none left planned).
+
+Found so far: only "Toujours en attente en fin de période" (and its mean wait) disagree, for a period
+ended before today: the app reads each entry's state of today (``test_attente_en_fin_d_une_periode_passee``).
 
 The demo (``petite``, then ``grande``: ten years, 93 000 marks) is built on a fixed day through the
 context, exported per year (the period's figures) and whole (each person's first attendance ever).
@@ -50,6 +57,10 @@ PERIODES = {"2025": (date(2025, 1, 1), date(2025, 12, 31)), "2026 en cours": (da
 MOIS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
 DUREES = {"Moins de 30 min": (0, 30), "30min à 1 h": (30, 60), "1 h à 2 h": (60, 120), "2 h et plus": (120, 10**6)}
 VENUS = ("present", "retard")
+PRELISTE = "Pré-listes et attente"
+#: who was waiting on the pre-list on the period's last day: the app counts who is waiting TODAY (see
+#: test_attente_en_fin_d_une_periode_passee); compared apart, so the other figures stay checked meanwhile
+ATTENTE = ("Toujours en attente en fin de période", "Attente moyenne de celles-ci")
 
 # section title → {label: (value, percentage or None)}
 Figures = dict[str, dict[str, tuple[float, float | None]]]
@@ -90,8 +101,10 @@ class Oracle:
         accomp = table("accompagnements", "date duree personne thematiques suite tranche_age genre statut_social commune")
         inscriptions = groupes.reset_index()[["id", "cycle", "inscrits"]].explode("inscrits").dropna(subset=["inscrits"])
         inscriptions["activite"] = inscriptions.cycle.map(cycles.activite)
+        presences["groupe"] = presences.seance.map(seances.set_index("id").groupe)
         return {"activites": table("activites", "id nom genre_activite"), "seances": seances, "presences": presences,
-                "accompagnements": accomp, "inscriptions": inscriptions}
+                "accompagnements": accomp, "inscriptions": inscriptions,
+                "preliste": table("preliste", "id activite demande_le etat historique")}
 
     def figures(self, debut: date, fin: date, activite: str | None = None) -> Figures:
         t = self.annees[debut.year]
@@ -145,6 +158,8 @@ class Oracle:
         out.update(self._centre(s, tenues, p, venues=venues, participants=participants, nouveaux=nouveaux,
                                 inscriptions=t["inscriptions"], activite=activite))
         out["Accompagnement individuel"] = self._guichet(a)
+        out.update(self.assiduite(debut, fin, activite))
+        out.update(self.preliste(debut, fin, activite))
         return out
 
     @staticmethod
@@ -186,6 +201,54 @@ class Oracle:
         out["Participants par activité"] = {noms[k]: (int(r.venus), pct(r.venus, participants)) for k, r in par_act.iterrows()}
         return out
 
+    def preliste(self, debut: date, fin: date, activite: str | None = None) -> Figures:
+        """From the whole export: each entry's history (``historique``) gives its state on any day."""
+        d, f = debut.isoformat(), fin.isoformat()
+        pl = self.tout["preliste"]
+        pl = pl[(pl.demande_le <= f) & (pl.activite == activite if activite else pl.activite.notna())]
+        h = pl[["id", "historique"]].explode("historique").dropna(subset=["historique"])
+        h = h.assign(etat=h.historique.str["etat"], jour=h.historique.str["le"])
+        inscription = h[h.etat == "inscrit"].groupby("id").jour.min().to_dict()
+        inscrit_le = pl.id.map(lambda i: inscription.get(i, "")).astype(str)
+        venus = pl[inscrit_le.between(d, f)]
+        delais = (pd.to_datetime(inscrit_le[venus.index]) - pd.to_datetime(venus.demande_le)).dt.days
+        etat_a_la_fin = h[h.jour <= f].sort_values("jour", kind="stable").groupby("id").etat.last()
+        attente = pl[pl.id.map(etat_a_la_fin).isin(["a_inviter", "invite", "venu"])]
+        jours = (pd.Timestamp(fin) - pd.to_datetime(attente.demande_le)).dt.days
+        moyenne = lambda x: round(float(x.mean()), 1) if len(x) else 0  # noqa: E731
+        return {"Pré-listes et attente": {
+            "Demandes reçues": (int(pl.demande_le.between(d, f).sum()), None),
+            "Inscriptions depuis la pré-liste": (len(delais), None),
+            "Délai moyen avant inscription": (moyenne(delais), None),
+            "Délai médian avant inscription": (float(delais.median()) if len(delais) else 0, None),
+            "Toujours en attente en fin de période": (len(attente), None),
+            "Attente moyenne de celles-ci": (moyenne(jours), None)}}
+
+    def assiduite(self, debut: date, fin: date, activite: str | None = None) -> Figures:
+        """Groups of courses in cycles wholly held within the period, none of their sessions still planned:
+        their enrolled never came, left before the last held session, came to the first (and to the last)."""
+        t, d, f = self.tout, debut.isoformat(), fin.isoformat()
+        s = t["seances"]
+        vus = s[s.date.between(d, f) & s.activite.isin(self.activites.index[self.activites.genre_activite == "cycles"])]
+        if activite is not None:
+            vus = vus[vus.activite == activite]
+        groupes = s[s.groupe.isin(vus.groupe)]
+        bornes = groupes[groupes.etat == "realisee"].groupby("groupe").date.agg(["min", "max"])
+        bornes = bornes[(bornes["min"] >= d) & (bornes["max"] <= f) & ~bornes.index.isin(groupes.groupe[groupes.etat == "prevue"])]
+        p = t["presences"]
+        venues = p[p.statut.isin(VENUS) & (p.etat == "realisee") & p.groupe.isin(bornes.index)]
+        jours = venues.groupby(["groupe", "personne"]).date.agg(["min", "max"])
+        inscrits = t["inscriptions"][t["inscriptions"].id.isin(bornes.index)]
+        suivi = inscrits.join(jours, on=["id", "inscrits"]).join(bornes.add_suffix("_groupe"), on="id")
+        venus = suivi.dropna(subset=["min"])
+        premiers = venus["min"] == venus["min_groupe"]
+        finis = int((premiers & (venus["max"] == venus["max_groupe"])).sum())
+        return {"Assiduité des cycles terminés": {
+            "Inscrits jamais venus": (int(suivi["min"].isna().sum()), None),
+            "Abandons en cours de cycle": (int((venus["max"] < venus["max_groupe"]).sum()), None),
+            "Présents à la première séance": (int(premiers.sum()), None),
+            "… dont ont suivi le cycle jusqu'au bout": (finis, pct(finis, premiers.sum()))}}
+
     @staticmethod
     def _guichet(a: pd.DataFrame) -> dict[str, tuple[float, float | None]]:
         suites = a.suite.value_counts()
@@ -211,10 +274,16 @@ def de_l_app(stats) -> tuple[Figures, dict[str, dict[str, float | None]]]:
     return figures, precedent
 
 
+def sans_attente(figures: Figures) -> Figures:
+    return {t: {k: v for k, v in lignes.items() if not (t == PRELISTE and k in ATTENTE)} for t, lignes in figures.items()}
+
+
 def ecarts(oracle: Figures, app: Figures, quoi: str) -> tuple[list[str], int]:
     """Every figure (and percentage) where the app and the oracle differ, and how many were compared."""
     out: list[str] = []
     n = 0
+    if PRELISTE in oracle and not set(ATTENTE) & set(oracle[PRELISTE]):
+        app = sans_attente(app)  # the waiting lines are compared apart: left out on both sides
     for titre, attendu in oracle.items():
         obtenu = app.get(titre)
         if obtenu is None:
@@ -260,7 +329,7 @@ def test_statistiques_de_toutes_les_activites_egales_a_pandas(demo, periode) -> 
     debut, fin = PERIODES[periode]
     stats = pour_periode(services.fiches.collecte, debut, fin)  # as the statistics screen computes them
     app, precedent = de_l_app(stats)
-    attendu = oracle.figures(debut, fin)
+    attendu = sans_attente(oracle.figures(debut, fin))
     diff, _n = ecarts(attendu, app, f"{echelle} {periode}")
     # last year's column: the same dates a year earlier (DESIGN.md, "A year still in progress")
     assert stats.precedent == _precedente(debut, fin)
@@ -283,7 +352,7 @@ def test_statistiques_par_activite_egales_a_pandas(demo, periode) -> None:
     diff = []
     for activite in services.centre.activites():
         app, _p = de_l_app(pour_periode(services.fiches.collecte, debut, fin, activite.id, comparer=False))
-        diff += ecarts(oracle.figures(debut, fin, activite.id), app, f"{echelle} {periode} {activite.id}")[0]
+        diff += ecarts(sans_attente(oracle.figures(debut, fin, activite.id)), app, f"{echelle} {periode} {activite.id}")[0]
     assert diff == []
 
 
@@ -309,7 +378,7 @@ def test_un_ecart_de_regle_est_vu(demo, monkeypatch) -> None:
     debut, fin = PERIODES["2025"]
     monkeypatch.setattr(comptage, "est_venue", lambda statut: statut != "absent")
     app, _p = de_l_app(pour_periode(services.fiches.collecte, debut, fin, comparer=False))
-    diff, _n = ecarts(oracle.figures(debut, fin), app, "règle changée")
+    diff, _n = ecarts(sans_attente(oracle.figures(debut, fin)), app, "règle changée")
     assert any("Nombre total de participants aux ateliers" in e for e in diff)
 
 
@@ -322,3 +391,28 @@ def test_tranche_d_age_des_marques_derivee_de_l_annee_de_naissance(demo) -> None
         derivee = age.map(tranche)
         assert len(marques) > 50
         assert marques[derivee != marques.tranche_age][["date", "personne", "tranche_age"]].to_dict("records") == []
+
+
+def _attente(services, oracle, debut: date, fin: date) -> tuple[dict, dict]:
+    stats = pour_periode(services.fiches.collecte, debut, fin, comparer=False)
+    app = {lg.libelle: lg.valeur for lg in stats.section(PRELISTE).lignes if lg.libelle in ATTENTE}
+    return app, {k: v for k, (v, _p) in oracle.preliste(debut, fin)[PRELISTE].items() if k in ATTENTE}
+
+
+def test_attente_en_fin_de_la_periode_en_cours(demo) -> None:
+    """Up to today, who waits at the end of the period is who waits now: the app and pandas agree."""
+    _echelle, services, oracle = demo
+    app, attendu = _attente(services, oracle, *PERIODES["2026 en cours"])
+    assert attendu[ATTENTE[0]] > 0 and app == attendu
+
+
+@pytest.mark.xfail(strict=True, reason="défaut de reports/statistiques.py::_annexes : « Toujours en attente en fin de "
+                   "période » lit l'état ACTUEL de chaque entrée de pré-liste (PrelisteLigne n'a pas l'historique), "
+                   "pas son état au dernier jour de la période : 0 pour toute période passée de la démo")
+@pytest.mark.parametrize("periode", [PERIODES["2025"], _precedente(*PERIODES["2026 en cours"])], ids=["2025", "2025-au-23-11"])
+def test_attente_en_fin_d_une_periode_passee(demo, periode) -> None:
+    """Who was waiting on 31/12/2025 (or on the same day as today a year ago), from each entry's history."""
+    _echelle, services, oracle = demo
+    app, attendu = _attente(services, oracle, *periode)
+    assert attendu[ATTENTE[0]] > 0
+    assert app == attendu
