@@ -30,7 +30,8 @@ PERMIS: dict[str, tuple[set[str], set[str]]] = {
     "services": ({"argon2"}, {"services", "domain", "errors"}),
     "storage": ({"tinydb", "filelock", "cryptography", "openpyxl", "odf", "charset_normalizer", "psycopg"},
                 {"storage", "domain", "errors", "ecriture"}),
-    "reports": ({"reportlab", "pandas", "matplotlib", "openpyxl", "odf"}, {"reports", "domain", "errors", "ecriture"}),
+    # pandas is no dependency of the app (pyproject: dev only): the tests and benchmarks use it, never atelier_app
+    "reports": ({"reportlab", "matplotlib", "openpyxl", "odf"}, {"reports", "domain", "errors", "ecriture"}),
     # the window calls the services (and the reports' display helpers), never the store
     "gui": ({"ttkbootstrap", "matplotlib"},
             {"gui", "services", "domain", "errors", "reports", "assemblage", "atelier_app"}),

@@ -3,7 +3,7 @@
 Why rows and not the stored dicts: a service reading a dict depends on how storage spells its
 fields and could mutate the live store by mistake; a record costs a full decode per document, too
 much for ten years of sessions. A row is a ``NamedTuple`` of the few fields the counts read:
-immutable, built in one call, and pandas takes a list of them as it is.
+immutable, built in one call, and counted in one pass (``reports/statistiques.py``).
 
 Dates of sessions, help-desk visits, pre-list entries and placements stay ISO text (``"2025-03-06"``)
 as stored: ISO order is date order, so a year is filtered and grouped by month without parsing tens
@@ -85,7 +85,7 @@ class ProjetLigne(NamedTuple):
 
 
 class AccompagnementLigne(NamedTuple):
-    """Columns in the order of the statistics' DataFrame."""
+    """A help-desk visit with the demographic snapshot kept on it (DESIGN.md, counting rules)."""
 
     date: str  # ISO
     duree: int
@@ -120,7 +120,7 @@ LIGNES: tuple[type, ...] = (ActiviteLigne, CycleLigne, GroupeLigne, SeanceLigne,
 
 # ------------------------------------------------------------------ rows of the statistics
 class SeanceStat(NamedTuple):
-    """A session of the period, in the columns of the statistics' session DataFrame."""
+    """A session of the period, as the statistics count it."""
 
     id: str
     activite: str | None
@@ -132,11 +132,11 @@ class SeanceStat(NamedTuple):
     thematiques: tuple[str, ...]
     anonymes: int
     venus: int
-    tenue: bool  # comptage.est_tenue, so the DataFrame filters on the one rule
+    tenue: bool  # comptage.est_tenue, so the statistics filter on the one rule
 
 
 class PresenceStat(NamedTuple):
-    """A mark of a held session, in the columns of the statistics' attendance DataFrame."""
+    """A mark of a held session, as the statistics count it."""
 
     seance: str
     activite: str | None

@@ -1,1 +1,1 @@
-"""The ttkbootstrap screens. They call services only, never TinyDB or pandas directly."""
+"""The ttkbootstrap screens. They call services only, never TinyDB directly."""

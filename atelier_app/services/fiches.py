@@ -1,7 +1,7 @@
 """The activity-report sheets and the rows the statistics are computed from.
 
 Why the rows are gathered here and not in ``reports/``: the services own the store, the reports
-own pandas (tests/test_architecture.py). The store hands light frozen rows (``Store.lignes``,
+only count (tests/test_architecture.py). The store hands light frozen rows (``Store.lignes``,
 ``domain/lignes.py``), so a year at ten-year scale is read in one pass without building records,
 and every count goes through its one rule in ``domain/comptage.py``.
 """

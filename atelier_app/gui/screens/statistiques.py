@@ -1,8 +1,9 @@
 """Statistiques: the figures of a year or any period, the activity sheets and the annual report.
 
 Why everything heavy runs through ``app.taches``: at ten-year scale the statistics and the report
-take seconds; the window keeps answering and a progress bar says what is being done. pandas never
-comes here (the reports compute), matplotlib is imported when a chart is first drawn.
+take seconds; the window keeps answering and a progress bar says what is being done. The reports
+compute (in plain Python: pandas is no dependency of the app), matplotlib is imported when a chart
+is first drawn.
 """
 
 from __future__ import annotations
