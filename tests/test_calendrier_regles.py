@@ -49,7 +49,7 @@ def test_erreurs_de_saisie() -> None:
 def test_avertissement_apres_les_donnees() -> None:
     assert c.avertissement_fin_donnees([FIN]) == ""  # the last known day is still known
     texte = c.avertissement_fin_donnees([date(2028, 9, 6), date(2028, 9, 13)])
-    assert texte == ("Les vacances scolaires connues d'Atelier s'arrêtent le 31/08/2028. 2 séance(s) tombent "
+    assert texte == ("Les vacances scolaires connues d'Atelier s'arrêtent le 31/08/2028. 2 séances tombent "
                      "après cette date : vérifiez-les, ou saisissez les vacances à la main dans "
                      "Paramètres › Calendrier.")
     couvre = PeriodeVacances(date(2028, 10, 20), date(2028, 9, 13))

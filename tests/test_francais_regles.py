@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atelier_app.domain.francais import accorder, commence_par_voyelle, de
+from atelier_app.domain.francais import accorder, commence_par_voyelle, compte, de
 
 
 @pytest.mark.parametrize("mot", ["anonymiser", "Inaya", "Éloïse", "écrire", "Hugo", "homme", "Yves", "ordre",
@@ -57,3 +57,21 @@ def test_de_devant_une_consonne(debut: str, suite: str) -> None:
 def test_de_devant_une_voyelle(premiere: str, suite: str) -> None:
     mot = premiere + suite
     assert de(mot) == "d'" + mot
+
+
+@pytest.mark.parametrize(("n", "attendu"), [(0, "0 inscrit"), (1, "1 inscrit"), (-1, "-1 inscrit"),
+                                            (2, "2 inscrits"), (-2, "-2 inscrits"), (12, "12 inscrits")])
+def test_compte_singulier_jusqu_a_un(n: int, attendu: str) -> None:
+    assert compte(n, "inscrit") == attendu
+
+
+def test_compte_accorde_chaque_mot_et_garde_s_x_z() -> None:
+    assert compte(3, "séance prévue") == "3 séances prévues"
+    assert compte(2, "prix bas") == "2 prix bas"
+    assert compte(2, "nez roux") == "2 nez roux"
+    assert compte(2, "séance tombe", "séances tombent") == "2 séances tombent"
+    assert compte(1, "séance tombe", "séances tombent") == "1 séance tombe"
+
+
+def test_compte_separe_les_milliers() -> None:
+    assert compte(15686, "personne") == "15\u202f686 personnes"

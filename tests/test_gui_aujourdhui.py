@@ -64,9 +64,9 @@ def test_ecran_seances_et_onglet(app, donnees) -> None:
     from atelier_app.gui.onglets_personne import presences
 
     onglet = presences.construire(app.racine, app, app.services.personnes.personne("p3"))
-    assert "0 séance(s) suivie(s)" in onglet.total.cget("text")
+    assert "0 séance suivie" in onglet.total.cget("text")
     onglet = presences.construire(app.racine, app, app.services.personnes.personne("p1"))
-    assert "2 séance(s) suivie(s), 4 h" in onglet.total.cget("text")
+    assert "2 séances suivies, 4 h" in onglet.total.cget("text")
 
 
 def test_parametres_calendrier(app) -> None:

@@ -74,7 +74,7 @@ def test_deplacer_le_debut_demande_confirmation(app, monkeypatch) -> None:
     d.debut.entry.delete(0, "end")
     d.debut.entry.insert(0, "21/01/2027")
     d.valider()
-    assert questions and "2 séance(s) prévue(s) changeront de date" in questions[0]
+    assert questions and "2 séances prévues changeront de date" in questions[0]
     assert sorted(x.date for x in s.depot.all(Seance)) == avant and d.winfo_exists()
     monkeypatch.setattr(dialogues, "confirmer", lambda *a, **k: True)
     d.valider()

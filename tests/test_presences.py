@@ -56,7 +56,7 @@ def test_participants_et_sans_coordonnees(centre, seance) -> None:
 def test_tous_doivent_etre_marques(centre, seance) -> None:
     with pytest.raises(UserError, match="pas enregistré") as e:
         centre.presences.enregistrer(seance.id, {"p0": "present", "p1": "bof"})
-    assert "7 inscrit(s) sans statut" in e.value.texte() and "bof" in e.value.texte()
+    assert "7 inscrits sans statut" in e.value.texte() and "bof" in e.value.texte()
     assert not centre.seances.seance(seance.id).appel_fait
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -155,3 +155,19 @@ def test_groupe_sans_creneau(centre) -> None:
         tx.put(replace(g, creneau=None))
     with pytest.raises(UserError, match="créneau"):
         centre.seances.generer(g.id)
+
+
+def test_seance_deplacee_le_dit(centre) -> None:
+    """A catch-up session on another day than the group's slot says so on Aujourd'hui."""
+    g = creer_groupe(centre)
+    centre.seances.generer(g.id)
+    habituelle = centre.seances.seances_du_groupe(g.id)[0]
+    centre.ctx.aujourd_hui = lambda: habituelle.date
+    assert "exceptionnellement" not in centre.seances.aujourdhui().seances[0].libelle
+    autre = habituelle.date + timedelta(days=1)
+    centre.seances.ajouter(g.id, autre)
+    centre.ctx.aujourd_hui = lambda: autre
+    ligne = centre.seances.aujourdhui().seances[0]
+    jour = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")[autre.weekday()]
+    assert ligne.libelle.endswith(f" — exceptionnellement ce {jour}")
+    assert ligne.jour_habituel == g.creneau.jour != jour

@@ -18,6 +18,7 @@ import vacances_scolaires_france as vsf
 
 from atelier_app.domain.centre import PeriodeVacances
 from atelier_app.domain.codes import JOURS
+from atelier_app.domain.francais import compte
 
 ZONES = ("A", "B", "C")
 #: A generation never looks further than this many weeks (a typing error must not loop for ever).
@@ -118,5 +119,5 @@ def avertissement_fin_donnees(dates: Iterable[date], manuelles: Iterable[Periode
     if couvert is not None and couvert >= max(apres):
         return ""
     return (f"Les vacances scolaires connues d'Atelier s'arrêtent le {fin:%d/%m/%Y}. "
-            f"{len(apres)} séance(s) tombent après cette date : vérifiez-les, ou saisissez les vacances "
+            f"{compte(len(apres), 'séance tombe', 'séances tombent')} après cette date : vérifiez-les, ou saisissez les vacances "
             "à la main dans Paramètres › Calendrier.")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from atelier_app.domain.nombres import entier
+
 _VOYELLES = "aeiouyh"
 
 #: labels of attendance, masculine → feminine (the statuses that agree)
@@ -33,3 +35,15 @@ def accorder(libelle: str, genre: str) -> str:
     if genre == "feminin":
         return _FEMININS.get(libelle, libelle)
     return libelle
+
+
+def _pluriel(mots: str) -> str:
+    # each word of a short noun phrase (« séance prévue » → « séances prévues »); s, x, z stay
+    return " ".join(m if m[-1] in "sxz" else m + "s" for m in mots.split())
+
+
+def compte(n: int, singulier: str, pluriel: str = "") -> str:
+    """« 1 inscrit », « 0 inscrit », « 12 inscrits »: in French 0 and 1 take the singular, and a
+    count written « inscrit(s) » reads as a form, not a sentence."""
+    mot = singulier if -2 < n < 2 else (pluriel or _pluriel(singulier))
+    return f"{entier(n)} {mot}"

@@ -10,6 +10,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
 from atelier_app.domain.etats import EtatPreliste
+from atelier_app.domain.francais import compte
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices, raccourcis
 from atelier_app.gui.formulaires import BarreBoutons, liste, remplir
@@ -184,7 +185,7 @@ class OngletGroupes(ttk.Frame):
         c, gs, n = fait
         self.rafraichir()
         self.cycles.selection_set(c.id)
-        dialogues.informer(self, f"Cycle « {c.nom} » créé : {len(gs)} groupe(s), {n} séance(s) prévues "
+        dialogues.informer(self, f"Cycle « {c.nom} » créé : {compte(len(gs), 'groupe')}, {compte(n, 'séance prévue')} "
                                  "(vacances scolaires et jours fériés sautés).")
 
     def modifier_cycle(self) -> None:

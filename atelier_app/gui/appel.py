@@ -14,7 +14,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain import comptage
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
 from atelier_app.domain.etats import StatutPresence
-from atelier_app.domain.francais import accorder
+from atelier_app.domain.francais import accorder, compte
 from atelier_app.domain.personnes import valider_annee_naissance
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices
@@ -101,7 +101,7 @@ class FenetreAppel(Modale):
             self.arbre.item(pid, tags=(st or "non_marque",))
         venus = sum(1 for st in self.statuts.values() if comptage.est_venue(st)) + len(self.nouveaux)
         restants = sum(1 for st in self.statuts.values() if st is None)
-        self.resume.configure(text=f"{venus} présent(s)" + (f" · {restants} à marquer" if restants else ""))
+        self.resume.configure(text=compte(venus, "présent") + (f" · {restants} à marquer" if restants else ""))
 
     def tous_presents(self) -> None:
         for pid, st in self.statuts.items():

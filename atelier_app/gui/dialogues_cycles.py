@@ -15,6 +15,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.activites import Activite, Creneau, Cycle, Groupe
 from atelier_app.domain.codes import JOURS, NIVEAUX
+from atelier_app.domain.francais import compte
 from atelier_app.errors import UserError
 from atelier_app.gui import dialogues, polices
 from atelier_app.gui.formulaires import Grille, Modale, code_de, valeur_texte
@@ -144,8 +145,8 @@ class DialogueCycle(_Dialogue):
         activites = self.app.services.activites
         if c.debut and c.debut != self.cycle.debut:
             n = activites.a_deplacer(c.id, c.debut)
-            if n and not dialogues.confirmer(self, f"Nouveau début le {c.debut:%d/%m/%Y} : {n} séance(s) prévue(s) "
-                                                   "changeront de date. Les séances déjà tenues ne bougent pas. "
+            if n and not dialogues.confirmer(self, f"Nouveau début le {c.debut:%d/%m/%Y} : {compte(n, 'séance prévue')} "
+                                                   f"{'changera' if n == 1 else 'changeront'} de date. Les séances déjà tenues ne bougent pas. "
                                                    "Continuer ?"):
                 return None
         return activites.modifier_cycle(c)

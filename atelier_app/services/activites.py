@@ -23,6 +23,7 @@ from atelier_app.domain.activites import (
     valider_groupe,
 )
 from atelier_app.domain.codes import MOIS
+from atelier_app.domain.francais import compte
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
 from atelier_app.errors import DonneesInvalides, Probleme, UserError
@@ -209,7 +210,7 @@ class ActivitesService(Service):
         g = self.groupe(groupe_id)
         if g.inscrits or g.liste_attente:
             raise UserError(
-                f"Groupe « {g.nom} » : {len(g.inscrits)} inscrit(s) et {len(g.liste_attente)} en attente ; "
+                f"Groupe « {g.nom} » : {compte(len(g.inscrits), 'inscrit')} et {len(g.liste_attente)} en attente ; "
                 "retirez-les avant de supprimer le groupe."
             )
         with self.depot.transaction("Suppression d'un groupe") as tx:

@@ -15,6 +15,7 @@ from atelier_app.domain.ages import tranche_age
 from atelier_app.domain.codes import STATUTS_PRESENCE, THEMATIQUES
 from atelier_app.domain.comptage import Assiduite, assiduite
 from atelier_app.domain.etats import EtatSeance, StatutPresence
+from atelier_app.domain.francais import compte
 from atelier_app.domain.personnes import Personne, valider_personne
 from atelier_app.domain.records import nouvel_id
 from atelier_app.domain.roles import Permission
@@ -118,7 +119,7 @@ class PresencesService(Service):
                 problemes.append(Probleme(ou, "statut", f"statut inconnu « {statut} » pour {pid}"))
         manquants = [pid for pid in g.inscrits if pid not in statuts]
         if manquants:
-            problemes.append(Probleme(ou, "présences", f"{len(manquants)} inscrit(s) sans statut : marquez "
+            problemes.append(Probleme(ou, "présences", f"{compte(len(manquants), 'inscrit')} sans statut : marquez "
                                                       "chacun présent, absent, excusé ou en retard"))
         if anonymes < 0:
             problemes.append(Probleme(ou, "anonymes", "le nombre de personnes non nommées ne peut pas être négatif"))

@@ -14,7 +14,7 @@ from typing import Any
 from atelier_app.domain import calendrier
 from atelier_app.domain.activites import Activite, Creneau, Cycle, EtapeProgramme, Groupe, valider_activite
 from atelier_app.domain.calendrier import Calendrier
-from atelier_app.domain.codes import THEMATIQUES
+from atelier_app.domain.codes import JOURS, THEMATIQUES
 from atelier_app.domain.etats import EtatSeance
 from atelier_app.domain.personnes import Personne
 from atelier_app.domain.presences import a_rappeler, appels_oublies
@@ -41,10 +41,13 @@ class LigneSeance:
     groupe: str
     animateur: str = ""
     nb_inscrits: int = 0
+    jour_habituel: str = ""  # the group's slot day, when the session was moved to another day
 
     @property
     def libelle(self) -> str:
-        return f"{self.seance.debut.replace(':', ' h ')} — {self.activite} — {self.groupe}"
+        # a session moved off its slot says so: « Mercredi 10 h » read on a Tuesday looks like a mistake
+        ailleurs = f" — exceptionnellement ce {JOURS[self.seance.date.weekday()]}" if self.jour_habituel else ""
+        return f"{self.seance.debut.replace(':', ' h ')} — {self.activite} — {self.groupe}{ailleurs}"
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,10 @@ class SeancesService(Service):
     def ligne(self, s: Seance) -> LigneSeance:
         g = self.depot.get(Groupe, s.groupe)
         _c, a = self.cycle_et_activite(g) if g else (None, None)
+        cr = g.creneau if g else None
+        deplacee = cr is not None and cr.jour != JOURS[s.date.weekday()]
         return LigneSeance(s, a.nom if a else "—", g.nom if g else "—", a.animateur if a else "",
-                           len(g.inscrits) if g else 0)
+                           len(g.inscrits) if g else 0, cr.jour if cr is not None and deplacee else "")
 
     def seances_du_jour(self, jour: date | None = None) -> list[LigneSeance]:
         """The sessions of one day (a volunteer only ever sees today's)."""

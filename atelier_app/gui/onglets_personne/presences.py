@@ -6,6 +6,7 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain.francais import compte
 from atelier_app.gui import polices
 from atelier_app.gui.formulaires import liste, remplir
 
@@ -43,7 +44,7 @@ class OngletPresences(ttk.Frame):
         if not lignes:
             self.total.configure(text="Aucune séance suivie pour l'instant.")
         else:
-            self.total.configure(text=f"{t.venues} séance(s) suivie(s), {_heures(t.heures)} de formation, "
+            self.total.configure(text=f"{compte(t.venues, 'séance suivie')}, {_heures(t.heures)} de formation, "
                                       f"assiduité {t.taux_texte}")
 
 

@@ -13,6 +13,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain import comptage, nombres
 from atelier_app.domain.codes import JOURS
+from atelier_app.domain.francais import compte
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import appel, polices
 from atelier_app.gui.ecran import Ecran
@@ -36,7 +37,7 @@ class EcranAujourdhui(Ecran):
         self.oublies.bind("<Return>", lambda _e: self._appel_oublie())
         self.oublies.bind("<Double-1>", lambda _e: self._appel_oublie())
         self.rappeler = self._liste(1, "À rappeler (2 absences de suite ou plus)",
-                                    (("nom", "Personne", 160), ("absences", "Absences de suite", 70),
+                                    (("nom", "Personne", 160), ("absences", "Absences", 70),
                                      ("groupe", "Groupe", 120), ("tel", "Téléphone", 100)))
         self.places = self._liste(2, "Places libérées", (("groupe", "Groupe", 110), ("places", "Places", 55),
                                                          ("attente", "Attente", 65)))
@@ -66,9 +67,9 @@ class EcranAujourdhui(Ecran):
             if comptage.est_annulee(s.etat):
                 etat = f"annulée : {s.motif_annulation}"
             elif s.appel_fait:
-                etat = f"appel fait ✓ — {s.nb_venus} présent(s)"
+                etat = f"appel fait ✓ — {compte(s.nb_venus, 'présent')}"
             else:
-                etat = f"{ligne.nb_inscrits} inscrit(s)"
+                etat = compte(ligne.nb_inscrits, "inscrit")
             b = ttk.Button(rang, text="Faire l'appel" if not s.appel_fait else "Revoir l'appel",
                            bootstyle="primary" if not s.appel_fait else "secondary", width=16,
                            command=lambda sid=s.id: self.faire_appel(sid))

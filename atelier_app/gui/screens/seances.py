@@ -15,6 +15,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain import comptage
 from atelier_app.domain.codes import ETATS_SEANCE, JOURS, MOIS, THEMATIQUES
+from atelier_app.domain.francais import compte
 from atelier_app.errors import UserError
 from atelier_app.gui import appel, dialogues, polices
 from atelier_app.gui.ecran import Ecran
@@ -248,9 +249,9 @@ class EcranSeances(Ecran):
             return
         seances = self.services.seances.seances_du_groupe(g.id)
         cr = g.creneau
-        self.info.configure(text=f"{g.nom} — {len(g.inscrits)} inscrit(s) / {g.capacite} — "
+        self.info.configure(text=f"{g.nom} — {len(g.inscrits)} inscrits sur {g.capacite} — "
                                  f"{cr.libelle if cr else 'créneau de l’activité'} — "
-                                 f"{len([s for s in seances if not comptage.est_annulee(s.etat)])} séance(s)"
+                                 f"{compte(len([s for s in seances if not comptage.est_annulee(s.etat)]), 'séance')}"
                                  + (f" sur {g.nb_seances}" if g.nb_seances else ""))
         lignes = []
         for n, s in enumerate(seances, start=1):
@@ -296,7 +297,7 @@ class EcranSeances(Ecran):
                       "les autres sont replacées."):
             return
         cal = self.services.seances.generer(g.id)
-        texte = f"{len(cal.dates)} séance(s) placée(s)."
+        texte = f"{compte(len(cal.dates), 'séance placée')}."
         if cal.sautees:
             texte += "\nJours sautés :\n" + "\n".join(f"  {d:%d/%m/%Y} : {r}" for d, r in cal.sautees[:12])
         if cal.avertissement:
