@@ -77,7 +77,8 @@ def test_lignes_fideles_aux_enregistrements(depot) -> None:
                                                      (VisiteLigne(D("2026-02-01"), 60),)),)
     assert depot.lignes(AccompagnementLigne, 2026) == (AccompagnementLigne(
         "2026-03-03", 45, ("sante",), "autonome", None, "non_communique", "non_communique", "non_communique", ""),)
-    assert depot.lignes(PrelisteLigne) == (PrelisteLigne("club", "2026-01-02", "inscrit", "2026-01-05"),)
+    assert depot.lignes(PrelisteLigne) == (PrelisteLigne("club", "2026-01-02", "inscrit", "2026-01-05",
+                                                                  (("2026-01-05", "inscrit"),)),)
     assert depot.lignes(PositionnementLigne) == (PositionnementLigne("k1", "2026-01-07", "a_rassurer", "entree", "c1"),)
 
 
