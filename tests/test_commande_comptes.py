@@ -95,3 +95,13 @@ def test_sauvegarde_et_restauration_chiffrees(capsys, monkeypatch, d, tmp_path):
     code, out, _ = atelier(capsys, monkeypatch, "--donnees", d, "restaurer-chiffree", fichier, entree=phrase)
     assert code == 0 and "restaurée" in out
     assert (ADMINISTRATEUR_POSTE.identifiant, "restauration_chiffree", ()) in journal(d)
+
+
+@pytest.mark.parametrize(("ans", "duree"), [("1", "plus d'un an"), ("2", "plus de 2 ans")])
+def test_rgpd_purger_en_bon_francais(capsys, monkeypatch, d, ans, duree):
+    """Hostile: « plus de 1 ans » was printed; one year reads « plus d'un an », more take the plural."""
+    _code, out, _ = atelier(capsys, monkeypatch, "--donnees", d, "rgpd", "purger", "--inactifs-depuis", ans)
+    assert f"1 personne(s) sans activité depuis {duree} :" in out
+    atelier(capsys, monkeypatch, "--donnees", d, "rgpd", "purger", "--inactifs-depuis", ans, "--appliquer", "--oui")
+    _code, out, _ = atelier(capsys, monkeypatch, "--donnees", d, "rgpd", "purger", "--inactifs-depuis", ans)
+    assert out.strip() == f"Personne n'est inactif depuis {duree}."

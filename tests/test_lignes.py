@@ -77,7 +77,8 @@ def test_lignes_fideles_aux_enregistrements(depot) -> None:
                                                      (VisiteLigne(D("2026-02-01"), 60),)),)
     assert depot.lignes(AccompagnementLigne, 2026) == (AccompagnementLigne(
         "2026-03-03", 45, ("sante",), "autonome", None, "non_communique", "non_communique", "non_communique", ""),)
-    assert depot.lignes(PrelisteLigne) == (PrelisteLigne("club", "2026-01-02", "inscrit", "2026-01-05"),)
+    assert depot.lignes(PrelisteLigne) == (PrelisteLigne("club", "2026-01-02", "inscrit", "2026-01-05",
+                                                                  (("2026-01-05", "inscrit"),)),)
     assert depot.lignes(PositionnementLigne) == (PositionnementLigne("k1", "2026-01-07", "a_rassurer", "entree", "c1"),)
 
 
@@ -104,3 +105,32 @@ def test_jamais_perimees_apres_une_ecriture(depot) -> None:
     with depot.transaction("suppression") as tx:
         tx.delete(Seance, "s1")
     assert depot.lignes(SeanceLigne, 2026) == ()
+
+
+def test_etat_d_une_entree_de_pre_liste_a_une_date() -> None:
+    """The statistics read an entry's state on the period's last day from its dated history."""
+    from atelier_app.domain.preliste import EN_ATTENTE, est_en_attente, etat_le
+
+    h = (("2025-03-01", "a_inviter"), ("2025-04-01", "invite"), ("2025-04-01", "venu"), ("2026-02-01", "inscrit"))
+    assert etat_le("2025-12-31", "inscrit", h) == "venu"  # the later of two changes of one day
+    assert etat_le("2025-03-31", "inscrit", h) == "a_inviter"
+    assert etat_le("2026-02-01", "inscrit", h) == "inscrit"
+    assert etat_le("2025-02-01", "inscrit", h) == "a_inviter"  # before its first dated change: as any new entry
+    assert etat_le("2020-01-01", "desiste", ()) == "desiste"  # no history (old files): its current state
+    assert etat_le("2025-12-31", "a_inviter", (("2026-01-10", "a_inviter"), ("2025-06-01", "desiste"))) == "desiste"
+    assert EN_ATTENTE == {"a_inviter", "invite", "venu"}
+    assert [e for e in ("a_inviter", "invite", "venu", "inscrit", "desiste") if est_en_attente(e)] == [
+        "a_inviter", "invite", "venu"]
+
+
+def test_historique_de_la_ligne_de_pre_liste_dans_l_ordre(tmp_path) -> None:
+    d = Depot.ouvrir(tmp_path / "h")
+    try:
+        with d.transaction("pré-liste") as tx:
+            tx.put(EntreePreliste("e2", "k1", "club", D("2025-05-01"), etat="a_inviter", historique=(
+                ChangementEtat("a_inviter", D("2025-05-01")), ChangementEtat("desiste", D("2025-06-01")),
+                ChangementEtat("a_inviter", D("2026-01-10")))))
+        assert d.lignes(PrelisteLigne) == (PrelisteLigne("club", "2025-05-01", "a_inviter", None, (
+            ("2025-05-01", "a_inviter"), ("2025-06-01", "desiste"), ("2026-01-10", "a_inviter"))),)
+    finally:
+        d.fermer()

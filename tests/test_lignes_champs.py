@@ -18,7 +18,7 @@ COLONNES = {
     L.VisiteLigne: "date duree",
     L.ProjetLigne: "id personne etat ouvert_le repare_le clos_le visites",
     L.AccompagnementLigne: "date duree thematiques suite personne tranche_age genre statut_social commune",
-    L.PrelisteLigne: "activite demande_le etat inscrit_le",
+    L.PrelisteLigne: "activite demande_le etat inscrit_le historique",
     L.PositionnementLigne: "personne date niveau moment cycle",
     L.SeanceStat: "id activite cycle groupe date duree etat thematiques anonymes venus tenue",
     L.PresenceStat: ("seance activite cycle groupe date duree personne statut venue inscrit tranche_age genre "
@@ -43,5 +43,6 @@ def test_une_ligne_est_figee_et_se_compare_par_valeur() -> None:
     with pytest.raises(AttributeError):
         v.duree = 90  # type: ignore[misc]
     assert v == (date(2026, 3, 4), 60) and v._replace(duree=90).duree == 90 and v.duree == 60
-    p = L.PrelisteLigne("club", "2026-01-02", "inscrit", None)
-    assert p._asdict() == {"activite": "club", "demande_le": "2026-01-02", "etat": "inscrit", "inscrit_le": None}
+    p = L.PrelisteLigne("club", "2026-01-02", "inscrit", None, ())
+    assert p._asdict() == {"activite": "club", "demande_le": "2026-01-02", "etat": "inscrit", "inscrit_le": None,
+                           "historique": ()}

@@ -185,3 +185,33 @@ def test_pourcentage_a_trois_decimales_pres(n: int, total: int) -> None:
     assert abs(p * 1000 - round(p * 1000)) < 1e-6
     if n <= total:
         assert 0 <= p <= 100
+
+
+def test_attente_en_fin_de_periode_passee_lue_dans_l_historique(centre) -> None:
+    """Hostile: who waited on 31/12/2025 is read from each entry's dated history, not from its state of
+    today (e1 enrolled since, e2 withdrawn then back on the list since, e6 enrolled just after the end)."""
+    from atelier_app.domain.preliste import ChangementEtat, EntreePreliste
+
+    def h(*pas: tuple[str, str]) -> tuple[ChangementEtat, ...]:
+        return tuple(ChangementEtat(etat, date.fromisoformat(le)) for etat, le in pas)
+
+    with centre.depot.transaction("Pré-liste") as tx:
+        tx.put_many([
+            EntreePreliste("e1", "p1", "initiation", date(2025, 3, 1), etat="inscrit", historique=h(
+                ("a_inviter", "2025-03-01"), ("invite", "2025-04-01"), ("inscrit", "2026-02-01"))),
+            EntreePreliste("e2", "p2", "initiation", date(2025, 5, 1), etat="a_inviter", historique=h(
+                ("a_inviter", "2025-05-01"), ("desiste", "2025-06-01"), ("a_inviter", "2026-01-10"))),
+            EntreePreliste("e3", "p3", "initiation", date(2025, 9, 1), etat="inscrit", historique=h(
+                ("a_inviter", "2025-09-01"), ("inscrit", "2025-10-01"))),
+            EntreePreliste("e4", "p4", "initiation", date(2026, 1, 5), etat="a_inviter",
+                           historique=h(("a_inviter", "2026-01-05"))),
+            EntreePreliste("e5", "p5", "initiation", date(2025, 11, 1), etat="invite"),  # no history: today's state
+            EntreePreliste("e6", "p6", "initiation", date(2025, 2, 1), etat="inscrit", historique=h(
+                ("a_inviter", "2025-02-01"), ("venu", "2025-12-31"), ("inscrit", "2026-01-02"))),
+        ])
+    s = _section(pour_periode(centre.fiches.collecte, *ANNEE), "Pré-listes et attente")
+    # e1 waited 305 days, e5 60, e6 333 on 31/12/2025
+    assert (s["Toujours en attente en fin de période"], s["Attente moyenne de celles-ci"]) == (3, 232.7)
+    # on 04/01/2026: e1 and e5 wait; e6 enrolled on the 2nd, e2 withdrawn until the 10th, e4 registered on the 5th
+    s = _section(pour_periode(centre.fiches.collecte, date(2026, 1, 1), date(2026, 1, 4)), "Pré-listes et attente")
+    assert (s["Toujours en attente en fin de période"], s["Attente moyenne de celles-ci"]) == (2, 186.5)

@@ -24,8 +24,9 @@ The rules, as the oracle applies them:
   invited or came to the meeting; the cycles' attendance follows the rule of
   ``statistiques._suivi_cycles``' docstring (groups wholly held within the period, none left planned).
 
-Found so far: only "Toujours en attente en fin de période" (and its mean wait) disagree, for a period
-ended before today: the app reads each entry's state of today (``test_attente_en_fin_d_une_periode_passee``).
+Found so far: "Toujours en attente en fin de période" (and its mean wait) disagreed for a period ended
+before today, the app reading each entry's state of today; it now reads each entry's dated history
+(``test_attente_en_fin_d_une_periode_passee``).
 
 The demo (``petite``, then ``grande``: ten years, 93 000 marks) is built on a fixed day through the
 context, exported per year (the period's figures) and whole (each person's first attendance ever).
@@ -58,8 +59,8 @@ MOIS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sep
 DUREES = {"Moins de 30 min": (0, 30), "30min à 1 h": (30, 60), "1 h à 2 h": (60, 120), "2 h et plus": (120, 10**6)}
 VENUS = ("present", "retard")
 PRELISTE = "Pré-listes et attente"
-#: who was waiting on the pre-list on the period's last day: the app counts who is waiting TODAY (see
-#: test_attente_en_fin_d_une_periode_passee); compared apart, so the other figures stay checked meanwhile
+#: who was waiting on the pre-list on the period's last day, from each entry's history (see
+#: test_attente_en_fin_d_une_periode_passee); compared apart, by the tests named after it
 ATTENTE = ("Toujours en attente en fin de période", "Attente moyenne de celles-ci")
 
 # section title → {label: (value, percentage or None)}
@@ -406,9 +407,6 @@ def test_attente_en_fin_de_la_periode_en_cours(demo) -> None:
     assert attendu[ATTENTE[0]] > 0 and app == attendu
 
 
-@pytest.mark.xfail(strict=True, reason="défaut de reports/statistiques.py::_annexes : « Toujours en attente en fin de "
-                   "période » lit l'état ACTUEL de chaque entrée de pré-liste (PrelisteLigne n'a pas l'historique), "
-                   "pas son état au dernier jour de la période : 0 pour toute période passée de la démo")
 @pytest.mark.parametrize("periode", [PERIODES["2025"], _precedente(*PERIODES["2026 en cours"])], ids=["2025", "2025-au-23-11"])
 def test_attente_en_fin_d_une_periode_passee(demo, periode) -> None:
     """Who was waiting on 31/12/2025 (or on the same day as today a year ago), from each entry's history."""

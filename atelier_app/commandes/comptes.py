@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from atelier_app.cli import ecrire
+from atelier_app.domain.francais import de
 from atelier_app.errors import UserError
 
 
@@ -44,12 +45,18 @@ def _rgpd_anonymiser(args, services) -> int:
     return 0
 
 
+def _plus_de_ans(annees: int) -> str:
+    """« plus d'un an », « plus de 2 ans »: never « plus de 1 ans »."""
+    return "plus " + de("un an" if annees == 1 else f"{annees} ans")
+
+
 def _rgpd_purger(args, services) -> int:
     inactifs = services.rgpd.inactifs(args.inactifs_depuis)
+    depuis = _plus_de_ans(args.inactifs_depuis)
     if not inactifs:
-        ecrire(f"Personne n'est inactif depuis plus de {args.inactifs_depuis} ans.")
+        ecrire(f"Personne n'est inactif depuis {depuis}.")
         return 0
-    ecrire(f"{len(inactifs)} personne(s) sans activité depuis plus de {args.inactifs_depuis} ans :")
+    ecrire(f"{len(inactifs)} personne(s) sans activité depuis {depuis} :")
     for p, der in inactifs:
         ecrire(f"  {p.id}  dernière activité le {der:%d/%m/%Y}")
     if args.appliquer:

@@ -103,6 +103,7 @@ class PrelisteLigne(NamedTuple):
     demande_le: str  # ISO
     etat: str
     inscrit_le: str | None  # ISO: the day the entry reached "inscrit", if it did
+    historique: tuple[tuple[str, str], ...]  # (ISO day, state) of each change, in order: its state on any day
 
 
 class PositionnementLigne(NamedTuple):

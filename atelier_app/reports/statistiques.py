@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from atelier_app.domain import comptage
+from atelier_app.domain import comptage, preliste
 from atelier_app.domain.codes import (
     ETATS_PROJET,
     GENRES,
@@ -32,7 +32,7 @@ from atelier_app.domain.codes import (
     THEMATIQUES_MEDIATION,
     TRANCHES_AGE,
 )
-from atelier_app.domain.etats import EtatPreliste, EtatSeance
+from atelier_app.domain.etats import EtatSeance
 from atelier_app.domain.lignes import AccompagnementLigne, PresenceStat, SeanceStat
 
 MOIS_COURTS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
@@ -294,9 +294,9 @@ def _annexes(c: Any, accomp: list[AccompagnementLigne]) -> list[Section]:
     demandes = [e for e in c.preliste if e.demande_le >= debut]
     delais = sorted((date.fromisoformat(e.inscrit_le) - date.fromisoformat(e.demande_le)).days
                     for e in c.preliste if e.inscrit_le and debut <= e.inscrit_le <= fin)
-    en_attente = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)
+    # who waited on the period's last day: each entry's state on that day, not today's (a past period)
     attente = [(c.fin - date.fromisoformat(e.demande_le)).days for e in c.preliste
-               if e.etat in en_attente and not (e.inscrit_le and e.inscrit_le <= fin)]
+               if e.demande_le <= fin and preliste.est_en_attente(preliste.etat_le(fin, e.etat, e.historique))]
     out.append(Section("Pré-listes et attente", [
         Ligne("Demandes reçues", len(demandes), personnes=True),
         Ligne("Inscriptions depuis la pré-liste", len(delais), personnes=True),

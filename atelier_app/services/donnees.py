@@ -1,13 +1,15 @@
 """Data-level use cases: import, export, check, back up, demo data.
 
 Why through a service: the role check and the journal entry must happen whoever asks (a screen or
-the command line), and an import always takes a backup first.
+the command line), and an accepted import always takes a backup before it writes (a refused one none).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from atelier_app.domain.imports import RapportImport
 from atelier_app.domain.roles import Permission
@@ -17,6 +19,23 @@ from atelier_app.services.base import Service
 log = logging.getLogger(__name__)
 
 EXTENSIONS_LISTES = (".csv", ".xlsx", ".ods")
+
+
+class _Retenus:
+    """Stands for the transaction while an import file is checked: keeps what it would write.
+
+    Why: the importers refuse a file before writing anything, but the backup must come after that
+    check and before the write; holding the records back lets the service put the backup between.
+    """
+
+    def __init__(self) -> None:
+        self.objets: list[Any] = []
+
+    def put(self, obj: Any) -> None:
+        self.objets.append(obj)
+
+    def put_many(self, objs: Iterable[Any]) -> None:
+        self.objets.extend(objs)
 
 
 class DonneesService(Service):
@@ -29,13 +48,18 @@ class DonneesService(Service):
         if ext not in (".json", *EXTENSIONS_LISTES):
             raise UserError(f"Format non reconnu : « {chemin.name} » (attendu : .json, .csv, .xlsx ou .ods).")
         outils = self.services.outils
-        with self.depot.exclusif():
-            outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import", horloge=self.ctx.maintenant)
         with self.depot.transaction(f"Import de {chemin.name}") as tx:
+            # checked first (parsed, validated, merged) into a holder that writes nothing: a refused
+            # file raises here and leaves no backup behind, which the rotation would count as a day's
+            retenus = _Retenus()
             if ext == ".json":
-                rapport = outils.echange.importer(self.depot, chemin, tx)
+                rapport = outils.echange.importer(self.depot, chemin, retenus)
             else:
-                rapport = outils.listes.importer(self.depot, chemin, tx, self.ctx.aujourd_hui())
+                rapport = outils.listes.importer(self.depot, chemin, retenus, self.ctx.aujourd_hui())
+            # then the backup, of the data as they still are (nothing of the file written yet), then the write
+            with self.depot.exclusif():
+                outils.sauvegardes.sauvegarder(self.depot.dossier, raison="avant-import", horloge=self.ctx.maintenant)
+            tx.put_many(retenus.objets)
             self.journaliser(tx, "import", (), chemin.name)
         self.ctx.signaler("tout")
         return rapport

@@ -12,14 +12,14 @@ from atelier_app.domain import comptage
 from atelier_app.domain import inscription as regles
 from atelier_app.domain.activites import Activite, Cycle, Groupe
 from atelier_app.domain.etats import EtatPreliste
-from atelier_app.domain.preliste import EntreePreliste
+from atelier_app.domain.preliste import EN_ATTENTE, EntreePreliste
 from atelier_app.domain.roles import Permission
 from atelier_app.domain.seances import Seance
 from atelier_app.errors import UserError
 from atelier_app.services.base import Service
 
-#: pre-list states still waiting: enrolling the person in a group closes them as « inscrit »
-_EN_ATTENTE = (EtatPreliste.A_INVITER, EtatPreliste.INVITE, EtatPreliste.VENU)
+#: pre-list states still waiting (the domain's one list): enrolling the person closes them as « inscrit »
+_EN_ATTENTE = EN_ATTENTE
 
 
 @dataclass(frozen=True)

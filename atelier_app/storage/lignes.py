@@ -89,8 +89,9 @@ def _accompagnement(d: Doc) -> AccompagnementLigne:
 
 
 def _preliste(d: Doc) -> PrelisteLigne:
-    inscrit_le = next((h["le"] for h in d.get("historique", ()) if h.get("etat") == EtatPreliste.INSCRIT), None)
-    return PrelisteLigne(d["activite"], d["demande_le"], d.get("etat", EtatPreliste.A_INVITER), inscrit_le)
+    historique = tuple((h["le"], h["etat"]) for h in d.get("historique", ()) if h.get("le") and h.get("etat"))
+    inscrit_le = next((le for le, etat in historique if etat == EtatPreliste.INSCRIT), None)
+    return PrelisteLigne(d["activite"], d["demande_le"], d.get("etat", EtatPreliste.A_INVITER), inscrit_le, historique)
 
 
 def _positionnement(d: Doc) -> PositionnementLigne:
