@@ -54,7 +54,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "nombres": ("tests/test_nombres.py", "tests/test_nombres_regles.py"),
     "limites": ("tests/test_limites.py",),
     "projets": ("tests/test_projets_regles.py",),
-    "preliste": ("tests/test_preliste_regles.py",),
+    "preliste": ("tests/test_preliste_regles.py", "tests/test_lignes.py"),
     "positionnement": ("tests/test_positionnement_regles.py",),
     "personnes": ("tests/test_personnes_regles.py",),
     "plan_import": ("tests/test_plan_import_regles.py",),
