@@ -219,7 +219,7 @@ def jouer_la_journee(app, monkeypatch, tmp_path: Path, *, activite: str | None =
     assert entetes[-1] == "Personne n'est connecté"
     assert not app.aide_nav.winfo_ismapped()
     accueil = app.ecrans["aujourdhui"]
-    assert focus(app) is accueil.boutons_appel[0]
+    assert _clavier_sur(app, lambda: accueil.boutons_appel[0])
     rang = next(i for i, x in enumerate(s.seances.aujourdhui().seances)
                 if groupe_appel is None or x.seance.groupe == groupe_appel)
     _entree_quoi_qu_il_arrive(lambda: accueil.boutons_appel[rang])
@@ -278,3 +278,23 @@ def jouer_la_journee(app, monkeypatch, tmp_path: Path, *, activite: str | None =
     fiche.event_generate("<Escape>")
     app.racine.update()
     return {"activite": groupes.activite_id, "seance": faite.id, "venue": venue.id}
+
+
+def _clavier_sur(app, bouton, delai: float = 10.0) -> bool:
+    """The keyboard is on ``bouton()`` (read again each time: another PC's save may rebuild it), or
+    promised to it when the window comes back in front. Without a window manager (Xvfb), the main
+    window may not get the X focus back by itself after a dialog closes, and ``focus_get()`` is then
+    empty although Tk will give the keyboard to that button (``focus -lastfor``) at the next click
+    or key on the window: that is what a person meets."""
+    import time
+
+    fin = time.monotonic() + delai
+    while True:
+        b = bouton()
+        actuel = app.racine.focus_get()
+        if actuel is b or (actuel is None and app.racine.focus_lastfor() is b):
+            return True
+        if time.monotonic() > fin:
+            return False
+        app.racine.update()
+        time.sleep(0.02)
