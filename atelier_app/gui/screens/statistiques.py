@@ -19,6 +19,7 @@ from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_bilan import DialogueFiche
 from atelier_app.gui.formulaires import BarreBoutons, souple
+from atelier_app.gui.statistiques_memoire import memoire
 
 TOUTES = "Toutes les activités"
 __all__ = ["DialogueFiche", "EcranStatistiques"]  # the sheet's dialog is opened from here
@@ -35,6 +36,39 @@ def _lancer(app, travail, fini, progression=None) -> None:
     app.taches.lancer(travail, fini, progression)
 
 
+def _toile(base):
+    """A chart canvas drawn at its final size only, once per size.
+
+    Why: matplotlib's canvas redraws the whole chart (about 70 ms at `grande`) at every <Configure>,
+    and showing the screen again sends several (the scrolling area lays the screen out at its asked
+    size, then at the window's): drawn at each, a visit cost 0.2 to 0.4 s with nothing changed. The
+    size is taken when the configures stop, and a size already drawn is not drawn again."""
+
+    class Toile(base):
+        _taille: tuple[int, int] | None = None
+        _attente: str | None = None
+        _evenement = None
+
+        def resize(self, event) -> None:
+            self._evenement = event
+            if self._attente is None:
+                self._attente = self.get_tk_widget().after(40, self._redimensionner)
+
+        def _redimensionner(self) -> None:
+            self._attente = None
+            evt = self._evenement
+            taille = (evt.width, evt.height)
+            try:
+                if taille == self._taille or min(taille) <= 1 or not self.get_tk_widget().winfo_exists():
+                    return
+            except tkinter.TclError:
+                return
+            self._taille = taille
+            super().resize(evt)
+
+    return Toile
+
+
 class EcranStatistiques(Ecran):
     titre = "Statistiques"
     aide = ("Choisissez l'année (ou une période) et l'activité, puis Entrée. Chaque chiffre est comparé à "
@@ -44,6 +78,9 @@ class EcranStatistiques(Ecran):
 
     def construire(self) -> None:
         self.stats = None
+        self._cle_affichee: tuple | None = None  # what the figures on screen were computed for
+        self._cle_en_cours: tuple | None = None  # what the running computation is for
+        self.memoire = memoire(self.services)
         self._canevas = None
         self.activites: dict[str, str] = {}
         filtres = BarreBoutons(self, ecart=16)  # wraps onto two lines when the text is enlarged
@@ -74,7 +111,7 @@ class EcranStatistiques(Ecran):
         for w in (self.du.entry, self.au.entry, self.activite):
             w.bind("<Return>", lambda _e: self.calculer())
         self.champ_annee.bind("<Return>", lambda _e: (self._annee_changee(), self.calculer()))
-        self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer())
+        self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer(garder=True))
 
         actions = BarreBoutons(self)
         actions.pack(fill="x", side="bottom", pady=(8, 0))
@@ -145,7 +182,7 @@ class EcranStatistiques(Ecran):
         courant = self.activite.get()
         self.activite.configure(values=[TOUTES, *self.activites])
         self.activite.set(courant if courant in self.activites else TOUTES)
-        self.calculer()
+        self.calculer(garder=True)
 
     def periode(self) -> tuple[date, date] | None:
         du, au = _jour(self.du), _jour(self.au)
@@ -159,7 +196,9 @@ class EcranStatistiques(Ecran):
         return du, au
 
     # -------------------------------------------------------- statistics
-    def calculer(self) -> None:
+    def calculer(self, garder: bool = False) -> None:
+        """Compute the figures of the filters; ``garder``: a visit, which shows the figures kept
+        from an earlier computation when the data has not changed since (``statistiques_memoire``)."""
         periode = self.periode()
         if periode is None:
             return
@@ -172,14 +211,30 @@ class EcranStatistiques(Ecran):
         if du <= aujourd_hui < au:
             periode = (du, aujourd_hui)
         collecter, activite = self.services.fiches.collecte, self.activite_choisie()
+        cle = self.memoire.cle(*periode, activite, aujourd_hui, self.services.ctx.role)
+        en_cours = cle == self._cle_en_cours and self.app.taches.en_cours  # (a failed one ends it too)
+        if garder and (cle == self._cle_affichee or en_cours):
+            return  # on screen already and still true, or being computed
+        gardees = self.memoire.lire(cle) if garder else None
+        if gardees is not None:
+            self._afficher(gardees, cle)
+            return
         self._avancer(0.1, "Calcul des statistiques…")
-        _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
+        self._cle_en_cours = cle
+        _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite),
+                lambda stats: self._calcule(stats, cle))
 
-    def _afficher(self, stats) -> None:
+    def _calcule(self, stats, cle: tuple) -> None:
+        if self._cle_en_cours == cle:
+            self._cle_en_cours = None
+        self.memoire.garder(cle, stats)
+        self._afficher(stats, cle if self.memoire.a_jour(cle) else None)
+
+    def _afficher(self, stats, cle: tuple | None = None) -> None:
         from atelier_app.reports import cellules
         from atelier_app.reports.cellules import titre as titre_section
 
-        self.stats = stats
+        self.stats, self._cle_affichee = stats, cle
         self._avancer(0, "")
         self.en_cours.configure(text=en_cours(stats, self.services.ctx.aujourd_hui()))
         self.arbre.delete(*self.arbre.get_children())
@@ -219,8 +274,7 @@ class EcranStatistiques(Ecran):
             return
         avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
         fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
-        self._canevas = FigureCanvasTkAgg(fig, master=self.zone_graphique)
-        self._canevas.draw()
+        self._canevas = _toile(FigureCanvasTkAgg)(fig, master=self.zone_graphique)
         self._canevas.get_tk_widget().configure(takefocus=0)
         self._canevas.get_tk_widget().pack(fill="both", expand=True)
 
