@@ -43,9 +43,10 @@ def _par_onglet(fenetre: tkinter.Misc, ou: str, profondeur: int = 0) -> list[str
     """Problems of a window, tab by tab (nested tabs too)."""
     trouves = problemes(fenetre.winfo_toplevel(), ou) if profondeur == 0 else []
     for carnet in _onglets(fenetre) if profondeur < 2 else []:
-        for i, onglet in enumerate(carnet.tabs()):
-            carnet.select(onglet)
+        for i in range(len(carnet.tabs())):
+            carnet.select(i)
             fenetre.update()
+            onglet = carnet.select()  # a tab built on first choice (Paramètres) took its place
             trouves += problemes(fenetre.winfo_toplevel(), f"{ou} › {carnet.tab(i, 'text')}")
             trouves += _par_onglet(carnet.nametowidget(onglet), ou, profondeur + 1)
     return trouves
