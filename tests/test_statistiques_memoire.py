@@ -105,3 +105,26 @@ def test_periode_ou_activite_differente_calculee_a_part(app, calculs) -> None:
     _visiter(app, "personnes")
     _visiter(app)  # the screen keeps its 2024 filters: the 2024 figures are kept, nothing computed
     assert len(calculs) == 2 and e.stats.debut.year == 2024
+
+
+def test_ecran_reconstruit_pendant_le_calcul_le_rejoint(app, calculs) -> None:
+    app.aller("statistiques")  # computing, not waited for
+    app.aller("personnes")
+    app.ecrans.pop("statistiques").destroy()
+    e = app.aller("statistiques")
+    app.taches.attendre()
+    assert len(calculs) == 1  # one computation for both screens
+    assert e.stats is not None and e.arbre.get_children()
+
+
+def test_calcul_en_echec_retente_a_la_visite_suivante(app, calculs, monkeypatch) -> None:
+    from atelier_app.reports import statistiques
+
+    compter = statistiques.pour_periode
+    monkeypatch.setattr(statistiques, "pour_periode", lambda *a: (_ for _ in ()).throw(RuntimeError("panne")))
+    _visiter(app)
+    assert [m for m in app.messages if m[0] == "erreur"]  # shown the usual way
+    monkeypatch.setattr(statistiques, "pour_periode", compter)
+    _visiter(app, "personnes")
+    e = _visiter(app)
+    assert len(calculs) == 1 and e.stats is not None

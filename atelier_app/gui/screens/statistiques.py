@@ -79,7 +79,6 @@ class EcranStatistiques(Ecran):
     def construire(self) -> None:
         self.stats = None
         self._cle_affichee: tuple | None = None  # what the figures on screen were computed for
-        self._cle_en_cours: tuple | None = None  # what the running computation is for
         self.memoire = memoire(self.services)
         self._canevas = None
         self.activites: dict[str, str] = {}
@@ -212,22 +211,28 @@ class EcranStatistiques(Ecran):
             periode = (du, aujourd_hui)
         collecter, activite = self.services.fiches.collecte, self.activite_choisie()
         cle = self.memoire.cle(*periode, activite, aujourd_hui, self.services.ctx.role)
-        en_cours = cle == self._cle_en_cours and self.app.taches.en_cours  # (a failed one ends it too)
-        if garder and (cle == self._cle_affichee or en_cours):
-            return  # on screen already and still true, or being computed
+        if garder and cle == self._cle_affichee:
+            return  # on screen already, and still true
         gardees = self.memoire.lire(cle) if garder else None
         if gardees is not None:
             self._afficher(gardees, cle)
             return
         self._avancer(0.1, "Calcul des statistiques…")
-        self._cle_en_cours = cle
-        _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite),
-                lambda stats: self._calcule(stats, cle))
+        if garder and self.memoire.rejoindre(cle, self._calcule):
+            return
+        memoire = self.memoire
+        memoire.commencer(cle, self._calcule)
+
+        def travail(_avancer):
+            try:
+                return pour_periode(collecter, *periode, activite)
+            except BaseException:
+                memoire.abandonner(cle)
+                raise
+
+        _lancer(self.app, travail, lambda stats: memoire.finir(cle, stats))
 
     def _calcule(self, stats, cle: tuple) -> None:
-        if self._cle_en_cours == cle:
-            self._cle_en_cours = None
-        self.memoire.garder(cle, stats)
         self._afficher(stats, cle if self.memoire.a_jour(cle) else None)
 
     def _afficher(self, stats, cle: tuple | None = None) -> None:
