@@ -67,6 +67,29 @@ def test_chaque_ecran_a_200(app) -> None:
     assert not [m for m in app.messages if m[0] == "erreur"]
 
 
+def test_rien_ne_defile_de_cote_a_200(app) -> None:
+    """Every screen and every tab fits the window's width at 200 %: sideways scrolling hides the end
+    of each line (labels wrap, fields stack under their labels instead)."""
+    de_cote = []
+    for cle, libelle, _c in ZONES:
+        ecran = app.aller(cle)
+        app.taches.attendre()  # Statistiques fills in its figures and chart
+        app.racine.after(100)  # the chart is drawn once its size settles
+        app.racine.update()
+        carnets = _onglets(ecran)
+        for carnet in carnets:
+            for i in range(len(carnet.tabs())):
+                carnet.select(i)
+                app.racine.update()
+                app.defilement.remesurer()
+                if app.defilement.horizontal.winfo_manager():
+                    de_cote.append(f"{libelle} › {carnet.tab(i, 'text')}")
+        app.defilement.remesurer()
+        if not carnets and app.defilement.horizontal.winfo_manager():
+            de_cote.append(libelle)
+    assert not de_cote, f"défilement de côté à 200 % : {de_cote}"
+
+
 def _seance_faite(s) -> Seance:
     faites = [x for x in s.depot.all(Seance, annee=JOUR.year) if x.appel_fait and x.date < JOUR]
     return max(faites, key=lambda x: (len(x.presences), x.date))

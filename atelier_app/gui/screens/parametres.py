@@ -21,6 +21,14 @@ def onglets() -> list:
     return sorted(mods, key=lambda m: getattr(m, "ORDRE", 50))
 
 
+def _titre(titre: str, grand: bool) -> str:
+    """A tab's title, on two lines at large text sizes when it has two words or more."""
+    if not grand or " " not in titre:
+        return titre
+    debut, fin = titre.split(" ", 1)
+    return f"{debut}\n{fin}"
+
+
 class EcranParametres(Ecran):
     titre = "Paramètres"
 
@@ -28,7 +36,9 @@ class EcranParametres(Ecran):
         # Tabs down the left side: eight of them no longer fit across when the text is enlarged.
         style = ttk.Style()
         style.configure("Gauche.TNotebook", tabposition="wn")
-        style.configure("Gauche.TNotebook.Tab", width=20, anchor="w", padding=(10, 6))
+        # With large text the tabs' column gives the pages room: a long title goes on two lines.
+        grand = polices.facteur() > 1.2
+        style.configure("Gauche.TNotebook.Tab", width=0 if grand else 20, anchor="w", padding=(10, 6))
         # The chosen tab must stand out, and more still when it has the keyboard focus.
         couleurs = style.colors
         style.map("Gauche.TNotebook.Tab", background=[("selected", couleurs.primary)],
@@ -43,7 +53,7 @@ class EcranParametres(Ecran):
             if hasattr(mod, "VISIBLE") and not mod.VISIBLE(self.app):
                 continue
             attente = ttk.Frame(self.notebook)
-            self.notebook.add(attente, text=mod.TITRE)
+            self.notebook.add(attente, text=_titre(mod.TITRE, grand))
             self._a_construire[str(attente)] = mod
         self.notebook.bind("<<NotebookTabChanged>>", lambda _e: self._construire_choisi(), add="+")
         self.notebook.enable_traversal()
@@ -64,7 +74,7 @@ class EcranParametres(Ecran):
             log.exception("Onglet de paramètres %s", mod.__name__)  # type: ignore[attr-defined]
             page = ttk.Label(self.notebook, text=f"Impossible d'afficher cet onglet : {exc}", padding=12)
         choisi = str(self.notebook.select()) == nom
-        self.notebook.insert(self.notebook.index(attente), page, text=mod.TITRE)  # type: ignore[attr-defined]
+        self.notebook.insert(self.notebook.index(attente), page, text=self.notebook.tab(attente, "text"))
         if choisi:
             self.notebook.select(page)
         self.notebook.forget(attente)

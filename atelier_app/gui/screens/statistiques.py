@@ -22,6 +22,7 @@ from atelier_app.gui.formulaires import BarreBoutons, souple
 from atelier_app.gui.statistiques_memoire import memoire
 
 TOUTES = "Toutes les activités"
+LARGEUR_GRAPHIQUE = 200  # what the chart asks (pixels): it then takes its column's room
 __all__ = ["DialogueFiche", "EcranStatistiques"]  # the sheet's dialog is opened from here
 
 
@@ -65,6 +66,13 @@ def _toile(base):
                 return
             self._taille = taille
             super().resize(evt)
+
+        def _update_device_pixel_ratio(self, event=None) -> None:
+            super()._update_device_pixel_ratio(event)
+            # matplotlib asks the figure's whole width when the canvas first shows; little width
+            # instead: the canvas takes its column's room, and the screen never gets wider than
+            # the window at large text sizes
+            self.get_tk_widget().configure(width=LARGEUR_GRAPHIQUE)
 
     return Toile
 
@@ -280,7 +288,7 @@ class EcranStatistiques(Ecran):
         avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
         fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
         self._canevas = _toile(FigureCanvasTkAgg)(fig, master=self.zone_graphique)
-        self._canevas.get_tk_widget().configure(takefocus=0)
+        self._canevas.get_tk_widget().configure(takefocus=0, width=LARGEUR_GRAPHIQUE)
         self._canevas.get_tk_widget().pack(fill="both", expand=True)
 
     def _avancer(self, fraction: float, texte: str) -> None:
