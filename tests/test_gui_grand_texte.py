@@ -90,6 +90,21 @@ def test_rien_ne_defile_de_cote_a_200(app) -> None:
     assert not de_cote, f"défilement de côté à 200 % : {de_cote}"
 
 
+def test_nom_du_centre_entier_a_200(app) -> None:
+    """The centre's name in the header goes on two lines rather than losing its end."""
+    from tkinter import font as tkfont
+
+    app.aller("aujourdhui")
+    app.racine.update()
+    titre = app.titre_centre
+    texte = str(titre.cget("text"))
+    assert "La Passerelle" in texte
+    police = tkfont.nametofont(str(titre.cget("font")))
+    assert police.measure(texte) > titre.winfo_width()  # too long for one line at 200 %
+    assert 0 < int(str(titre.cget("wraplength"))) <= titre.winfo_width()
+    assert titre.winfo_height() >= 2 * police.metrics("linespace")
+
+
 def _seance_faite(s) -> Seance:
     faites = [x for x in s.depot.all(Seance, annee=JOUR.year) if x.appel_fait and x.date < JOUR]
     return max(faites, key=lambda x: (len(x.presences), x.date))

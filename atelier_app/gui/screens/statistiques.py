@@ -14,7 +14,7 @@ from tkinter import filedialog
 
 import ttkbootstrap as ttk
 
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, polices
 from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
 from atelier_app.gui.fiche_bilan import DialogueFiche
@@ -139,26 +139,56 @@ class EcranStatistiques(Ecran):
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
         corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
+        # with large text the chart goes under the figures: beside them it left the table too narrow
+        # for its columns of figures, and it cut its own title
+        grand = polices.facteur() > 1.2
         corps.columnconfigure(0, weight=11)
-        corps.columnconfigure(1, weight=9)
+        corps.columnconfigure(1, weight=0 if grand else 9)
         corps.rowconfigure(0, weight=1)
         gauche = ttk.Frame(corps)
-        gauche.grid(row=0, column=0, sticky="nsew")
+        gauche.grid(row=0, column=0, columnspan=2 if grand else 1, sticky="nsew")
+        gauche.rowconfigure(0, weight=1)
+        gauche.columnconfigure(0, weight=1)
         self.arbre = ttk.Treeview(gauche, columns=("nombre", "pct", "avant", "evol"), show="tree headings",
                                   selectmode="browse")
-        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 60), ("avant", "Année préc.", 70),
-                                    ("evol", "Évolution", 80)):
+        self.arbre.au_contenu = True  # its columns are sized here (polices.ajuster_colonnes leaves them)
+        f = max(1.0, polices.facteur())
+        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 50), ("avant", "Année préc.", 62),
+                                    ("evol", "Évolution", 76)):
             self.arbre.heading(cle, text=titre, anchor="e")
-            self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
+            self.arbre.column(cle, width=round(largeur * f), minwidth=round(largeur * f), anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
-        # wide enough for « Commune de résidence des bénéficiaires » without cutting it
-        self.arbre.column("#0", width=330, minwidth=260, stretch=True)
+        # wide enough for « Commune de résidence des bénéficiaires » without cutting it; it gives way
+        # first (the figures stay in sight) when the window is narrower, and the table scrolls beyond
+        self.arbre.column("#0", width=round(330 * f), minwidth=round(180 * f), stretch=True)
+        de_cote = ttk.Scrollbar(gauche, orient="horizontal", command=self.arbre.xview)
+
+        def montrer_de_cote(debut: str, fin: str) -> None:
+            """The sideways bar only when the columns are wider than the table."""
+            de_cote.set(debut, fin)
+            if (float(debut), float(fin)) == (0.0, 1.0):
+                de_cote.grid_remove()
+            else:
+                de_cote.grid(row=1, column=0, sticky="ew")
+
+        chiffres = sum(int(self.arbre.column(c, "width")) for c in self.arbre.cget("columns"))
+
+        def ajuster(evt) -> None:
+            libelles = max(round(180 * f), min(round(330 * f), evt.width - chiffres - 4))
+            if int(self.arbre.column("#0", "width")) != libelles:
+                self.arbre.column("#0", width=libelles)
+            self.after_idle(lambda: montrer_de_cote(*(str(x) for x in self.arbre.xview())))
+
+        self.arbre.bind("<Configure>", ajuster, add="+")
         barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
-        self.arbre.configure(yscrollcommand=barre.set)
-        self.arbre.pack(side="left", fill="both", expand=True)
-        barre.pack(side="right", fill="y")
-        self.zone_graphique = ttk.Frame(corps, padding=(8, 0, 0, 0))
-        self.zone_graphique.grid(row=0, column=1, sticky="nsew")
+        self.arbre.configure(yscrollcommand=barre.set, xscrollcommand=montrer_de_cote)
+        self.arbre.grid(row=0, column=0, sticky="nsew")
+        barre.grid(row=0, column=1, sticky="ns")
+        self.zone_graphique = ttk.Frame(corps, padding=(0, 8, 0, 0) if grand else (8, 0, 0, 0))
+        if grand:
+            self.zone_graphique.grid(row=1, column=0, columnspan=2, sticky="nsew")
+        else:
+            self.zone_graphique.grid(row=0, column=1, sticky="nsew")
         self.arbre.bind("<<TreeviewSelect>>", lambda _e: self._dessiner_selection())
         for touche, action in (("<Control-b>", self.fiche), ("<Control-r>", self.rapport),
                                ("<Control-e>", self.exporter), ("<Control-i>", self.accompagnement)):
