@@ -317,7 +317,26 @@ class EcranStatistiques(Ecran):
             return
         avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
         fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
+        try:
+            avant = self.focus_get()
+        except (KeyError, tkinter.TclError):  # a combobox's list open
+            avant = None
         self._canevas = _toile(FigureCanvasTkAgg)(fig, master=self.zone_graphique)
+        if avant is not None:
+            # matplotlib takes the keyboard focus (when its canvas shows): give it back, so that the
+            # arrows keep moving in the table and a shortcut typed meanwhile reaches the screen
+            toile = self._canevas.get_tk_widget()
+            avant.focus_set()
+
+            def rendre(_e=None, toile=toile, avant=avant) -> None:
+                try:
+                    if self.focus_get() is toile and avant.winfo_exists():
+                        avant.focus_set()
+                except (KeyError, tkinter.TclError):
+                    pass
+
+            toile.bind("<Map>", rendre, add="+")
+            toile.bind("<FocusIn>", rendre, add="+")
         self._canevas.get_tk_widget().configure(takefocus=0, width=LARGEUR_GRAPHIQUE)
         self._canevas.get_tk_widget().pack(fill="both", expand=True)
 
