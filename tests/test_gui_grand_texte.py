@@ -170,3 +170,15 @@ def test_chaque_dialogue_a_200(app) -> None:
         d.fermer()
         app.racine.update()
     assert not trouves, "\n".join(trouves)
+
+
+def test_un_autre_ecran_s_ouvre_en_haut(app) -> None:
+    """At 200 % screens scroll; the next screen opens at its top, not at the previous one's place."""
+    app.aller("statistiques")
+    app.taches.attendre()
+    app.defilement.toile.yview_moveto(1.0)
+    app.racine.update()
+    assert app.defilement.toile.yview()[0] > 0
+    app.aller("parametres")
+    app.racine.update()
+    assert app.defilement.toile.yview()[0] == 0.0
