@@ -23,8 +23,11 @@ Changer d'écran, c'est : cacher l'écran courant, rafraîchir le nouveau depuis
 page (Tk) et placer le focus. La référence est le même changement vers un écran vide dans la même
 fenêtre : ce que coûtent Tk et la fenêtre seuls. « Premier passage » = l'écran est construit (une fois
 par session) ; « retour » = il est déjà construit et seulement rafraîchi. Un onglet de Paramètres est
-construit à son premier choix : ce choix est mesuré aussi. Un dialogue est mesuré de sa construction à la
-fin de sa mise en page. Plafond : 0,3 s chacun, sur la démo `grande`.
+construit à son premier choix : ce choix est mesuré aussi. Avant chaque changement mesuré, le travail de
+fond du précédent (calcul des statistiques) est terminé. Statistiques garde ses chiffres tant que les
+données ne changent pas : « retour après un changement des données » est la visite qui les recalcule. Un
+dialogue est mesuré de sa construction à la fin de sa mise en page. Plafond : 0,3 s chacun, sur la démo
+`grande`.
 """
 
 
@@ -78,10 +81,12 @@ def mesurer(ctx) -> list[Mesure]:
                     ancien = app.ecrans.pop(cle, None)
                     if ancien is not None:
                         ancien.destroy()
+                    app.taches.attendre()  # the previous visit's background work is over
                     premiers.append(_changer(app, cle))
                 retours = []
                 for _ in range(5):
                     _changer(app, "vide")
+                    app.taches.attendre()
                     retours.append(_changer(app, cle))
                 mesures.append(Mesure(f"écran {libelle} : premier passage (grande)", statistics.median(premiers),
                                       "changer vers un écran vide", reference, plafond_s=PLAFOND_S))
