@@ -22,7 +22,6 @@ from atelier_app.gui.formulaires import BarreBoutons, souple
 from atelier_app.gui.statistiques_memoire import memoire
 
 TOUTES = "Toutes les activités"
-LARGEUR_GRAPHIQUE = 200  # what the chart asks (pixels): it then takes its column's room
 __all__ = ["DialogueFiche", "EcranStatistiques"]  # the sheet's dialog is opened from here
 
 
@@ -35,46 +34,6 @@ def _jour(widget: ttk.DateEntry) -> date | None:
 
 def _lancer(app, travail, fini, progression=None) -> None:
     app.taches.lancer(travail, fini, progression)
-
-
-def _toile(base):
-    """A chart canvas drawn at its final size only, once per size.
-
-    Why: matplotlib's canvas redraws the whole chart (about 70 ms at `grande`) at every <Configure>,
-    and showing the screen again sends several (the scrolling area lays the screen out at its asked
-    size, then at the window's): drawn at each, a visit cost 0.2 to 0.4 s with nothing changed. The
-    size is taken when the configures stop, and a size already drawn is not drawn again."""
-
-    class Toile(base):
-        _taille: tuple[int, int] | None = None
-        _attente: str | None = None
-        _evenement = None
-
-        def resize(self, event) -> None:
-            self._evenement = event
-            if self._attente is None:
-                self._attente = self.get_tk_widget().after(40, self._redimensionner)
-
-        def _redimensionner(self) -> None:
-            self._attente = None
-            evt = self._evenement
-            taille = (evt.width, evt.height)
-            try:
-                if taille == self._taille or min(taille) <= 1 or not self.get_tk_widget().winfo_exists():
-                    return
-            except tkinter.TclError:
-                return
-            self._taille = taille
-            super().resize(evt)
-
-        def _update_device_pixel_ratio(self, event=None) -> None:
-            super()._update_device_pixel_ratio(event)
-            # matplotlib asks the figure's whole width when the canvas first shows; little width
-            # instead: the canvas takes its column's room, and the screen never gets wider than
-            # the window at large text sizes
-            self.get_tk_widget().configure(width=LARGEUR_GRAPHIQUE)
-
-    return Toile
 
 
 class EcranStatistiques(Ecran):
@@ -306,8 +265,7 @@ class EcranStatistiques(Ecran):
         self.dessiner(section)
 
     def dessiner(self, section) -> None:
-        from matplotlib.backends.backend_tkagg import FigureCanvasTkAgg
-
+        from atelier_app.gui.graphique_ecran import toile
         from atelier_app.reports.graphiques import figure
 
         if self._canevas is not None:
@@ -316,28 +274,7 @@ class EcranStatistiques(Ecran):
         if not section.graphique:
             return
         avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
-        fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
-        try:
-            avant = self.focus_get()
-        except (KeyError, tkinter.TclError):  # a combobox's list open
-            avant = None
-        self._canevas = _toile(FigureCanvasTkAgg)(fig, master=self.zone_graphique)
-        if avant is not None:
-            # matplotlib takes the keyboard focus (when its canvas shows): give it back, so that the
-            # arrows keep moving in the table and a shortcut typed meanwhile reaches the screen
-            toile = self._canevas.get_tk_widget()
-            avant.focus_set()
-
-            def rendre(_e=None, toile=toile, avant=avant) -> None:
-                try:
-                    if self.focus_get() is toile and avant.winfo_exists():
-                        avant.focus_set()
-                except (KeyError, tkinter.TclError):
-                    pass
-
-            toile.bind("<Map>", rendre, add="+")
-            toile.bind("<FocusIn>", rendre, add="+")
-        self._canevas.get_tk_widget().configure(takefocus=0, width=LARGEUR_GRAPHIQUE)
+        self._canevas = toile(figure(section, str(self.stats.debut.year), avant, largeur=5.2), self.zone_graphique)
         self._canevas.get_tk_widget().pack(fill="both", expand=True)
 
     def _avancer(self, fraction: float, texte: str) -> None:
