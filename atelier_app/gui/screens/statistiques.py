@@ -112,14 +112,14 @@ class EcranStatistiques(Ecran):
                                   selectmode="browse")
         self.arbre.au_contenu = True  # its columns are sized here (polices.ajuster_colonnes leaves them)
         f = max(1.0, polices.facteur())
-        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 50), ("avant", "Année préc.", 62),
-                                    ("evol", "Évolution", 76)):
+        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 50), ("avant", "Année préc.", 70),
+                                    ("evol", "Évolution", 80)):
             self.arbre.heading(cle, text=titre, anchor="e")
             self.arbre.column(cle, width=round(largeur * f), minwidth=round(largeur * f), anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
         # wide enough for « Commune de résidence des bénéficiaires » without cutting it; it gives way
         # first (the figures stay in sight) when the window is narrower, and the table scrolls beyond
-        self.arbre.column("#0", width=round(330 * f), minwidth=round(180 * f), stretch=True)
+        self.arbre.column("#0", width=round(330 * f), minwidth=round(170 * f), stretch=True)
         de_cote = ttk.Scrollbar(gauche, orient="horizontal", command=self.arbre.xview)
 
         def montrer_de_cote(debut: str, fin: str) -> None:
@@ -133,7 +133,7 @@ class EcranStatistiques(Ecran):
         chiffres = sum(int(self.arbre.column(c, "width")) for c in self.arbre.cget("columns"))
 
         def ajuster(evt) -> None:
-            libelles = max(round(180 * f), min(round(330 * f), evt.width - chiffres - 4))
+            libelles = max(round(170 * f), min(round(330 * f), evt.width - chiffres - 4))
             if int(self.arbre.column("#0", "width")) != libelles:
                 self.arbre.column("#0", width=libelles)
             self.after_idle(lambda: montrer_de_cote(*(str(x) for x in self.arbre.xview())))
