@@ -22,8 +22,12 @@ ANALYSE = """
 Changer d'écran, c'est : cacher l'écran courant, rafraîchir le nouveau depuis les services, le mettre en
 page (Tk) et placer le focus. La référence est le même changement vers un écran vide dans la même
 fenêtre : ce que coûtent Tk et la fenêtre seuls. « Premier passage » = l'écran est construit (une fois
-par session) ; « retour » = il est déjà construit et seulement rafraîchi. Un dialogue est mesuré de sa
-construction à la fin de sa mise en page. Plafond : 0,3 s chacun, sur la démo `grande`.
+par session) ; « retour » = il est déjà construit et seulement rafraîchi. Un onglet de Paramètres est
+construit à son premier choix : ce choix est mesuré aussi. Avant chaque changement mesuré, le travail de
+fond du précédent (calcul des statistiques) est terminé. Statistiques garde ses chiffres tant que les
+données ne changent pas : « retour après un changement des données » est la visite qui les recalcule. Un
+dialogue est mesuré de sa construction à la fin de sa mise en page. Plafond : 0,3 s chacun, sur la démo
+`grande`.
 """
 
 
@@ -77,20 +81,64 @@ def mesurer(ctx) -> list[Mesure]:
                     ancien = app.ecrans.pop(cle, None)
                     if ancien is not None:
                         ancien.destroy()
+                    app.taches.attendre()  # the previous visit's background work is over
                     premiers.append(_changer(app, cle))
                 retours = []
                 for _ in range(5):
                     _changer(app, "vide")
+                    app.taches.attendre()
                     retours.append(_changer(app, cle))
                 mesures.append(Mesure(f"écran {libelle} : premier passage (grande)", statistics.median(premiers),
                                       "changer vers un écran vide", reference, plafond_s=PLAFOND_S))
+                if cle == "statistiques":  # the first one computes (nothing kept yet): said apart
+                    mesures.append(Mesure(f"écran {libelle} : toute première visite de la session, une mesure "
+                                          "(grande)", premiers[0], "changer vers un écran vide", reference,
+                                          plafond_s=PLAFOND_S))
                 mesures.append(Mesure(f"écran {libelle} : retour (grande)", statistics.median(retours),
                                       "changer vers un écran vide", reference, plafond_s=PLAFOND_S))
+            mesures.append(_statistiques_apres_changement(app, reference))
+            mesures += _onglets_parametres(app, reference)
             mesures += _dialogues(app, reference)
         finally:
             app.fermer()
             fermer(services)
     return mesures
+
+
+def _statistiques_apres_changement(app, reference: float) -> Mesure:
+    """Statistiques keeps its figures until the data changes: after a change it computes again (in
+    a background task, the screen shows at once with a progress bar). The worst visit, measured apart."""
+    durees = []
+    for _ in range(5):
+        _changer(app, "vide")
+        app.services.ctx.signaler("personnes")  # what a save anywhere tells the screens
+        app.taches.attendre()
+        durees.append(_changer(app, "statistiques"))
+    app.taches.attendre()
+    return Mesure("écran Statistiques : retour après un changement des données (grande)", statistics.median(durees),
+                  "changer vers un écran vide", reference, plafond_s=PLAFOND_S)
+
+
+def _onglets_parametres(app, reference: float) -> list[Mesure]:
+    """Paramètres builds a tab when it is first chosen: that first choice is a wait too."""
+    out = []
+    ecran = app.aller("parametres")
+    titres = [ecran.notebook.tab(t, "text") for t in ecran.notebook.tabs()]
+    durees: dict[str, list[float]] = {t: [] for t in titres[1:]}
+    for _ in range(3):
+        ancien = app.ecrans.pop("parametres")
+        ancien.destroy()
+        ecran = app.aller("parametres")
+        app.racine.update_idletasks()
+        for i, titre in enumerate(titres[1:], start=1):
+            debut = time.perf_counter()
+            ecran.notebook.select(i)
+            app.racine.update()  # <<NotebookTabChanged>> is an event: the tab is built there
+            durees[titre].append(time.perf_counter() - debut)
+    for titre, d in durees.items():
+        out.append(Mesure(f"onglet Paramètres › {titre} : premier choix (grande)", statistics.median(d),
+                          "changer vers un écran vide", reference, plafond_s=PLAFOND_S))
+    return out
 
 
 def _dialogues(app, reference: float) -> list[Mesure]:

@@ -27,13 +27,13 @@ def test_importer_liste_puis_exporter(capsys, tmp_path, d):
     liste.write_bytes("Nom;Prénom;Date de naissance;Allergie\r\nLefèvre;Hélène;14/07/1951;non\r\n".encode("cp1252"))
     code, out, err = atelier(capsys, "--donnees", d, "importer", liste)
     assert code == 0, err
-    assert "1 personnes ajouté(s)" in out and "Colonnes ignorées : Allergie" in out
+    assert "1 personne ajoutée" in out and "Colonnes ignorées : Allergie" in out
     code, out, _ = atelier(capsys, "--donnees", d, "exporter", tmp_path / "e.json")
     assert code == 0 and "1 personnes" in out
     contenu = json.loads((tmp_path / "e.json").read_text("utf-8"))
     assert contenu["format"] == "atelier-echange" and contenu["personnes"][0]["prenom"] == "Hélène"
     code, out, _ = atelier(capsys, "--donnees", tmp_path / "autre", "importer", tmp_path / "e.json")
-    assert code == 0 and "1 personnes ajouté(s)" in out
+    assert code == 0 and "1 personne ajoutée" in out
     code, out, _ = atelier(capsys, "--donnees", tmp_path / "autre", "importer", tmp_path / "e.json")
     assert code == 0 and "Rien à ajouter" in out
 

@@ -46,5 +46,5 @@ def test_oui_applique_et_garder_ancien_garde(capsys, tmp_path):
                             "--garder-ancien", "2")
     assert code == 0 and _telephone(d, "Hélène").replace(" ", "") == "0102030405"
     code, out, _ = atelier(capsys, "--donnees", d, "importer", _liste(tmp_path / "c.csv", "0988888888"), "--oui")
-    assert code == 0 and "1 personnes mis à jour" in out
+    assert code == 0 and "1 personne mise à jour" in out
     assert _telephone(d, "Hélène").replace(" ", "") == "0988888888"

@@ -172,3 +172,12 @@ def test_periode_au_dela_d_aujourd_hui_arretee_a_aujourd_hui(app, ecran) -> None
     assert (ecran.stats.debut, ecran.stats.fin) == (date(2025, 1, 1), date(2025, 12, 15))
     assert ecran.stats.precedent == (date(2024, 1, 1), date(2024, 12, 15))
     assert "Année 2025 en cours" in ecran.en_cours.cget("text")
+
+
+def test_le_graphique_ne_prend_pas_le_focus(app, ecran) -> None:
+    """Going down the table with the arrows redraws the chart: the focus stays in the table."""
+    ecran.arbre.focus_set()
+    premier = ecran.arbre.get_children()[1]
+    ecran.arbre.selection_set(premier)
+    app.racine.update()
+    assert app.racine.focus_get() is ecran.arbre

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: the records an import counts whose noun is feminine (by the first word, singular)
+FEMININS = {"personne", "activité", "séance", "entrée", "présence"}
+
+
+def accorder(n: int, quoi: str, participe: str, suite: str = "") -> str:
+    """« 1 personne ajoutée », « 2 groupes mis à jour »: ``quoi`` is given in the plural."""
+    mot, _, reste = quoi.partition(" ")
+    singulier = mot[:-1] if mot.endswith("s") else mot
+    if n == 1:
+        mot = singulier
+    if singulier in FEMININS:
+        participe += "e"
+    if n > 1 and not participe.endswith("s"):
+        participe += "s"
+    return f"{n} {' '.join(x for x in (mot, reste) if x)} {participe}{suite}"
+
 
 @dataclass
 class RapportImport:
@@ -13,8 +29,8 @@ class RapportImport:
     colonnes_ignorees: list[str] = field(default_factory=list)
 
     def lignes(self) -> list[str]:
-        out = [f"{n} {quoi} ajouté(s)" for quoi, n in self.ajoutes.items() if n]
-        out += [f"{n} {quoi} mis à jour" for quoi, n in self.mis_a_jour.items() if n]
+        out = [accorder(n, quoi, "ajouté") for quoi, n in self.ajoutes.items() if n]
+        out += [accorder(n, quoi, "mis", " à jour") for quoi, n in self.mis_a_jour.items() if n]
         if not out:
             out.append("Rien à ajouter : tout était déjà là.")
         out += [f"Fusionné : {f}" for f in self.fusionnes]

@@ -21,6 +21,7 @@ from atelier_app.errors import DonneesIllisibles, DonneesVerrouillees, UserError
 from atelier_app.gui import champs, dialogues, polices, raccourcis
 from atelier_app.gui.defilement import Defilement, suivre_focus
 from atelier_app.gui.ecran import Ecran
+from atelier_app.gui.formulaires import souple
 from atelier_app.gui.taches import Taches
 from atelier_app.services import Services
 
@@ -75,9 +76,9 @@ class AtelierApp:
         r = self.racine
         self.barre = ttk.Frame(r, padding=(12, 8))
         self.barre.pack(side="top", fill="x")
-        # the centre's name gives way (cut at its end, whole in the window's title) to the account's
-        # state and button at large text sizes
-        self.titre_centre = ttk.Label(self.barre, text="", font=polices.GRAS, width=1)
+        # the centre's name gives way to the account's state and button at large text sizes: it goes
+        # on two lines there rather than losing its end (issue 15)
+        self.titre_centre = souple(ttk.Label(self.barre, text="", font=polices.GRAS, width=1, justify="left"))
         self.titre_centre.pack(side="left", fill="x", expand=True)
         self.bouton_compte = ttk.Button(self.barre, text="Changer d'utilisateur (Ctrl+U)", bootstyle="secondary-link",
                                         command=self.changer_utilisateur)

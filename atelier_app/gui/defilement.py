@@ -35,6 +35,7 @@ class Defilement(ttk.Frame):
         self._passes = 0
         self._repos = False
         self._vues: list[tuple[int, int]] = []
+        self._contenu: tuple[str, ...] = ()  # what the content showed at the last fit
         self.toile.bind("<Configure>", lambda _e: self._plus_tard())
         self.interieur.bind("<Configure>", lambda _e: self._plus_tard())
         self._molette()
@@ -56,8 +57,16 @@ class Defilement(ttk.Frame):
         self._passes, self._repos = 0, False
 
     def remesurer(self) -> None:
-        """Fit again after the content changed what it asks for (Tk sends no event for that)."""
+        """Fit again after the content changed what it asks for (Tk sends no event for that).
+
+        Another content shown (the window's area on a change of screen) starts at its top: the
+        previous screen's scrolled position hid the new one's title and first fields."""
         self._passes = 0
+        contenu = tuple(str(w) for w in self.interieur.pack_slaves())
+        if contenu != self._contenu:
+            self._contenu = contenu
+            self.toile.yview_moveto(0)
+            self.toile.xview_moveto(0)
         self.toile.itemconfigure(self._fenetre, width=0, height=0)
         self.update_idletasks()
         self.ajuster()

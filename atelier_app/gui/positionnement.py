@@ -12,7 +12,7 @@ import ttkbootstrap as ttk
 
 from atelier_app.domain.codes import NIVEAUX
 from atelier_app.domain.questionnaire import CORRESPONDANCE_COOP, niveau, score
-from atelier_app.gui.formulaires import Modale
+from atelier_app.gui.formulaires import BarreBoutons, Modale, souple
 
 
 class DialoguePositionnement(Modale):
@@ -25,36 +25,34 @@ class DialoguePositionnement(Modale):
         self.questionnaire = svc.positionnement.questionnaire()
         self.cycle = cycle
         self.moment = tkinter.StringVar(value=moment)
-        haut = ttk.Frame(self.corps)
+        # The questions sit in the dialog's own scrolling body (Modale's Defilement): at 200 % they
+        # scroll with the rest, and each row of answers wraps rather than running off the window.
+        haut = _rangee(self.corps)
         haut.pack(fill="x")
-        ttk.Radiobutton(haut, text="À l'entrée (réunion d'information)", value="entree", variable=self.moment).pack(
-            side="left")
-        ttk.Radiobutton(haut, text="En fin de cycle", value="sortie", variable=self.moment).pack(side="left", padx=12)
-        ttk.Label(self.corps, text="Touches 1, 2, 3 : choisir la réponse de la question active ; Tab : question suivante.",
-                  bootstyle="secondary").pack(anchor="w", pady=(6, 6))
-        zone = ttk.Frame(self.corps)
-        zone.pack(fill="both", expand=True)
-        fond = ttk.Style().lookup("TFrame", "background") or "white"
-        self.toile = tkinter.Canvas(zone, highlightthickness=0, height=420, width=720, background=fond)
-        barre = ttk.Scrollbar(zone, orient="vertical", command=self.toile.yview)
-        self.interieur = ttk.Frame(self.toile)
-        self.interieur.bind("<Configure>", lambda _e: self.toile.configure(scrollregion=self.toile.bbox("all")))
-        self.toile.create_window((0, 0), window=self.interieur, anchor="nw")
-        self.toile.configure(yscrollcommand=barre.set)
-        self.toile.pack(side="left", fill="both", expand=True)
-        barre.pack(side="right", fill="y")
+        haut.placer(ttk.Radiobutton(haut, text="À l'entrée (réunion d'information)", value="entree",
+                                    variable=self.moment))
+        haut.placer(ttk.Radiobutton(haut, text="En fin de cycle", value="sortie", variable=self.moment))
+        souple(ttk.Label(self.corps, text="Touches 1, 2, 3 : choisir la réponse de la question active ; "
+                                          "Tab : question suivante.", bootstyle="secondary", justify="left")
+               ).pack(fill="x", anchor="w", pady=(6, 6))
         self.reponses: dict[str, tkinter.IntVar] = {}
         self.premiers: list[ttk.Radiobutton] = []
+        self.rangees = [haut]
         for i, q in enumerate(self.questionnaire.questions, start=1):
-            cadre = ttk.Labelframe(self.interieur, text=f"{i}. {q.texte}", padding=6)
+            # the question is a label inside the box, not its title: a title cannot wrap at 200 %
+            cadre = ttk.Frame(self.corps, padding=6, borderwidth=1, relief="solid")
             cadre.pack(fill="x", pady=3, padx=2)
+            souple(ttk.Label(cadre, text=f"{i}. {q.texte}", font="AtelierGras", justify="left")).pack(
+                fill="x", anchor="w", pady=(0, 4))
             var = tkinter.IntVar(value=-1)
             self.reponses[q.id] = var
+            rangee = _rangee(cadre)
+            rangee.pack(fill="x")
+            self.rangees.append(rangee)
             boutons = []
             for j, c in enumerate(q.choix):
-                b = ttk.Radiobutton(cadre, text=f"{j + 1}. {c.libelle}", value=j, variable=var, command=self.recalculer)
-                b.pack(side="left", padx=(0, 14))
-                boutons.append(b)
+                boutons.append(rangee.placer(ttk.Radiobutton(rangee, text=f"{j + 1}. {c.libelle}", value=j,
+                                                             variable=var, command=self.recalculer)))
             for b in boutons:
                 for j in range(len(boutons)):
                     b.bind(f"<KeyPress-{j + 1}>", lambda _e, v=var, k=j, n=i: self._touche(v, k, n))
@@ -67,29 +65,25 @@ class DialoguePositionnement(Modale):
         self.activite_id = activite_id
         self.cadre_dispos = ttk.Labelframe(self.corps, text="Créneaux possibles pour la personne", padding=6)
         self.cadre_dispos.pack(fill="x", pady=6)
-        ligne = ttk.Frame(self.cadre_dispos)
+        ligne = _rangee(self.cadre_dispos)
         ligne.pack(fill="x")
-        ttk.Label(ligne, text="Activité").pack(side="left")
-        self.choix_activite = ttk.Combobox(ligne, state="readonly", width=36,
-                                           values=["(aucune : pas de créneau demandé)"] + [a.nom for a in self.activites])
-        self.choix_activite.pack(side="left", padx=6)
+        ligne.placer(ttk.Label(ligne, text="Activité"))
+        self.choix_activite = ligne.placer(ttk.Combobox(
+            ligne, state="readonly", width=36,
+            values=["(aucune : pas de créneau demandé)"] + [a.nom for a in self.activites]))
+        self.rangees.append(ligne)
         self.choix_activite.bind("<<ComboboxSelected>>", lambda _e: self._activite_choisie())
         ids = [a.id for a in self.activites]
         self.choix_activite.current(ids.index(activite_id) + 1 if activite_id in ids else 0)
-        self.cases = ttk.Frame(self.cadre_dispos)
+        self.cases = _rangee(self.cadre_dispos)
         self.cases.pack(fill="x", pady=(6, 0))
+        self.rangees.append(self.cases)
         self._afficher_creneaux()
-        self.resume = ttk.Label(self.corps, text="", font="AtelierGras", wraplength=self.winfo_screenwidth() - 160,
-                                justify="left")
-        # the score and the slots are packed before the questions, so that at large text sizes the
-        # questions (which scroll) give up their height, not these
-        for w in (zone, self.cadre_dispos):
-            w.pack_forget()
-        self.resume.pack(side="bottom", anchor="w", pady=(8, 0))
-        self.cadre_dispos.pack(side="bottom", fill="x", pady=6)
-        zone.pack(fill="both", expand=True)
+        # the score stays in sight beside the buttons, whatever part of the questions shows
+        self.resume = souple(ttk.Label(self.boutons, text="", font="AtelierGras", justify="left"))
         self.bouton("Annuler", self.annuler)
         self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
+        self.resume.pack(side="left", fill="x", expand=True)
         self.bind("<Control-s>", lambda _e: self.enregistrer())
         self.recalculer()
 
@@ -102,17 +96,18 @@ class DialoguePositionnement(Modale):
         """One box per slot of the chosen activity: the proposal places people on these slots only."""
         for w in self.cases.winfo_children():
             w.destroy()
+        self.cases.boutons.clear()
         self.dispos = {}
         activite = next((a for a in self.activites if a.id == self.activite_id), None)
         if activite is None:
-            ttk.Label(self.cases, text="Choisissez l'activité pour demander ses créneaux.",
-                      bootstyle="secondary").pack(anchor="w")
+            self.cases.placer(ttk.Label(self.cases, text="Choisissez l'activité pour demander ses créneaux.",
+                                        bootstyle="secondary"))
             return
         for c in activite.creneaux:
             var = tkinter.BooleanVar(value=True)
-            ttk.Checkbutton(self.cases, text=c.libelle, variable=var).pack(side="left", padx=(0, 14))
+            self.cases.placer(ttk.Checkbutton(self.cases, text=c.libelle, variable=var))
             self.dispos[c.id] = var
-        ttk.Label(self.cases, text="(aucune case cochée : tous les créneaux)", bootstyle="secondary").pack(side="left")
+        self.cases.placer(ttk.Label(self.cases, text="(aucune case cochée : tous les créneaux)", bootstyle="secondary"))
 
     def _touche(self, var: tkinter.IntVar, k: int, numero: int) -> str:
         """A digit answers the active question and moves to the next one (numero starts at 1)."""
@@ -121,7 +116,7 @@ class DialoguePositionnement(Modale):
         if numero < len(self.premiers):
             suivant = self.premiers[numero]
             suivant.focus_set()
-            self.toile.yview_moveto(max(0.0, (numero - 1) / max(1, len(self.premiers))))
+            self.defilement.montrer(suivant.master.master)  # the whole question (its box) in sight
         return "break"
 
     def choisies(self) -> dict[str, int]:
@@ -147,7 +142,19 @@ class DialoguePositionnement(Modale):
             self.fermer()
 
     def montrer(self, focus: tkinter.Misc | None = None, attendre: bool = True) -> object:
+        # each row of answers asks for its one-line width, up to what the screen gives: the dialog
+        # opens as wide as that, and a row wraps only when the screen is too narrow for it
+        plafond = self.winfo_screenwidth() - 160
+        for rangee in self.rangees:
+            rangee.update_idletasks()
+            voulu = sum(w.winfo_reqwidth() + rangee.ecart for w in rangee.boutons)
+            rangee.configure(width=min(voulu, plafond))
         return super().montrer(focus or (self.premiers[0] if self.premiers else None), attendre)
+
+
+def _rangee(parent: tkinter.Misc) -> BarreBoutons:
+    """A row of answers (or of choices) that wraps onto more lines when the text is large."""
+    return BarreBoutons(parent, ecart=14)
 
 
 def imprimer_questionnaire(parent: tkinter.Misc, app, activite_id: str | None):

@@ -56,6 +56,7 @@ def captures(taille: int, suffixe: str) -> list[Path]:
         faites = []
         for i, (cle, _libelle, _c) in enumerate(ZONES, start=1):
             app.aller(cle)
+            app.taches.attendre()  # Statistiques computes its figures in the background
             faites.append(photo(app.racine, f"{i:02d}-{cle}{suffixe}"))
         personne = services.personnes.rechercher("")[0]
         from atelier_app.gui.fiche_personne import FichePersonne

@@ -16,6 +16,7 @@ from atelier_app.domain.calendrier import ZONES, fin_donnees_scolaires
 from atelier_app.domain.centre import PeriodeVacances
 from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import BarreBoutons, Grille, liste, remplir, souple
+from atelier_app.gui.onglets_parametres import empiler
 
 TITRE = "Calendrier"
 ORDRE = 30
@@ -52,6 +53,7 @@ class PageCalendrier(ttk.Frame):
                                                                          value=None, width=12))
         self.fin = g.champ("Au (JJ/MM/AAAA)", lambda p: ttk.DateEntry(p, date_format="%d/%m/%Y", first_weekday=0,
                                                                       value=None, width=12))
+        empiler(g.cadre)
         boutons = BarreBoutons(self)
         boutons.pack(fill="x")
         boutons.ajouter("Ajouter la période", self.ajouter, principal=True)

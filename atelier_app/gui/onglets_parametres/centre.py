@@ -9,6 +9,7 @@ from tkinter import filedialog
 import ttkbootstrap as ttk
 
 from atelier_app.gui.formulaires import Grille, valeur_texte
+from atelier_app.gui.onglets_parametres import empiler
 
 TITRE = "Centre"
 ORDRE = 10
@@ -29,6 +30,7 @@ class PageCentre(ttk.Frame):
         self.logo = g.texte("Logo (image PNG ou JPG)")
         ttk.Button(g.cadre, text="Choisir…", command=self.choisir_logo).grid(row=g.ligne - 1, column=2, padx=4)
         self.objectifs = g.zone_texte("Objectifs du contrat de projet\n(un par ligne)", hauteur=4)
+        empiler(g.cadre)
         ttk.Button(self, text="Enregistrer", bootstyle="primary", command=self.enregistrer).pack(anchor="w", pady=12)
         self.rafraichir()
 

@@ -14,7 +14,7 @@ import ttkbootstrap as ttk
 from atelier_app.domain.information import duree_annees
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues, polices
-from atelier_app.gui.formulaires import Grille, Modale, liste, remplir
+from atelier_app.gui.formulaires import BarreBoutons, Grille, Modale, liste, remplir
 
 TITRE = "Données personnelles"
 ORDRE = 85
@@ -64,14 +64,14 @@ class PageDonneesPersonnelles(ttk.Frame):
         self.app = app
         rgpd = app.services.rgpd
         ttk.Label(self, text="Durée de conservation", font=polices.GRAS).pack(anchor="w")
-        ligne = ttk.Frame(self)
+        # rows that wrap (BarreBoutons): the page stays within the window at every text size
+        ligne = BarreBoutons(self, ecart=6)
         ligne.pack(fill="x", pady=4)
-        ttk.Label(ligne, text="Garder les personnes sans activité pendant").pack(side="left")
-        self.annees = ttk.Spinbox(ligne, from_=1, to=10, width=4)
+        ligne.placer(ttk.Label(ligne, text="Garder les personnes sans activité pendant"))
+        self.annees = ligne.placer(ttk.Spinbox(ligne, from_=1, to=10, width=4))
         self.annees.set(str(rgpd.duree_conservation()))
-        self.annees.pack(side="left", padx=6)
-        ttk.Label(ligne, text="an(s), puis les anonymiser.").pack(side="left")
-        ttk.Button(ligne, text="Enregistrer", command=self.enregistrer_duree).pack(side="left", padx=8)
+        ligne.placer(ttk.Label(ligne, text="an(s), puis les anonymiser."))
+        ligne.ajouter("Enregistrer", self.enregistrer_duree)
         self.resume = ttk.Label(self, text="")
         self.resume.pack(anchor="w", pady=(6, 2))
         self.arbre = liste(self, (("id", "N°", 110), ("nom", "Nom", 260), ("der", "Dernière activité", 160)), 7,
@@ -80,19 +80,17 @@ class PageDonneesPersonnelles(ttk.Frame):
         ttk.Button(self, text="Anonymiser ces personnes…", bootstyle="danger",
                    command=self.anonymiser).pack(anchor="w", pady=6)
         ttk.Separator(self).pack(fill="x", pady=8)
-        docs = ttk.Frame(self)
+        docs = BarreBoutons(self, ecart=8)
         docs.pack(fill="x")
-        ttk.Button(docs, text="Notice d'information (PDF)", command=self.notice).pack(side="left")
-        ttk.Button(docs, text="Registre des traitements (PDF)", command=self.registre).pack(side="left", padx=8)
-        ttk.Button(docs, text="Modifier la notice…", command=lambda: self.modifier("notice")).pack(side="left")
-        ttk.Button(docs, text="Modifier le registre…", command=lambda: self.modifier("registre")).pack(side="left",
-                                                                                                       padx=8)
+        docs.ajouter("Notice d'information (PDF)", self.notice)
+        docs.ajouter("Registre des traitements (PDF)", self.registre)
+        docs.ajouter("Modifier la notice…", lambda: self.modifier("notice"))
+        docs.ajouter("Modifier le registre…", lambda: self.modifier("registre"))
         ttk.Separator(self).pack(fill="x", pady=8)
-        sv = ttk.Frame(self)
+        sv = BarreBoutons(self, ecart=8)
         sv.pack(fill="x")
-        ttk.Button(sv, text="Sauvegarde chiffrée vers une clé USB…", bootstyle="primary",
-                   command=self.sauvegarder).pack(side="left")
-        ttk.Button(sv, text="Relire une sauvegarde chiffrée…", command=self.dechiffrer).pack(side="left", padx=8)
+        sv.ajouter("Sauvegarde chiffrée vers une clé USB…", self.sauvegarder, principal=True)
+        sv.ajouter("Relire une sauvegarde chiffrée…", self.dechiffrer)
         self.rafraichir()
 
     def rafraichir(self) -> None:

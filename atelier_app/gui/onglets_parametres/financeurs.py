@@ -13,6 +13,8 @@ from tkinter import filedialog
 
 import ttkbootstrap as ttk
 
+from atelier_app.gui.formulaires import BarreBoutons, souple
+
 TITRE = "Financeurs"
 ORDRE = 15
 CLE = "logos_financeurs"
@@ -22,16 +24,16 @@ class PageFinanceurs(ttk.Frame):
     def __init__(self, parent: tkinter.Misc, app) -> None:
         super().__init__(parent, padding=12)
         self.app = app
-        ttk.Label(self, text="Logos des financeurs, imprimés sur la couverture du rapport annuel "
-                             "(images PNG ou JPG), dans l'ordre de la liste.", wraplength=560,
-                  justify="left").pack(anchor="w", pady=(0, 8))
+        souple(ttk.Label(self, text="Logos des financeurs, imprimés sur la couverture du rapport annuel "
+                                    "(images PNG ou JPG), dans l'ordre de la liste.", justify="left")).pack(
+            anchor="w", fill="x", pady=(0, 8))
         self.liste = tkinter.Listbox(self, height=6, width=24, exportselection=False)  # fills the row: asks little width (200 % text)
         self.liste.pack(anchor="w", fill="x")
-        boutons = ttk.Frame(self)
-        boutons.pack(anchor="w", pady=8)
-        ttk.Button(boutons, text="Ajouter un logo…", command=self.ajouter).pack(side="left")
-        ttk.Button(boutons, text="Retirer", command=self.retirer).pack(side="left", padx=8)
-        ttk.Button(boutons, text="Enregistrer", bootstyle="primary", command=self.enregistrer).pack(side="left")
+        boutons = BarreBoutons(self, ecart=8)  # wraps at large text sizes
+        boutons.pack(fill="x", pady=8)
+        boutons.ajouter("Ajouter un logo…", self.ajouter)
+        boutons.ajouter("Retirer", self.retirer)
+        boutons.ajouter("Enregistrer", self.enregistrer, principal=True)
         self.rafraichir()
 
     def logos(self) -> list[str]:

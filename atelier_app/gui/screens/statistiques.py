@@ -15,13 +15,15 @@ from tkinter import filedialog
 
 import ttkbootstrap as ttk
 
-from atelier_app.domain.fiches import CHAMPS_MODIFIABLES
-from atelier_app.gui import dialogues
+from atelier_app.gui import dialogues, polices
 from atelier_app.gui.chiffres_ecran import en_cours, evolution
 from atelier_app.gui.ecran import Ecran
-from atelier_app.gui.formulaires import BarreBoutons, Modale, souple, valeur_texte
+from atelier_app.gui.fiche_bilan import DialogueFiche
+from atelier_app.gui.formulaires import BarreBoutons, souple
+from atelier_app.gui.statistiques_memoire import memoire
 
 TOUTES = "Toutes les activités"
+__all__ = ["DialogueFiche", "EcranStatistiques"]  # the sheet's dialog is opened from here
 
 
 def _jour(widget: ttk.DateEntry) -> date | None:
@@ -44,6 +46,8 @@ class EcranStatistiques(Ecran):
 
     def construire(self) -> None:
         self.stats = None
+        self._cle_affichee: tuple | None = None  # what the figures on screen were computed for
+        self.memoire = memoire(self.services)
         self._canevas = None
         self.activites: dict[str, str] = {}
         filtres = BarreBoutons(self, ecart=16)  # wraps onto two lines when the text is enlarged
@@ -74,7 +78,7 @@ class EcranStatistiques(Ecran):
         for w in (self.du.entry, self.au.entry, self.activite):
             w.bind("<Return>", lambda _e: self.calculer())
         self.champ_annee.bind("<Return>", lambda _e: (self._annee_changee(), self.calculer()))
-        self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer())
+        self.activite.bind("<<ComboboxSelected>>", lambda _e: self.calculer(garder=True))
 
         actions = BarreBoutons(self)
         actions.pack(fill="x", side="bottom", pady=(8, 0))
@@ -95,26 +99,56 @@ class EcranStatistiques(Ecran):
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
         corps.lift(filtres)  # Tab goes from the filters to the figures, then to the buttons
+        # with large text the chart goes under the figures: beside them it left the table too narrow
+        # for its columns of figures, and it cut its own title
+        grand = polices.facteur() > 1.2
         corps.columnconfigure(0, weight=11)
-        corps.columnconfigure(1, weight=9)
+        corps.columnconfigure(1, weight=0 if grand else 9)
         corps.rowconfigure(0, weight=1)
         gauche = ttk.Frame(corps)
-        gauche.grid(row=0, column=0, sticky="nsew")
+        gauche.grid(row=0, column=0, columnspan=2 if grand else 1, sticky="nsew")
+        gauche.rowconfigure(0, weight=1)
+        gauche.columnconfigure(0, weight=1)
         self.arbre = ttk.Treeview(gauche, columns=("nombre", "pct", "avant", "evol"), show="tree headings",
                                   selectmode="browse")
-        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 60), ("avant", "Année préc.", 70),
+        self.arbre.au_contenu = True  # its columns are sized here (polices.ajuster_colonnes leaves them)
+        f = max(1.0, polices.facteur())
+        for cle, titre, largeur in (("nombre", "Nombre", 70), ("pct", "%", 50), ("avant", "Année préc.", 70),
                                     ("evol", "Évolution", 80)):
             self.arbre.heading(cle, text=titre, anchor="e")
-            self.arbre.column(cle, width=largeur, anchor="e", stretch=False)
+            self.arbre.column(cle, width=round(largeur * f), minwidth=round(largeur * f), anchor="e", stretch=False)
         self.arbre.heading("#0", text="Indicateur", anchor="w")
-        # wide enough for « Commune de résidence des bénéficiaires » without cutting it
-        self.arbre.column("#0", width=330, minwidth=260, stretch=True)
+        # wide enough for « Commune de résidence des bénéficiaires » without cutting it; it gives way
+        # first (the figures stay in sight) when the window is narrower, and the table scrolls beyond
+        self.arbre.column("#0", width=round(330 * f), minwidth=round(170 * f), stretch=True)
+        de_cote = ttk.Scrollbar(gauche, orient="horizontal", command=self.arbre.xview)
+
+        def montrer_de_cote(debut: str, fin: str) -> None:
+            """The sideways bar only when the columns are wider than the table."""
+            de_cote.set(debut, fin)
+            if (float(debut), float(fin)) == (0.0, 1.0):
+                de_cote.grid_remove()
+            else:
+                de_cote.grid(row=1, column=0, sticky="ew")
+
+        chiffres = sum(int(self.arbre.column(c, "width")) for c in self.arbre.cget("columns"))
+
+        def ajuster(evt) -> None:
+            libelles = max(round(170 * f), min(round(330 * f), evt.width - chiffres - 4))
+            if int(self.arbre.column("#0", "width")) != libelles:
+                self.arbre.column("#0", width=libelles)
+            self.after_idle(lambda: montrer_de_cote(*(str(x) for x in self.arbre.xview())))
+
+        self.arbre.bind("<Configure>", ajuster, add="+")
         barre = ttk.Scrollbar(gauche, orient="vertical", command=self.arbre.yview)
-        self.arbre.configure(yscrollcommand=barre.set)
-        self.arbre.pack(side="left", fill="both", expand=True)
-        barre.pack(side="right", fill="y")
-        self.zone_graphique = ttk.Frame(corps, padding=(8, 0, 0, 0))
-        self.zone_graphique.grid(row=0, column=1, sticky="nsew")
+        self.arbre.configure(yscrollcommand=barre.set, xscrollcommand=montrer_de_cote)
+        self.arbre.grid(row=0, column=0, sticky="nsew")
+        barre.grid(row=0, column=1, sticky="ns")
+        self.zone_graphique = ttk.Frame(corps, padding=(0, 8, 0, 0) if grand else (8, 0, 0, 0))
+        if grand:
+            self.zone_graphique.grid(row=1, column=0, columnspan=2, sticky="nsew")
+        else:
+            self.zone_graphique.grid(row=0, column=1, sticky="nsew")
         self.arbre.bind("<<TreeviewSelect>>", lambda _e: self._dessiner_selection())
         for touche, action in (("<Control-b>", self.fiche), ("<Control-r>", self.rapport),
                                ("<Control-e>", self.exporter), ("<Control-i>", self.accompagnement)):
@@ -145,7 +179,7 @@ class EcranStatistiques(Ecran):
         courant = self.activite.get()
         self.activite.configure(values=[TOUTES, *self.activites])
         self.activite.set(courant if courant in self.activites else TOUTES)
-        self.calculer()
+        self.calculer(garder=True)
 
     def periode(self) -> tuple[date, date] | None:
         du, au = _jour(self.du), _jour(self.au)
@@ -159,7 +193,9 @@ class EcranStatistiques(Ecran):
         return du, au
 
     # -------------------------------------------------------- statistics
-    def calculer(self) -> None:
+    def calculer(self, garder: bool = False) -> None:
+        """Compute the figures of the filters; ``garder``: a visit, which shows the figures kept
+        from an earlier computation when the data has not changed since (``statistiques_memoire``)."""
         periode = self.periode()
         if periode is None:
             return
@@ -172,14 +208,36 @@ class EcranStatistiques(Ecran):
         if du <= aujourd_hui < au:
             periode = (du, aujourd_hui)
         collecter, activite = self.services.fiches.collecte, self.activite_choisie()
+        cle = self.memoire.cle(*periode, activite, aujourd_hui, self.services.ctx.role)
+        if garder and cle == self._cle_affichee:
+            return  # on screen already, and still true
+        gardees = self.memoire.lire(cle) if garder else None
+        if gardees is not None:
+            self._afficher(gardees, cle)
+            return
         self._avancer(0.1, "Calcul des statistiques…")
-        _lancer(self.app, lambda _av: pour_periode(collecter, *periode, activite), self._afficher)
+        if garder and self.memoire.rejoindre(cle, self._calcule):
+            return
+        memoire = self.memoire
+        memoire.commencer(cle, self._calcule)
 
-    def _afficher(self, stats) -> None:
+        def travail(_avancer):
+            try:
+                return pour_periode(collecter, *periode, activite)
+            except BaseException:
+                memoire.abandonner(cle)
+                raise
+
+        _lancer(self.app, travail, lambda stats: memoire.finir(cle, stats))
+
+    def _calcule(self, stats, cle: tuple) -> None:
+        self._afficher(stats, cle if self.memoire.a_jour(cle) else None)
+
+    def _afficher(self, stats, cle: tuple | None = None) -> None:
         from atelier_app.reports import cellules
         from atelier_app.reports.cellules import titre as titre_section
 
-        self.stats = stats
+        self.stats, self._cle_affichee = stats, cle
         self._avancer(0, "")
         self.en_cours.configure(text=en_cours(stats, self.services.ctx.aujourd_hui()))
         self.arbre.delete(*self.arbre.get_children())
@@ -208,8 +266,7 @@ class EcranStatistiques(Ecran):
         self.dessiner(section)
 
     def dessiner(self, section) -> None:
-        from matplotlib.backends.backend_tkagg import FigureCanvasTkAgg
-
+        from atelier_app.gui.graphique_ecran import toile
         from atelier_app.reports.graphiques import figure
 
         if self._canevas is not None:
@@ -218,10 +275,7 @@ class EcranStatistiques(Ecran):
         if not section.graphique:
             return
         avant = str(self.stats.precedent[0].year) if self.stats.precedent and section.graphique != "mois" else None
-        fig = figure(section, str(self.stats.debut.year), avant, largeur=5.2)
-        self._canevas = FigureCanvasTkAgg(fig, master=self.zone_graphique)
-        self._canevas.draw()
-        self._canevas.get_tk_widget().configure(takefocus=0)
+        self._canevas = toile(figure(section, str(self.stats.debut.year), avant, largeur=5.2), self.zone_graphique)
         self._canevas.get_tk_widget().pack(fill="both", expand=True)
 
     def _avancer(self, fraction: float, texte: str) -> None:
@@ -310,94 +364,3 @@ class EcranStatistiques(Ecran):
 
         if FormulaireAccompagnement(self, self.app).ouvrir() is not None:
             self.calculer()
-
-
-class DialogueFiche(Modale):
-    """The sheet on screen: every label in order; Chiffres and the year's texts are editable."""
-
-    EDITABLES = ("chiffres", *CHAMPS_MODIFIABLES)
-
-    def __init__(self, parent: tkinter.Misc, app, fiche) -> None:
-        super().__init__(parent, f"Fiche bilan {fiche.annee} — {fiche.titre}")
-        self.app, self.fiche, self.ecran = app, fiche, parent
-        self.textes: dict[str, tkinter.Text] = {}
-        self.corps.columnconfigure(1, weight=1)
-        for i, lg in enumerate(fiche.lignes):
-            ttk.Label(self.corps, text=lg.libelle, font="AtelierGras", wraplength=230, justify="left").grid(
-                row=i, column=0, sticky="nw", padx=(0, 12), pady=3)
-            if lg.cle in self.EDITABLES:
-                hauteur = {"chiffres": 5, "animateur": 1, "lieu": 1, "partenaires": 1, "public": 1}.get(lg.cle, 3)
-                t = tkinter.Text(self.corps, height=hauteur, width=80, wrap="word", undo=True)
-                t.insert("1.0", lg.valeur)
-                t.bind("<Tab>", lambda e: (e.widget.tk_focusNext().focus_set(), "break")[1])
-                t.bind("<Shift-Tab>", lambda e: (e.widget.tk_focusPrev().focus_set(), "break")[1])
-                t.grid(row=i, column=1, sticky="ew", pady=3)
-                self.textes[lg.cle] = t
-            else:
-                ttk.Label(self.corps, text=lg.valeur, wraplength=560, justify="left").grid(
-                    row=i, column=1, sticky="w", pady=3)
-        self.mention = ttk.Label(self.corps, text="", bootstyle="secondary")
-        self.mention.grid(row=len(fiche.lignes), column=1, sticky="w")
-        self._mention()
-        self.bouton("Fermer (Échap)", self.annuler)
-        self.bouton("Imprimer en PDF (Ctrl+P)", self.imprimer)
-        self.bouton("Enregistrer (Ctrl+S)", self.enregistrer, principal=True)
-        self.bouton("Revenir au texte calculé", self.revenir)
-        self.bind("<Control-s>", lambda _e: self.enregistrer())
-        self.bind("<Control-p>", lambda _e: self.imprimer())
-
-    def _champs_remplis(self) -> bool:
-        """The empty fields listed before printing (``champs_vides``); what is written there shows here."""
-        from atelier_app.gui import champs_vides
-
-        if not champs_vides.verifier(self, self.app, [self.fiche]):
-            return False
-        f = self.fiche
-        self.fiche = self.app.services.fiches.fiche(f.activite, f.annee)
-        for lg in self.fiche.lignes:
-            t = self.textes.get(lg.cle)
-            if t is not None and valeur_texte(t) != lg.valeur:
-                t.delete("1.0", "end")
-                t.insert("1.0", lg.valeur)
-        return True
-
-    def _mention(self) -> None:
-        self.mention.configure(text="Chiffres modifiés à la main (le texte calculé reste disponible)."
-                               if self.fiche.chiffres_modifies else "Chiffres calculés à partir des données.")
-
-    def montrer(self, focus=None, attendre: bool = True):
-        return super().montrer(focus=focus or self.textes["chiffres"], attendre=attendre)
-
-    def enregistrer(self) -> bool:
-        svc = self.app.services.fiches
-        f = self.fiche
-        champs = {k: valeur_texte(t) for k, t in self.textes.items() if k != "chiffres"}
-        res = self.app.proteger(lambda: svc.enregistrer(f.activite, f.annee, valeur_texte(self.textes["chiffres"]),
-                                                        champs))
-        if res is None:
-            return False
-        self.fiche = res
-        self._mention()
-        return True
-
-    def revenir(self) -> None:
-        f = self.fiche
-        res = self.app.proteger(lambda: self.app.services.fiches.revenir_au_calcule(f.activite, f.annee))
-        if res is not None:
-            self.fiche = res
-            t = self.textes["chiffres"]
-            t.delete("1.0", "end")
-            t.insert("1.0", res.chiffres_calcules)
-            self._mention()
-
-    def imprimer(self) -> None:
-        if not self.enregistrer():
-            return
-        if not self._champs_remplis():
-            return
-        f = self.fiche
-        chemin = self.ecran.demander_fichier("Fiche bilan", f"fiche-{f.activite}-{f.annee}.pdf", [("PDF", "*.pdf")])
-        if chemin is None:
-            return
-        if self.app.proteger(lambda: self.app.services.documents.fiche(f.activite, f.annee, chemin)) is not None:
-            dialogues.informer(self, f"Fiche bilan écrite :\n{chemin}")
