@@ -181,3 +181,26 @@ def test_le_graphique_ne_prend_pas_le_focus(app, ecran) -> None:
     ecran.arbre.selection_set(premier)
     app.racine.update()
     assert app.racine.focus_get() is ecran.arbre
+
+
+def test_petit_effectif_ecrit_a_la_main_demande_avant_impression(app, monkeypatch) -> None:
+    """Chiffres typed by hand with « 3 personnes » print as typed: the team is asked first."""
+    from atelier_app.gui import champs_vides, dialogues
+
+    donnees_connues.construire(app.services)
+    app.services.fiches.enregistrer("senou", 2025, chiffres="Cette année, 3 personnes ont suivi l'atelier.")
+    fiche = app.services.fiches.fiche("senou", 2025)
+    monkeypatch.setattr(champs_vides, "DialogueChampsVides",
+                        lambda *_a: type("D", (), {"montrer": lambda self: True})())
+    questions: list[str] = []
+    monkeypatch.setattr(dialogues, "confirmer", lambda _p, m, *_a: questions.append(m) or False)
+    assert champs_vides.verifier(app.racine, app, [fiche]) is False
+    assert questions and "« " in questions[0] and "moins de 5" in questions[0]
+    assert questions[0].endswith("Imprimer quand même ?")
+    monkeypatch.setattr(dialogues, "confirmer", lambda *_a: True)
+    assert champs_vides.verifier(app.racine, app, [fiche]) is True
+    app.services.fiches.enregistrer("senou", 2025, chiffres="Cette année, 12 personnes ont suivi l'atelier.")
+    questions.clear()
+    monkeypatch.setattr(dialogues, "confirmer", lambda _p, m, *_a: questions.append(m) or False)
+    assert champs_vides.verifier(app.racine, app, [app.services.fiches.fiche("senou", 2025)]) is True
+    assert not questions

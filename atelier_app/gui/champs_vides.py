@@ -11,8 +11,9 @@ import tkinter
 
 import ttkbootstrap as ttk
 
+from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import Modale, valeur_texte
-from atelier_app.reports.fiche import champs_vides
+from atelier_app.reports.fiche import avertissement_petits, champs_vides
 
 
 class DialogueChampsVides(Modale):
@@ -69,8 +70,11 @@ class DialogueChampsVides(Modale):
 
 
 def verifier(parent: tkinter.Misc, app, fiches: list) -> bool:
-    """Whether to go on printing these sheets: True at once when no field is empty."""
+    """Whether to go on printing these sheets: True at once when no field is empty and no Chiffres
+    rewritten by hand shows a count of 1 to 4 (the computed text masks them; a typed one prints as
+    typed, so the team is asked before it reaches the funders)."""
     manquants = [(f, v) for f in fiches if (v := champs_vides(f))]
-    if not manquants:
-        return True
-    return DialogueChampsVides(parent, app, manquants).montrer() is True
+    if manquants and DialogueChampsVides(parent, app, manquants).montrer() is not True:
+        return False
+    petits = avertissement_petits(fiches)
+    return not petits or dialogues.confirmer(parent, f"{petits}\n\nImprimer quand même ?")
