@@ -87,3 +87,16 @@ def test_au_clavier_ctrl_tab_construit_l_onglet_suivant(app, construits) -> None
     assert construits == ["Centre", "Financeurs"]
     choisi = ecran.notebook.nametowidget(ecran.notebook.select())
     assert type(choisi).__name__ == "PageFinanceurs"
+
+
+def test_taille_des_sauvegardes_lisible(tmp_path) -> None:
+    """A folder set aside by a restore shows what it holds, not the 4 Ko of its own entry."""
+    from atelier_app.gui.onglets_parametres.sauvegardes import taille_lisible
+
+    (tmp_path / "s.zip").write_bytes(b"x" * 3000)
+    mis_de_cote = tmp_path / "avant-restauration"
+    (mis_de_cote / "personnes").mkdir(parents=True)
+    (mis_de_cote / "personnes" / "2026-01.json").write_bytes(b"x" * (5 * 1024 * 1024 + 512 * 1024))
+    assert taille_lisible(tmp_path / "s.zip") == "3 Ko"
+    assert taille_lisible(mis_de_cote) == "5,5 Mo"
+    assert taille_lisible(tmp_path / "absent.zip") == "?"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import ttkbootstrap as ttk
 
+from atelier_app.domain.nombres import decimal, entier
 from atelier_app.domain.roles import Permission
 from atelier_app.gui import dialogues
 from atelier_app.gui.formulaires import BarreBoutons, liste, remplir, souple
@@ -45,11 +46,7 @@ class PageSauvegardes(ttk.Frame):
     def rafraichir(self) -> None:
         lignes = []
         for s in self.app.services.donnees.sauvegardes():
-            try:
-                taille = f"{s.chemin.stat().st_size / 1024:.0f} Ko"
-            except OSError:
-                taille = "?"
-            lignes.append((str(s.chemin), (s.libelle, s.chemin.name, taille)))
+            lignes.append((str(s.chemin), (s.libelle, s.chemin.name, taille_lisible(s.chemin))))
         remplir(self.arbre, lignes)
 
     def sauvegarder(self) -> None:
@@ -86,3 +83,17 @@ class PageSauvegardes(ttk.Frame):
 
 def construire(parent: tkinter.Misc, app) -> ttk.Frame:
     return PageSauvegardes(parent, app)
+
+
+def taille_lisible(chemin: Path) -> str:
+    """« 312 Ko », « 29,4 Mo »: a backup is a zip, or the folder of the data set aside by a restore
+    (its own entry weighs 4 Ko; what it holds is what the person wants to know)."""
+    try:
+        if chemin.is_dir():
+            octets = sum(f.stat().st_size for f in chemin.rglob("*") if f.is_file())
+        else:
+            octets = chemin.stat().st_size
+    except OSError:
+        return "?"
+    ko = octets / 1024
+    return f"{entier(ko)} Ko" if ko < 1024 else f"{decimal(ko / 1024)} Mo"
