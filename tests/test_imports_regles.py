@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from atelier_app.domain.imports import RapportImport
+import pytest
+
+from atelier_app.domain.imports import RapportImport, accorder
 
 
 def test_rapport_vide() -> None:
@@ -11,7 +13,7 @@ def test_rapport_vide() -> None:
 
 def test_ajouts_et_mises_a_jour_sans_les_zeros() -> None:
     r = RapportImport(ajoutes={"personnes": 3, "séances": 0}, mis_a_jour={"personnes": 0, "groupes": 2})
-    assert r.lignes() == ["3 personnes ajouté(s)", "2 groupes mis à jour"]
+    assert r.lignes() == ["3 personnes ajoutées", "2 groupes mis à jour"]
 
 
 def test_que_des_zeros_c_est_rien() -> None:
@@ -22,7 +24,7 @@ def test_que_des_zeros_c_est_rien() -> None:
 def test_fusions_et_colonnes_ignorees_a_la_suite() -> None:
     r = RapportImport(ajoutes={"personnes": 1}, fusionnes=["DURAND Amélie", "MARTIN Paul"],
                       colonnes_ignorees=["Pointure", "Couleur"])
-    assert r.lignes() == ["1 personnes ajouté(s)", "Fusionné : DURAND Amélie", "Fusionné : MARTIN Paul",
+    assert r.lignes() == ["1 personne ajoutée", "Fusionné : DURAND Amélie", "Fusionné : MARTIN Paul",
                           "Colonnes ignorées : Pointure, Couleur"]
 
 
@@ -36,3 +38,19 @@ def test_chaque_rapport_a_ses_listes() -> None:
     a, b = RapportImport(), RapportImport()
     a.fusionnes.append("X")
     assert b.fusionnes == [] and b.ajoutes == {} and b.mis_a_jour == {} and b.colonnes_ignorees == []
+
+
+@pytest.mark.parametrize(("n", "quoi", "participe", "suite", "attendu"), [
+    (1, "personnes", "ajouté", "", "1 personne ajoutée"),
+    (2, "personnes", "ajouté", "", "2 personnes ajoutées"),
+    (1, "groupes", "ajouté", "", "1 groupe ajouté"),
+    (2, "groupes", "ajouté", "", "2 groupes ajoutés"),
+    (1, "séances", "mis", " à jour", "1 séance mise à jour"),
+    (3, "séances", "mis", " à jour", "3 séances mises à jour"),
+    (2, "groupes", "mis", " à jour", "2 groupes mis à jour"),
+    (1, "entrées de pré-liste", "ajouté", "", "1 entrée de pré-liste ajoutée"),
+    (4, "entrées de pré-liste", "ajouté", "", "4 entrées de pré-liste ajoutées"),
+    (1, "cycle", "ajouté", "", "1 cycle ajouté"),
+])
+def test_accorder_en_genre_et_en_nombre(n: int, quoi: str, participe: str, suite: str, attendu: str) -> None:
+    assert accorder(n, quoi, participe, suite) == attendu

@@ -35,6 +35,9 @@ class Taches:
         self._prochain: str | None = None
         self._ramasse_miettes_auto = gc.isenabled()
         gc.disable()  # collected by _ramasser, on this thread (see the module's docstring)
+        # The store was loaded before the window: long-lived, frozen at once (no walk, no pause), so
+        # that the first collections (and the first visit of Statistiques) do not walk it (issue 15).
+        gc.freeze()
         self._vider()
 
     def sur_le_fil_tk(self, f: Callable[[str], None]) -> Callable[[str], None]:
