@@ -34,7 +34,7 @@ RACINE = Path(__file__).resolve().parent.parent
 #: domain module -> its own test files (the ones written for it, not those that pass through it)
 MODULES: dict[str, tuple[str, ...]] = {
     "comptage": ("tests/test_comptage.py",),
-    "chiffres": ("tests/test_chiffres.py", "tests/test_chiffres_regles.py"),
+    "chiffres": ("tests/test_chiffres.py", "tests/test_chiffres_regles.py", "tests/test_secret_chiffres.py"),
     "proposition": ("tests/test_proposition.py", "tests/test_proposition_regles.py"),
     "inscription": ("tests/test_inscription.py", "tests/test_inscription_regles.py"),
     "ages": ("tests/test_ages.py",),
@@ -59,7 +59,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "personnes": ("tests/test_personnes_regles.py",),
     "plan_import": ("tests/test_plan_import_regles.py",),
     "lignes": ("tests/test_lignes.py", "tests/test_lignes_champs.py"),
-    "secret": ("tests/test_secret.py", "tests/test_secret_regles.py"),
+    "secret": ("tests/test_secret.py", "tests/test_secret_regles.py", "tests/test_secret_chiffres.py"),
     # mutA
     "etats": ("tests/test_etats_regles.py",),
     "francais": ("tests/test_francais_regles.py",),

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from atelier_app.domain.secret import INFINI, SEUIL, Cellule, Masque, bornes, devine, intervalle, primaire, proteger
+from atelier_app.domain.secret import (
+    INFINI,
+    SEUIL,
+    Cellule,
+    Masque,
+    bornes,
+    devine,
+    intervalle,
+    primaire,
+    proteger,
+    proteger_somme,
+)
 
 V, P, S, R = Masque.VISIBLE, Masque.PETIT, Masque.SECRET, Masque.RETENU
 
@@ -117,3 +128,32 @@ def test_une_marque_par_cellule_exigee() -> None:
         bornes([Cellule(1)], [P, V], None)
     with pytest.raises(ValueError):
         bornes([Cellule(1), Cellule(7)], [P], 8)
+
+
+# -- a total that is itself small (« moins de 5 stagiaires … ») printed beside its parts
+def test_somme_petite_une_seule_partie_reste_moins_de_5() -> None:
+    """One session, 3 people: « moins de 5 » for both, the reader knows 1 to 4, nothing more."""
+    assert proteger_somme([Cellule(3)], Cellule(3)) == ([Masque.PETIT], Masque.PETIT)
+
+
+def test_somme_petite_deux_parties_encore_incertaines() -> None:
+    """1 + 1 out of « moins de 5 »: each part may be 1, 2 or 3 (total 2, 3 or 4): printed « < 5 »."""
+    assert proteger_somme([Cellule(1), Cellule(1)], Cellule(2)) == ([Masque.PETIT, Masque.PETIT], Masque.PETIT)
+
+
+def test_somme_petite_deux_valeurs_possibles_suffisent() -> None:
+    """A part beside a visible count of objects: the reader hesitates between 1 and 2, enough."""
+    parts = [Cellule(1), Cellule(2, personnes=False)]
+    assert proteger_somme(parts, Cellule(3)) == ([Masque.PETIT, Masque.VISIBLE], Masque.PETIT)
+
+
+def test_somme_petite_parties_toutes_retenues_quand_une_est_trouvee() -> None:
+    """Four sessions of « < 5 » out of « < 5 »: one each, so the parts are all withheld."""
+    parts = [Cellule(1)] * 4
+    assert proteger_somme(parts, Cellule(4)) == ([Masque.RETENU] * 4, Masque.PETIT)
+
+
+def test_somme_grande_protegee_comme_un_tableau() -> None:
+    """A total of 5 or more is printed; its parts are protected as any table's (``proteger``)."""
+    parts = [Cellule(2), Cellule(9)]
+    assert proteger_somme(parts, Cellule(11)) == ([Masque.PETIT, Masque.SECRET], Masque.VISIBLE)
