@@ -82,15 +82,20 @@ class Taches:
         return t
 
     def _ramasser_avant_tache(self) -> None:
-        """A full collection, then what survived is frozen: long-lived (the loaded store, the
-        screens), the next collections no longer walk it. Without it each task walked the whole
-        heap, 300 000 objects at `grande`: 0.15 to 0.4 s of frozen window each time Statistiques
-        computed (issue 15). Every ``DEGEL`` tasks (and when the window closes) everything is
-        thawed and collected again, so garbage made of once-frozen objects does not pile up."""
+        """The youngest garbage collected, then what survived is frozen: long-lived (the screens),
+        the next collections no longer walk it. Without it each task walked the whole heap,
+        300 000 objects at `grande`: 0.15 to 0.4 s of frozen window each time Statistiques
+        computed (issue 15). Only the youngest generation here: the collector is off while the
+        window is open, so the task's thread cannot collect anything, and a full walk before the
+        first visit of Statistiques cost 80 ms of the 0.3 s a screen switch may take. Every
+        ``DEGEL`` tasks (and when the window closes) everything is thawed and fully collected, so
+        garbage made of once-frozen objects does not pile up."""
         self._lancees += 1
         if self._lancees % DEGEL == 0:
             gc.unfreeze()
-        gc.collect()
+            gc.collect()
+        else:
+            gc.collect(0)
         gc.freeze()
 
     def _fin_ok(self, fini: Callable[[Any], None] | None, resultat: Any) -> None:
