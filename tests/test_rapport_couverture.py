@@ -119,3 +119,21 @@ def test_un_nombre_reste_avec_le_mot_qu_il_compte_sur_la_fiche() -> None:
         lignes = [" ".join(str(m) for m in ligne[1]) if isinstance(ligne, tuple) else " ".join(ligne.words)
                   for ligne in p.blPara.lines]
         assert not any(lg.rstrip()[-1:].isdigit() for lg in lignes[:-1]), (largeur, lignes)
+
+
+def test_moins_de_5_reste_ensemble_sur_la_fiche() -> None:
+    """« moins de / 5 personnes » was printed over two lines on the Numérikids sheet of 2026."""
+    from reportlab.platypus import Paragraph
+
+    from atelier_app.reports.commun import styles
+    from atelier_app.reports.fiche import _texte
+
+    texte = ("10 adhérents inscrits le mercredi sur l'année 2026 et moins de 5 personnes venues sans "
+             "inscription. 21 stagiaires : 5 ou plus en mars, moins de 5 en mai.")
+    for largeur in range(100, 400, 3):
+        p = Paragraph(_texte(texte), styles()["normal"])
+        p.wrap(largeur, 2000)
+        lignes = [" ".join(str(m) for m in ligne[1]) if isinstance(ligne, tuple) else " ".join(ligne.words)
+                  for ligne in p.blPara.lines]
+        assert not any(lg.rstrip().endswith(("moins", "moins de", " ou")) or lg.startswith(("de ", "plus"))
+                       for lg in lignes), (largeur, lignes)

@@ -72,12 +72,16 @@ def flux_fiche(fiche: Fiche, titre: bool = True) -> list:
 
 #: A figure and the word after it (« 5 personnes », « 81 heures », « 28,7 kg »).
 _NOMBRE_ET_MOT = re.compile(r"(\d) (?=[^\W\d_])")
+#: « moins de 5 », « 5 ou plus »: the words of a masked count, read as one figure.
+_MASQUE = re.compile(r"\bmoins de (?=\d)|(?<=\d)[ \u00a0]ou plus\b")
 
 
 def _texte(valeur: str) -> str:
     """A value as printed: French spacing, and a figure never left at the end of a line without the
-    word it counts (« moins de 5 / personnes » was printed on the sheet of the repair café)."""
-    return _NOMBRE_ET_MOT.sub("\\1\u00a0", insecables(echapper(valeur or "")))
+    word it counts (« moins de 5 / personnes » was printed on the sheet of the repair café), nor
+    « moins de » without its figure (« moins de / 5 personnes », the Numérikids sheet of 2026)."""
+    texte = _NOMBRE_ET_MOT.sub("\\1\u00a0", insecables(echapper(valeur or "")))
+    return _MASQUE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), texte)
 
 
 def _morceaux(texte: str, taille: int = MORCEAU) -> list[str]:
