@@ -80,7 +80,7 @@ class OngletGroupes(ttk.Frame):
                    command=lambda: self.app.proteger(self.retirer)).pack(side="left")
         ttk.Button(ligne, text="Attestation", bootstyle="secondary",
                    command=lambda: self.app.proteger(self.attestation)).pack(side="left", padx=6)
-        self.liberees = ttk.Label(self, text="", bootstyle="warning")
+        self.liberees = ttk.Label(self, text="", foreground=polices.AVERTISSEMENT)
         self.liberees.pack(fill="x")
 
     # --- choosing -----------------------------------------------------------------------------

@@ -61,6 +61,8 @@ def ajuster_colonnes(widget: tkinter.Misc) -> None:
 
 #: widest a list asks to be; wider columns scroll sideways inside it instead of widening the screen
 LARGEUR_LISTE = 440
+#: text that warns, on the light theme: the theme's « warning » amber reads at 2:1 on white, this one at 7:1
+AVERTISSEMENT = "#7a4b00"
 
 
 def borner_demande(arbre: tkinter.Misc, plafond: int | None = None) -> None:

@@ -94,7 +94,7 @@ class EcranStatistiques(Ecran):
         self.etat.pack(side="left", padx=8)
 
         # a year in progress is compared with the same dates of last year, and says so (DESIGN.md)
-        self.en_cours = souple(ttk.Label(self, text="", bootstyle="warning", justify="left"))
+        self.en_cours = souple(ttk.Label(self, text="", foreground=polices.AVERTISSEMENT, justify="left"))
         self.en_cours.pack(fill="x", pady=(0, 4))
         corps = ttk.Frame(self)
         corps.pack(fill="both", expand=True)
