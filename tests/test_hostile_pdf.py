@@ -160,9 +160,10 @@ def test_export_personne_ecrit_les_deux(services, tmp_path):
 
 
 @pytest.mark.parametrize("sortie", ["s.xlsx", "s.ods", "s.csv", "r.pdf"])
-def test_limite_de_taille_reelle_message_francais_sans_trace(demo, tmp_path, sortie):
+def test_limite_de_taille_reelle_message_francais_sans_trace(demo, tmp_path, sortie, date_fixe):
     """A real write failure (RLIMIT_FSIZE: EFBIG, like a full disk) in a fresh process: a French sentence,
-    no traceback (openpyxl's zip, cut, used to print one from its ``__del__``), nothing left behind."""
+    no traceback (openpyxl's zip, cut, used to print one from its ``__del__``), nothing left behind.
+    The year of the demo's today: a year without data makes a file under the limit (29/02/2028)."""
     import os
     import resource
     import subprocess
@@ -171,7 +172,8 @@ def test_limite_de_taille_reelle_message_francais_sans_trace(demo, tmp_path, sor
     (demo / "atelier.log").unlink(missing_ok=True)  # the log must stay under the limit too
     cible = tmp_path / "sorties"
     cible.mkdir()
-    commande = ["rapport", "--annee", "2026"] if sortie.endswith(".pdf") else ["stats", "--annee", "2026"]
+    annee = str(date_fixe.year)
+    commande = ["rapport", "--annee", annee] if sortie.endswith(".pdf") else ["stats", "--annee", annee]
     racine = Path(__file__).resolve().parents[1]
     p = subprocess.run([sys.executable, "-m", "atelier_app", "--donnees", str(demo), *commande,
                         "--sortie", str(cible / sortie)], check=False, capture_output=True, text=True,
