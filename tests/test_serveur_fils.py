@@ -14,10 +14,7 @@ import pytest
 
 from atelier_app import assemblage
 from atelier_app.domain.personnes import Personne
-
-
-class _Abandon(Exception):
-    pass
+from tests.test_threads import annulation_pendant_un_enregistrement
 
 
 @pytest.fixture
@@ -33,32 +30,9 @@ def _ids_sur_le_serveur(adresse: str) -> set[str]:
 
 
 def test_une_tache_qui_annule_ne_perd_pas_l_enregistrement_du_fil_principal(services_serveur, base_serveur):
-    s = services_serveur
-    dans_la_transaction = threading.Event()
-    erreurs: list[BaseException] = []
-
-    def tache() -> None:
-        try:
-            with s.depot.transaction("Tâche de fond") as tx:
-                tx.put(Personne(id="p-tache", nom="Tache", prenom="Annulée"))
-                dans_la_transaction.set()
-                threading.Event().wait(0.3)  # the main thread saves meanwhile
-                raise _Abandon
-        except _Abandon:
-            pass
-        except BaseException as exc:  # pragma: no cover - shown by the assertion below
-            erreurs.append(exc)
-
-    fil = threading.Thread(target=tache)
-    fil.start()
-    assert dans_la_transaction.wait(5)
-    amelie = s.personnes.ajouter(Personne(id="", nom="Durand", prenom="Amélie"))
-    fil.join(10)
-    assert not erreurs
-    assert s.depot.get(Personne, amelie.id) is not None
-    assert s.depot.get(Personne, "p-tache") is None
+    amelie = annulation_pendant_un_enregistrement(services_serveur)
     sur_le_serveur = _ids_sur_le_serveur(base_serveur)
-    assert amelie.id in sur_le_serveur and "p-tache" not in sur_le_serveur
+    assert amelie in sur_le_serveur and "p-tache" not in sur_le_serveur
 
 
 def test_le_second_fil_attend_la_fin_de_la_premiere_transaction(services_serveur, base_serveur):

@@ -18,13 +18,16 @@ class _Abandon(Exception):
     pass
 
 
-def test_une_tache_qui_annule_ne_perd_pas_l_enregistrement_du_fil_principal(centre, dossier):
+def annulation_pendant_un_enregistrement(s) -> str:
+    """A background task inside a transaction that it then rolls back, while the main thread saves a
+    person meanwhile: the saved person is kept, the task's is gone. Returns the saved person's id.
+    Played on the folder here and on the server by tests/test_serveur_fils.py."""
     dans_la_transaction = threading.Event()
     erreurs: list[BaseException] = []
 
     def tache() -> None:
         try:
-            with centre.depot.transaction("Tâche de fond") as tx:
+            with s.depot.transaction("Tâche de fond") as tx:
                 tx.put(Personne(id="p-tache", nom="Tache", prenom="Annulée"))
                 dans_la_transaction.set()
                 threading.Event().wait(0.3)  # the main thread saves meanwhile
@@ -37,15 +40,20 @@ def test_une_tache_qui_annule_ne_perd_pas_l_enregistrement_du_fil_principal(cent
     fil = threading.Thread(target=tache)
     fil.start()
     assert dans_la_transaction.wait(5)
-    amelie = centre.personnes.ajouter(Personne(id="", nom="Durand", prenom="Amélie"))
+    amelie = s.personnes.ajouter(Personne(id="", nom="Durand", prenom="Amélie"))
     fil.join(10)
     assert not erreurs
-    assert centre.depot.get(Personne, amelie.id) is not None
-    assert centre.depot.get(Personne, "p-tache") is None
+    assert s.depot.get(Personne, amelie.id) is not None
+    assert s.depot.get(Personne, "p-tache") is None
+    return amelie.id
+
+
+def test_une_tache_qui_annule_ne_perd_pas_l_enregistrement_du_fil_principal(centre, dossier):
+    amelie = annulation_pendant_un_enregistrement(centre)
     assemblage.fermer(centre)
     rouvert = assemblage.ouvrir(dossier)
     try:
-        assert rouvert.depot.get(Personne, amelie.id) is not None
+        assert rouvert.depot.get(Personne, amelie) is not None
         assert rouvert.depot.get(Personne, "p-tache") is None
     finally:
         assemblage.fermer(rouvert)

@@ -94,6 +94,18 @@ def _zone_bornee(zone: tkinter.Misc) -> None:
     zone.configure(width=max(10, round(base / max(1.0, _facteur))))
 
 
+def _prend_la_largeur(w: tkinter.Misc) -> bool:
+    """Whether the widget is stretched across its line (packed filling x, or gridded sticky e and w):
+    only then can what it holds wrap at that width."""
+    gestion = w.winfo_manager()
+    if gestion == "pack":
+        return w.pack_info().get("fill") in ("x", "both")
+    if gestion == "grid":
+        collant = str(w.grid_info().get("sticky", ""))
+        return "e" in collant and "w" in collant
+    return False
+
+
 def _rangee_souple(cadre: tkinter.Misc) -> None:
     """With large text, a row of widgets packed side by side wraps onto more lines when it is wider
     than its room (as BarreBoutons does), instead of pushing its last buttons off the screen."""
@@ -103,17 +115,9 @@ def _rangee_souple(cadre: tkinter.Misc) -> None:
     if len(enfants) < 2 or cadre.grid_slaves() or cadre.place_slaves():
         return
     try:  # only a row that takes its line's width can wrap within it
-        gestion = cadre.winfo_manager()
-        if gestion == "pack":
-            remplit = cadre.pack_info().get("fill") in ("x", "both")
-        elif gestion == "grid":
-            collant = str(cadre.grid_info().get("sticky", ""))
-            remplit = "e" in collant and "w" in collant
-        else:
-            remplit = False
+        if not _prend_la_largeur(cadre):
+            return
     except tkinter.TclError:
-        return
-    if not remplit:
         return
     infos = [e.pack_info() for e in enfants]
     if any(i.get("side") != "left" or str(i.get("expand")) in ("1", "true") for i in infos):
@@ -141,19 +145,13 @@ def _envelopper(label: tkinter.Misc) -> None:
     """A long label that fills its width wraps at that width (large text would push it off screen)."""
     if getattr(label, "_souple", False) or len(str(label.cget("text"))) < 40 or str(label.cget("wraplength")) not in ("", "0"):
         return
-    gestion = label.winfo_manager()
     try:
-        if gestion == "pack":
+        if label.winfo_manager() == "pack":
             info = label.pack_info()
             if info.get("side") in ("top", "bottom") and info.get("fill") in ("none", "y", None):
                 # alone on its line: it may take the line's width, and wrap there
                 label.pack_configure(fill="x" if info.get("fill") != "y" else "both")
-            remplit = label.pack_info().get("fill") in ("x", "both")
-        elif gestion == "grid":
-            collant = str(label.grid_info().get("sticky", ""))
-            remplit = "e" in collant and "w" in collant
-        else:
-            remplit = False
+        remplit = _prend_la_largeur(label)
     except tkinter.TclError:
         return
     if remplit:
